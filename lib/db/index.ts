@@ -1,0 +1,79 @@
+import "server-only";
+
+import { PrismaPg } from "@prisma/adapter-pg";
+
+import { env } from "@/lib/env";
+
+import { Prisma, PrismaClient } from "./generated/client";
+
+export { Prisma };
+export type Tx = Prisma.TransactionClient;
+
+/**
+ * Who a transaction works for. `orgId` null means "no organisation": policies then yield no rows,
+ * and only the SECURITY DEFINER look-ups (sign-in, token check) can answer.
+ */
+export interface DbContext {
+  orgId: string | null;
+  userId: string | null;
+  roles: readonly string[];
+}
+
+/** The role every transaction switches to; created by the first migration. */
+const APP_ROLE = "freshplan_app";
+
+const globalForDb = globalThis as unknown as { freshplanPrisma?: PrismaClient };
+
+/** The one Prisma client of this process, on DATABASE_URL. */
+export function db(): PrismaClient {
+  if (!globalForDb.freshplanPrisma) {
+    const { DATABASE_URL, DATABASE_POOL_MAX, DATABASE_IDLE_TIMEOUT_MS } = env();
+    const adapter = new PrismaPg({
+      connectionString: DATABASE_URL,
+      max: DATABASE_POOL_MAX,
+      idleTimeoutMillis: DATABASE_IDLE_TIMEOUT_MS,
+    });
+    globalForDb.freshplanPrisma = new PrismaClient({ adapter });
+  }
+  return globalForDb.freshplanPrisma;
+}
+
+/**
+ * Runs `work` in one interactive transaction as the app role, with the request context set for
+ * row-level security. The role switch comes first, so RLS holds even when the login role is a
+ * superuser (PGlite, a local PostgreSQL); `set_config(…, true)` keeps every setting local to this
+ * transaction, so nothing leaks to the next user of the pooled connection.
+ */
+export async function withContext<T>(ctx: DbContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true),
+                                  set_config('app.org_id', ${ctx.orgId ?? ""}, true),
+                                  set_config('app.user_id', ${ctx.userId ?? ""}, true),
+                                  set_config('app.roles', ${ctx.roles.join(",")}, true)`;
+      return work(tx);
+    },
+    { maxWait: 10_000, timeout: 20_000 },
+  );
+}
+
+/** An organisation's transaction: `withContext` with the organisation required. */
+export function withOrg<T>(ctx: DbContext & { orgId: string }, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withContext(ctx, work);
+}
+
+/** A transaction with no organisation, for the narrow cross-organisation look-up functions. */
+export function withoutOrg<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withContext({ orgId: null, userId: null, roles: [] }, work);
+}
+
+/** Closes the pool (CLI and tests, so the process can exit). */
+export async function disconnect(): Promise<void> {
+  await globalForDb.freshplanPrisma?.$disconnect();
+  globalForDb.freshplanPrisma = undefined;
+}
+
+/** True when a Prisma error is PostgreSQL's unique violation (23505), optionally on a constraint. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
