@@ -1,0 +1,52 @@
+import "server-only";
+
+import { withoutOrg } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
+
+import { verifyPassword } from "./password";
+import { hitRateLimit, resetRateLimit } from "./rate-limit";
+import { ZCredentials } from "./schemas";
+
+/** One message for every failed sign-in, so a caller cannot tell which part was wrong. */
+export const GENERIC_LOGIN_FAILURE = "Invalid email or password.";
+export const GENERIC_RATE_LIMITED = "Too many sign-in attempts. Please wait and try again.";
+
+/**
+ * Checks a sign-in attempt: rate limits first (per account and per client IP), then the password.
+ * Returns the user id, or throws AppError "unauthorized" / "rate_limited" with a generic message.
+ * A deactivated account fails like a wrong password.
+ */
+export async function verifyCredentials(raw: unknown, clientIp: string): Promise<string> {
+  const parsed = ZCredentials.safeParse(raw);
+  if (!parsed.success) throw new AppError("unauthorized", GENERIC_LOGIN_FAILURE);
+  const { email, password } = parsed.data;
+
+  const { LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP, LOGIN_LIMIT_WINDOW_SECONDS } = env();
+  const accountKey = `login:account:${email}`;
+  const verdicts = await Promise.all([
+    hitRateLimit(accountKey, LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_WINDOW_SECONDS),
+    hitRateLimit(`login:ip:${clientIp}`, LOGIN_LIMIT_PER_IP, LOGIN_LIMIT_WINDOW_SECONDS),
+  ]);
+  const refused = verdicts.filter((v) => !v.allowed);
+  if (refused.length > 0) {
+    const retryAfterSeconds = Math.max(...refused.map((v) => v.retryAfterSeconds));
+    throw new AppError("rate_limited", GENERIC_RATE_LIMITED, { retryAfterSeconds });
+  }
+
+  const [account] = await withoutOrg(
+    (tx) => tx.$queryRaw<{ user_id: string; password_hash: string | null; active: boolean }[]>`
+      SELECT user_id, password_hash, active FROM app_login_lookup(${email})`,
+  );
+  const ok = await verifyPassword(account?.password_hash ?? null, password);
+  if (!account || !ok || !account.active) throw new AppError("unauthorized", GENERIC_LOGIN_FAILURE);
+
+  await resetRateLimit(accountKey);
+  return account.user_id;
+}
+
+/** The client's address as the nearest proxy saw it (first entry of X-Forwarded-For). */
+export function clientIpFrom(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "unknown";
+}

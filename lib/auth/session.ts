@@ -1,0 +1,46 @@
+import "server-only";
+
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+
+import type { DbContext } from "@/lib/db";
+
+import { loadAccount, type Account, type OrgMembership } from "./account";
+import { auth } from "./auth";
+
+/** What a page, action or route knows about its caller once the session and org are checked. */
+export interface OrgSession {
+  account: Account;
+  org: OrgMembership;
+  ctx: DbContext & { orgId: string; userId: string };
+}
+
+/** The signed-in, active account of this request, or null. Cached for the request. */
+export const currentAccount = cache(async (): Promise<Account | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  return userId ? loadAccount(userId) : null;
+});
+
+/** For pages: the account, or a redirect to the sign-in page. */
+export async function requireAccount(): Promise<Account> {
+  const account = await currentAccount();
+  if (!account) redirect("/login");
+  return account;
+}
+
+export function orgSessionFor(account: Account, slug: string): OrgSession | null {
+  const org = account.memberships.find((m) => m.slug === slug);
+  if (!org) return null;
+  return { account, org, ctx: { orgId: org.orgId, userId: account.id, roles: [org.role] } };
+}
+
+/**
+ * For pages under /[org]: the caller's session in that organisation. Not signed in → sign-in page;
+ * not a member (or no such organisation) → 404, so other organisations' slugs cannot be probed.
+ */
+export async function requireOrgSession(slug: string): Promise<OrgSession> {
+  const session = orgSessionFor(await requireAccount(), slug);
+  if (!session) notFound();
+  return session;
+}

@@ -1,0 +1,48 @@
+import type { FieldError } from "./errors";
+
+/** RFC 9457 problem details. `type` URIs name our problem kinds; they resolve to the API docs. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+export const PROBLEM_BASE = "https://freshplan.example/problems/";
+
+export function problemResponse(
+  status: number,
+  init: {
+    type?: string;
+    detail?: string;
+    instance?: string;
+    errors?: FieldError[];
+    headers?: HeadersInit;
+  } = {},
+): Response {
+  const body: Problem = {
+    type: PROBLEM_BASE + (init.type ?? String(status)),
+    title: TITLES[status] ?? "Error",
+    status,
+    ...(init.detail ? { detail: init.detail } : {}),
+    ...(init.instance ? { instance: init.instance } : {}),
+    ...(init.errors?.length ? { errors: init.errors } : {}),
+  };
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/problem+json");
+  return new Response(JSON.stringify(body), { status, headers });
+}
