@@ -1,0 +1,29 @@
+import { AppRouterCacheProvider } from "@mui/material-nextjs/v16-appRouter";
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
+import type { ReactNode } from "react";
+
+import { Providers } from "@/components/ui/Providers";
+
+export const metadata: Metadata = {
+  title: { default: "FreshPlan Admin", template: "%s · FreshPlan Admin" },
+  description: "Back office for FreshFoodz and its sales partners",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  return (
+    <html lang={locale}>
+      <body>
+        <AppRouterCacheProvider options={{ enableCssLayer: true }}>
+          <NextIntlClientProvider>
+            <Providers>{children}</Providers>
+          </NextIntlClientProvider>
+        </AppRouterCacheProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,207 @@
+"use client";
+
+import HomeOutlined from "@mui/icons-material/HomeOutlined";
+import Logout from "@mui/icons-material/Logout";
+import MenuIcon from "@mui/icons-material/Menu";
+import AppBar from "@mui/material/AppBar";
+import Box from "@mui/material/Box";
+import Divider from "@mui/material/Divider";
+import Drawer from "@mui/material/Drawer";
+import IconButton from "@mui/material/IconButton";
+import List from "@mui/material/List";
+import ListItemButton from "@mui/material/ListItemButton";
+import ListItemIcon from "@mui/material/ListItemIcon";
+import ListItemText from "@mui/material/ListItemText";
+import MenuItem from "@mui/material/MenuItem";
+import Stack from "@mui/material/Stack";
+import TextField from "@mui/material/TextField";
+import Toolbar from "@mui/material/Toolbar";
+import Tooltip from "@mui/material/Tooltip";
+import Typography from "@mui/material/Typography";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, useTransition, type ReactNode } from "react";
+
+import { setLocaleAction, signOutAction } from "@/lib/auth/actions";
+import type { TRole } from "@/lib/auth/roles";
+import { LOCALES } from "@/lib/i18n/config";
+
+import { AREAS, AREA_ICONS } from "./areas";
+
+const DRAWER_WIDTH = 240;
+
+export interface ShellProps {
+  user: { name: string; email: string };
+  org: { slug: string; name: string; role: TRole };
+  orgs: { slug: string; name: string }[];
+  children: ReactNode;
+}
+
+export function AppShell({ user, org, orgs, children }: ShellProps) {
+  const t = useTranslations();
+  const pathname = usePathname();
+  const router = useRouter();
+  const locale = useLocale();
+  const [mobileOpen, setMobileOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  const base = `/${org.slug}`;
+  const navigation = (
+    <nav aria-label={t("shell.navigation")}>
+      <List>
+        <NavItem
+          href={base}
+          selected={pathname === base}
+          icon={<HomeOutlined />}
+          label={t("nav.home")}
+          onNavigate={() => setMobileOpen(false)}
+        />
+        {AREAS.map((area) => (
+          <NavItem
+            key={area}
+            href={`${base}/${area}`}
+            selected={pathname.startsWith(`${base}/${area}`)}
+            icon={AREA_ICONS[area]}
+            label={t(`nav.${area}`)}
+            onNavigate={() => setMobileOpen(false)}
+          />
+        ))}
+      </List>
+    </nav>
+  );
+
+  const switchLocale = (next: string) =>
+    startTransition(async () => {
+      await setLocaleAction(org.slug, next);
+      router.refresh();
+    });
+
+  return (
+    <Box sx={{ display: "flex", minHeight: "100vh" }}>
+      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+        <Toolbar sx={{ gap: 1 }}>
+          <IconButton
+            color="inherit"
+            edge="start"
+            aria-label={t("shell.openNavigation")}
+            onClick={() => setMobileOpen(true)}
+            sx={{ display: { md: "none" } }}
+          >
+            <MenuIcon />
+          </IconButton>
+          <Typography
+            variant="h6"
+            component={Link}
+            href={base}
+            sx={{
+              color: "inherit",
+              textDecoration: "none",
+              whiteSpace: "nowrap",
+              display: { xs: "none", sm: "block" },
+            }}
+          >
+            {t("app.name")}
+          </Typography>
+          <Box sx={{ flexGrow: 1 }} />
+          <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
+            <TextField
+              select
+              size="small"
+              label={t("shell.organisation")}
+              value={org.slug}
+              onChange={(e) => router.push(`/${e.target.value}${pathname.slice(base.length)}`)}
+              sx={{ minWidth: { xs: 120, sm: 200 }, bgcolor: "background.paper", borderRadius: 1 }}
+              slotProps={{ htmlInput: { "data-testid": "org-switch" } }}
+            >
+              {orgs.map((o) => (
+                <MenuItem key={o.slug} value={o.slug}>
+                  {o.name}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              select
+              size="small"
+              label={t("shell.language")}
+              value={locale}
+              disabled={pending}
+              onChange={(e) => switchLocale(e.target.value)}
+              sx={{ minWidth: 80, bgcolor: "background.paper", borderRadius: 1 }}
+              slotProps={{ htmlInput: { "data-testid": "locale-switch" } }}
+            >
+              {LOCALES.map((l) => (
+                <MenuItem key={l} value={l}>
+                  {l.toUpperCase()}
+                </MenuItem>
+              ))}
+            </TextField>
+            <Box sx={{ display: { xs: "none", lg: "block" }, textAlign: "right", lineHeight: 1.2 }}>
+              <Typography variant="body2" data-testid="current-user">
+                {user.name}
+              </Typography>
+              <Typography variant="caption">{t(`roles.${org.role}`)}</Typography>
+            </Box>
+            <form action={signOutAction}>
+              <Tooltip title={t("shell.signOut")}>
+                <IconButton type="submit" color="inherit" aria-label={t("shell.signOut")}>
+                  <Logout />
+                </IconButton>
+              </Tooltip>
+            </form>
+          </Stack>
+        </Toolbar>
+      </AppBar>
+
+      <Drawer
+        variant="temporary"
+        open={mobileOpen}
+        onClose={() => setMobileOpen(false)}
+        sx={{ display: { xs: "block", md: "none" }, "& .MuiDrawer-paper": { width: DRAWER_WIDTH } }}
+      >
+        <Toolbar />
+        <Divider />
+        {navigation}
+      </Drawer>
+      <Drawer
+        variant="permanent"
+        sx={{
+          display: { xs: "none", md: "block" },
+          width: DRAWER_WIDTH,
+          flexShrink: 0,
+          "& .MuiDrawer-paper": { width: DRAWER_WIDTH, boxSizing: "border-box" },
+        }}
+        open
+      >
+        <Toolbar />
+        {navigation}
+      </Drawer>
+
+      <Box component="main" sx={{ flexGrow: 1, p: { xs: 2, md: 3 }, minWidth: 0 }}>
+        <Toolbar />
+        {children}
+      </Box>
+    </Box>
+  );
+}
+
+function NavItem(props: {
+  href: string;
+  selected: boolean;
+  icon: ReactNode;
+  label: string;
+  onNavigate: () => void;
+}) {
+  return (
+    <ListItemButton
+      component={Link}
+      href={props.href}
+      selected={props.selected}
+      aria-current={props.selected ? "page" : undefined}
+      onClick={props.onNavigate}
+    >
+      <ListItemIcon>{props.icon}</ListItemIcon>
+      <ListItemText primary={props.label} />
+    </ListItemButton>
+  );
+}
