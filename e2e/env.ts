@@ -1,0 +1,18 @@
+// Where the browser tests run: a database of their own on the local PostgreSQL, and the app's env.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+
+const serverUrl = new URL(
+  process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/postgres",
+);
+export const E2E_ADMIN_DATABASE_URL = serverUrl.toString();
+serverUrl.pathname = "/freshplan_e2e";
+export const E2E_DATABASE_URL = serverUrl.toString();
+
+/** Environment of the app under test and of the CLI the tests call. */
+export const E2E_ENV: Record<string, string> = {
+  AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
+  LOGIN_LIMIT_PER_ACCOUNT: "5",
+  // Every test signs in from 127.0.0.1: the per-IP limit must not stop the suite itself.
+  LOGIN_LIMIT_PER_IP: "10000",
+  NEXT_TELEMETRY_DISABLED: "1",
+};

@@ -1,0 +1,23 @@
+import { expect, type Page } from "@playwright/test";
+
+import type { Credentials } from "./state";
+
+export async function signIn(page: Page, { email, password }: Credentials) {
+  await page.goto("/login");
+  await page.getByLabel("E-Mail").fill(email);
+  await page.getByLabel("Passwort").fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** On a phone the navigation sits behind the menu button. */
+export async function openNavigation(page: Page, isMobile: boolean) {
+  if (isMobile) await page.getByRole("button", { name: "Navigation öffnen" }).click();
+  return page.getByRole("navigation", { name: "Hauptnavigation" });
+}
+
+/** Picks an option of an MUI select by its label. */
+export async function choose(page: Page, label: string, option: string) {
+  await page.getByRole("combobox", { name: label }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}

@@ -1,0 +1,89 @@
+import { expect, test } from "@playwright/test";
+
+import { cli, createUser } from "./cli";
+import { choose, openNavigation, signIn } from "./helpers";
+import { e2eState } from "./state";
+
+const AREAS: [path: string, heading: string][] = [
+  ["leads", "Leads"],
+  ["samples", "Muster"],
+  ["ai", "KI"],
+  ["integrations", "Integrationen"],
+  ["help", "Hilfe"],
+  ["system", "System"],
+  ["settings", "Einstellungen"],
+  ["audit", "Audit"],
+];
+
+test("signs in, reaches every area through the navigation, and signs out", async ({ page, isMobile }) => {
+  await signIn(page, e2eState().alphaAdmin);
+  await expect(page).toHaveURL(/\/e2e-alpha$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Willkommen, Alma Alpha");
+
+  for (const [path, heading] of AREAS) {
+    const nav = await openNavigation(page, isMobile);
+    await nav.getByRole("link", { name: heading, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/e2e-alpha/${path}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+  }
+  // Areas not built yet say so instead of showing numbers.
+  await page.goto("/e2e-alpha/leads");
+  await expect(page.getByRole("status")).toContainText("noch im Aufbau");
+
+  await page.getByRole("button", { name: "Abmelden" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/e2e-alpha/leads");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a wrong password gets one generic message and no session", async ({ page }) => {
+  const { alphaAdmin } = e2eState();
+  await page.goto("/login");
+  await page.getByLabel("E-Mail").fill(alphaAdmin.email);
+  await page.getByLabel("Passwort").fill(`${alphaAdmin.password}-wrong`);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page.getByRole("form", { name: "Anmelden" }).getByRole("alert")).toHaveText(
+    "E-Mail oder Passwort ist falsch.",
+  );
+  await page.goto("/e2e-alpha");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("another organisation's pages are a 404, like pages that do not exist", async ({ page }) => {
+  await signIn(page, e2eState().alphaAdmin);
+  for (const url of ["/e2e-beta", "/e2e-beta/leads", "/e2e-beta/settings", "/no-such-org/leads"]) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nicht gefunden");
+    await expect(page.getByText("Bert Beta")).toHaveCount(0);
+  }
+});
+
+test("a deactivated user is refused on the next request", async ({ page }, testInfo) => {
+  const email = `leaver-${testInfo.project.name}-${Date.now()}@e2e.example`;
+  const password = createUser(email, "e2e-alpha", "sales", "Lea Leaver");
+  await signIn(page, { email, password });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Willkommen, Lea Leaver");
+
+  cli("users:deactivate", "--email", email, "--org", "e2e-alpha");
+  await page.reload();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("switches the language to English and back", async ({ page }) => {
+  await signIn(page, e2eState().alphaAdmin);
+  await choose(page, "Sprache", "EN");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Alma Alpha");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await choose(page, "Language", "DE");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Willkommen, Alma Alpha");
+});
+
+test("a member of two organisations switches between them", async ({ page }) => {
+  await signIn(page, e2eState().multi);
+  await expect(page).toHaveURL(/\/e2e-alpha$/);
+  await expect(page.getByText("Sie arbeiten in Alpha Frischdienst als Vertriebsleitung.")).toBeVisible();
+  await choose(page, "Organisation", "Beta Gastro");
+  await expect(page).toHaveURL(/\/e2e-beta$/);
+  await expect(page.getByText("Sie arbeiten in Beta Gastro als Prüfer.")).toBeVisible();
+});

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Every test of the project, as CI runs it: static checks, unit, integration (real PostgreSQL),
+# production build, browser tests (Debian's Chromium). Installs PostgreSQL and Chromium from
+# Debian when missing and starts PostgreSQL when it is down. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgresql://postgres:postgres@127.0.0.1:5432/postgres}"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+apt_updated=""
+apt_install() {
+  [ -n "$apt_updated" ] || { apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+step "PostgreSQL"
+if ! command -v pg_isready >/dev/null; then apt_install postgresql postgresql-client; fi
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  cluster=$(ls /etc/postgresql | sort -V | tail -1)
+  pg_ctlcluster --skip-systemctl-redirect "$cluster" main start
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+fi
+# A freshly installed server wants a password on TCP: give postgres the one TEST_DATABASE_URL names.
+if ! psql "$TEST_DATABASE_URL" -qAtc 'select 1' >/dev/null 2>&1; then
+  su postgres -c "psql -qc \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
+fi
+psql "$TEST_DATABASE_URL" -qAtc 'select version()'
+
+step "Chromium"
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then apt_install chromium; fi
+"${CHROMIUM_PATH:-/usr/bin/chromium}" --version
+
+step "typecheck";    npm run --silent typecheck
+step "lint";         npm run --silent lint
+step "format";       npm run --silent format:check
+step "unit";         npx vitest run --project unit
+step "integration";  npx vitest run --project integration
+step "build";        npm run --silent build
+step "browser";      npx playwright test
