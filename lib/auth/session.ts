@@ -4,9 +4,11 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
 import type { DbContext } from "@/lib/db";
+import { env } from "@/lib/env";
 
 import { loadAccount, type Account, type OrgMembership } from "./account";
 import { auth } from "./auth";
+import { contextRoles } from "./roles";
 
 /** What a page, action or route knows about its caller once the session and org are checked. */
 export interface OrgSession {
@@ -32,7 +34,8 @@ export async function requireAccount(): Promise<Account> {
 export function orgSessionFor(account: Account, slug: string): OrgSession | null {
   const org = account.memberships.find((m) => m.slug === slug);
   if (!org) return null;
-  return { account, org, ctx: { orgId: org.orgId, userId: account.id, roles: [org.role] } };
+  const roles = contextRoles(org.slug, org.role, env().PLATFORM_ORG_SLUG);
+  return { account, org, ctx: { orgId: org.orgId, userId: account.id, roles } };
 }
 
 /**

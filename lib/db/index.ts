@@ -17,6 +17,10 @@ export interface DbContext {
   orgId: string | null;
   userId: string | null;
   roles: readonly string[];
+  /** Who acts and from where, for the audit trail. Without it the actor is the user, or the system. */
+  actor?: { type: "user" | "token" | "system"; id: string | null };
+  requestId?: string;
+  ip?: string;
 }
 
 /** The role every transaction switches to; created by the first migration. */

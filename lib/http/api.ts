@@ -6,8 +6,9 @@ import { z, ZodError } from "zod";
 
 import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/session";
 import { authenticateToken } from "@/lib/auth/tokens";
-import type { TRole } from "@/lib/auth/roles";
+import { contextRoles, type TRole } from "@/lib/auth/roles";
 import type { DbContext } from "@/lib/db";
+import { env } from "@/lib/env";
 
 import { AppError, isAppError } from "./errors";
 import { ORG_HEADER_NAME as ORG_HEADER } from "./org-header";
@@ -39,8 +40,16 @@ async function authenticate(request: Request): Promise<ApiCaller> {
       throw new AppError("unauthorized", "Malformed Authorization header; expected `Bearer <token>`.");
     const principal = await authenticateToken(match[1]);
     if (!principal) throw new AppError("unauthorized", "The token is unknown, expired or revoked.");
-    const { userId, orgId, orgSlug, role } = principal;
-    return { userId, orgId, orgSlug, role, via: "token", ctx: { orgId, userId, roles: [role] } };
+    const { userId, orgId, orgSlug, role, tokenId } = principal;
+    const roles = contextRoles(orgSlug, role, env().PLATFORM_ORG_SLUG);
+    return {
+      userId,
+      orgId,
+      orgSlug,
+      role,
+      via: "token",
+      ctx: { orgId, userId, roles, actor: { type: "token", id: tokenId } },
+    };
   }
 
   const account = await currentAccount();
