@@ -6,14 +6,23 @@ import { parseArgs } from "node:util";
 
 import { ZodError } from "zod";
 
+import { auditCommands } from "@/lib/audit/cli";
 import { authCommands } from "@/lib/auth/cli";
 import { disconnect } from "@/lib/db";
 import { isAppError } from "@/lib/http/errors";
+import { jobsCommands } from "@/lib/jobs/cli";
+import { settingsCommands } from "@/lib/settings/cli";
 import { systemCommands } from "@/lib/system/cli";
 
 import type { Command, Options } from "./command";
 
-const commands: Record<string, Command> = { ...authCommands, ...systemCommands };
+const commands: Record<string, Command> = {
+  ...authCommands,
+  ...auditCommands,
+  ...settingsCommands,
+  ...jobsCommands,
+  ...systemCommands,
+};
 
 function help(): string {
   return [

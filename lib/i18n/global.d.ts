@@ -1,7 +1,7 @@
-import type messages from "./messages/de.json";
+import type { Messages } from "./messages";
 
 declare module "next-intl" {
   interface AppConfig {
-    Messages: typeof messages;
+    Messages: Messages;
   }
 }

@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 
 import { LOCALE_COOKIE, resolveLocale } from "./config";
+import { MESSAGES } from "./messages";
 
 // Locale without URL prefixes: the cookie set at sign-in (from the user's profile) and by the
 // language switch; German when there is none.
@@ -10,6 +11,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: "Europe/Berlin",
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: MESSAGES[locale],
   };
 });

@@ -1,0 +1,3 @@
+import type { Command } from "@/lib/cli/command";
+
+export const auditCommands: Record<string, Command> = {};

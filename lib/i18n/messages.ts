@@ -1,0 +1,20 @@
+import type { Locale } from "./config";
+import deApi from "./messages/de/api.json";
+import deAudit from "./messages/de/audit.json";
+import deCore from "./messages/de/core.json";
+import deJobs from "./messages/de/jobs.json";
+import deSettingsRegistry from "./messages/de/settingsRegistry.json";
+import enApi from "./messages/en/api.json";
+import enAudit from "./messages/en/audit.json";
+import enCore from "./messages/en/core.json";
+import enJobs from "./messages/en/jobs.json";
+import enSettingsRegistry from "./messages/en/settingsRegistry.json";
+
+// One file per domain and language, so domains add texts without touching each other's files.
+// core.json holds the shell's namespaces; every other file is the namespace of its name.
+const de = { ...deCore, api: deApi, audit: deAudit, jobs: deJobs, settingsRegistry: deSettingsRegistry };
+const en = { ...enCore, api: enApi, audit: enAudit, jobs: enJobs, settingsRegistry: enSettingsRegistry };
+
+export type Messages = typeof de;
+
+export const MESSAGES: Record<Locale, Messages> = { de, en };

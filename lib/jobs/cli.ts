@@ -1,0 +1,3 @@
+import type { Command } from "@/lib/cli/command";
+
+export const jobsCommands: Record<string, Command> = {};
