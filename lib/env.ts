@@ -22,6 +22,9 @@ const ZEnv = z.object({
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** /api/v1 requests per minute, per client IP and per caller (token or user), before 429. */
+  API_RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  API_RATE_LIMIT_PER_CALLER_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** The operator's organisation: its admins may change installation-wide (global) settings. */
   PLATFORM_ORG_SLUG: z.string().min(1).optional(),
   /** When set, /api/metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */

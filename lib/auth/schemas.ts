@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { defineApi } from "@/lib/http/spec";
+
 import { ZRole } from "./roles";
 
 /** Slugs that would shadow a route of the app if an organisation took them. */
@@ -55,3 +57,55 @@ export function safeCallbackPath(value: unknown): string {
     ? value
     : "/";
 }
+
+// REST API: /api/v1/me and /api/v1/tokens ------------------------------------------------------
+
+export const ZMe = z
+  .object({
+    user: z.object({ id: z.uuid(), name: z.string(), email: z.string(), locale: z.enum(["de", "en"]) }),
+    org: z.object({ id: z.uuid(), slug: z.string() }),
+    role: ZRole,
+    authenticatedVia: z.enum(["token", "session"]),
+  })
+  .meta({ id: "Me" });
+
+export const ZTokenSummary = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    tokenPrefix: z.string().describe("The first characters of the token, to recognise it"),
+    createdAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime().nullable(),
+    lastUsedAt: z.iso.datetime().nullable(),
+    revokedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "TokenSummary" });
+
+export const getMeApi = defineApi({
+  operationId: "getMe",
+  method: "GET",
+  path: "/me",
+  tag: "Account",
+  summary: "Who is calling: user, organisation, role, and how they authenticated",
+  response: { status: 200, description: "The caller", schema: ZMe },
+});
+
+export const listTokensApi = defineApi({
+  operationId: "listTokens",
+  method: "GET",
+  path: "/tokens",
+  tag: "Account",
+  summary: "The caller's own access tokens in this organisation (never the secrets)",
+  response: { status: 200, description: "Newest first", schema: z.object({ items: z.array(ZTokenSummary) }) },
+});
+
+export const revokeTokenApi = defineApi({
+  operationId: "revokeToken",
+  method: "DELETE",
+  path: "/tokens/{id}",
+  tag: "Account",
+  summary: "Revoke one of the caller's own tokens",
+  params: z.object({ id: z.uuid() }),
+  response: { status: 204, description: "Revoked" },
+  problems: [404],
+});

@@ -2,17 +2,21 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { z, ZodError } from "zod";
+import { type z, ZodError } from "zod";
 
+import { clientIpFrom } from "@/lib/auth/login";
+import { hitRateLimit } from "@/lib/auth/rate-limit";
+import { contextRoles, type TRole } from "@/lib/auth/roles";
 import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/session";
 import { authenticateToken } from "@/lib/auth/tokens";
-import { contextRoles, type TRole } from "@/lib/auth/roles";
 import type { DbContext } from "@/lib/db";
 import { env } from "@/lib/env";
 
-import { AppError, isAppError } from "./errors";
-import { ORG_HEADER_NAME as ORG_HEADER } from "./org-header";
+import { AppError, isAppError, type FieldError } from "./errors";
+import { withIdempotency } from "./idempotency";
+import { ORG_HEADER_NAME } from "./org-header";
 import { problemResponse } from "./problem";
+import type { ApiSpec } from "./spec";
 
 /** Who called an /api/v1 route, after authentication. Every handler gets one; none runs without. */
 export interface ApiCaller {
@@ -21,12 +25,17 @@ export interface ApiCaller {
   orgSlug: string;
   role: TRole;
   via: "token" | "session";
+  /** `token:<id>` or `user:<id>`: whose rate limit and idempotency keys these are. */
+  key: string;
   ctx: DbContext & { orgId: string; userId: string };
 }
 
-export interface ApiContext<P> {
+export interface ApiContext<P, Q, B> {
+  request: Request;
   caller: ApiCaller;
   params: P;
+  query: Q;
+  body: B;
   requestId: string;
 }
 
@@ -48,13 +57,14 @@ async function authenticate(request: Request): Promise<ApiCaller> {
       orgSlug,
       role,
       via: "token",
+      key: `token:${tokenId}`,
       ctx: { orgId, userId, roles, actor: { type: "token", id: tokenId } },
     };
   }
 
   const account = await currentAccount();
   if (!account) throw new AppError("unauthorized", "Sign in or send `Authorization: Bearer <token>`.");
-  const wanted = request.headers.get(ORG_HEADER);
+  const wanted = request.headers.get(ORG_HEADER_NAME);
   let session: OrgSession | null;
   if (wanted) {
     session = orgSessionFor(account, wanted);
@@ -63,15 +73,61 @@ async function authenticate(request: Request): Promise<ApiCaller> {
   } else {
     throw new AppError(
       "bad_request",
-      `You belong to several organisations: name one in the ${ORG_HEADER} header.`,
+      `You belong to several organisations: name one in the ${ORG_HEADER_NAME} header.`,
     );
   }
   if (!session) throw new AppError("not_found", "No such organisation.");
   const { org, ctx } = session;
-  return { userId: account.id, orgId: org.orgId, orgSlug: org.slug, role: org.role, via: "session", ctx };
+  return {
+    userId: account.id,
+    orgId: org.orgId,
+    orgSlug: org.slug,
+    role: org.role,
+    via: "session",
+    key: `user:${account.id}`,
+    ctx,
+  };
 }
 
-function errorResponse(error: unknown, requestId: string, instance: string): Response {
+async function limit(key: string, perMinute: number): Promise<void> {
+  const verdict = await hitRateLimit(key, perMinute, 60);
+  if (!verdict.allowed) {
+    throw new AppError("rate_limited", "Too many requests. Slow down and retry later.", {
+      retryAfterSeconds: verdict.retryAfterSeconds,
+    });
+  }
+}
+
+function zodFieldErrors(error: ZodError, location: string): FieldError[] {
+  return error.issues.map((i) => ({ path: [location, ...i.path].join("."), message: i.message }));
+}
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, location: string): z.infer<T> {
+  if (!schema) return undefined as z.infer<T>;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new AppError("bad_request", `The request's ${location} is not valid.`, {
+      fieldErrors: zodFieldErrors(parsed.error, location),
+    });
+  }
+  return parsed.data;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") return undefined;
+  if (!(request.headers.get("content-type") ?? "").includes("json")) {
+    throw new AppError("bad_request", "Send the body as application/json.");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The body is not valid JSON.");
+  }
+}
+
+/** Turns any failure into problem+json; unexpected ones are logged with the request id. */
+export function errorResponse(error: unknown, requestId: string, instance: string): Response {
   const headers: Record<string, string> = { "x-request-id": requestId };
   if (isAppError(error)) {
     if (error.retryAfterSeconds) headers["retry-after"] = String(error.retryAfterSeconds);
@@ -88,7 +144,7 @@ function errorResponse(error: unknown, requestId: string, instance: string): Res
       type: "validation",
       detail: "The request is not valid.",
       instance,
-      errors: error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+      errors: zodFieldErrors(error, "request"),
       headers,
     });
   }
@@ -101,21 +157,38 @@ function errorResponse(error: unknown, requestId: string, instance: string): Res
 }
 
 /**
- * The one wrapper for /api/v1 route handlers: assigns a request id, authenticates (Bearer token or
- * session cookie) and resolves the organisation, parses route params with zod, runs the handler,
- * and turns every failure into problem+json.
+ * The one wrapper for /api/v1 route handlers: assigns a request id, applies the per-IP rate limit,
+ * authenticates (Bearer token or session cookie) and resolves the organisation, applies the
+ * per-caller rate limit, parses params, query and body with the operation's zod schemas, honours
+ * `Idempotency-Key` on POST, runs the handler, and turns every failure into problem+json.
  */
-export function apiRoute<S extends z.ZodType>(
-  paramsSchema: S,
-  handler: (request: Request, context: ApiContext<z.infer<S>>) => Promise<Response>,
+export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  spec: ApiSpec<P, Q, B>,
+  handler: (context: ApiContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<Response>,
 ) {
   return async (request: Request, route: { params: Promise<unknown> }): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id") ?? randomUUID();
-    const instance = new URL(request.url).pathname;
+    const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    const url = new URL(request.url);
+    const instance = url.pathname;
     try {
-      const caller = await authenticate(request);
-      const params = paramsSchema.parse(await route.params);
-      const response = await handler(request, { caller, params, requestId });
+      const ip = clientIpFrom(request.headers);
+      const { API_RATE_LIMIT_PER_IP_PER_MINUTE, API_RATE_LIMIT_PER_CALLER_PER_MINUTE } = env();
+      await limit(`api:ip:${ip}`, API_RATE_LIMIT_PER_IP_PER_MINUTE);
+      const authenticated = await authenticate(request);
+      await limit(`api:${authenticated.key}`, API_RATE_LIMIT_PER_CALLER_PER_MINUTE);
+      const caller = { ...authenticated, ctx: { ...authenticated.ctx, requestId, ip } };
+
+      const params = parse(spec.params, (await route.params) ?? {}, "params");
+      const query = parse(spec.query, Object.fromEntries(url.searchParams), "query");
+      const rawBody = spec.body ? await readJson(request) : undefined;
+      const body = parse(spec.body, rawBody ?? {}, "body");
+
+      const run = async () => handler({ request, caller, params, query, body, requestId });
+      const idempotencyKey = request.headers.get("idempotency-key");
+      const response =
+        spec.method === "POST" && idempotencyKey !== null
+          ? await withIdempotency(caller, idempotencyKey, `${spec.method} ${instance}`, rawBody, run)
+          : await run();
       response.headers.set("x-request-id", requestId);
       return response;
     } catch (error) {
@@ -123,5 +196,3 @@ export function apiRoute<S extends z.ZodType>(
     }
   };
 }
-
-export const ZNoParams = z.object({}).optional();

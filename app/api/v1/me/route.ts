@@ -1,9 +1,9 @@
 import { loadAccount } from "@/lib/auth/account";
-import { apiRoute, ZNoParams } from "@/lib/http/api";
+import { getMeApi } from "@/lib/auth/schemas";
+import { apiRoute } from "@/lib/http/api";
 import { AppError } from "@/lib/http/errors";
 
-/** The caller: who they are, in which organisation, with which role, authenticated how. */
-export const GET = apiRoute(ZNoParams, async (_request, { caller }) => {
+export const GET = apiRoute(getMeApi, async ({ caller }) => {
   const account = await loadAccount(caller.userId);
   if (!account) throw new AppError("unauthorized", "The account is no longer active.");
   return Response.json({

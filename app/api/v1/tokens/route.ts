@@ -1,7 +1,7 @@
+import { listTokensApi } from "@/lib/auth/schemas";
 import { listOwnTokens } from "@/lib/auth/tokens";
-import { apiRoute, ZNoParams } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
 
-/** The caller's own access tokens in the organisation (never the secrets: only their prefixes). */
-export const GET = apiRoute(ZNoParams, async (_request, { caller }) => {
+export const GET = apiRoute(listTokensApi, async ({ caller }) => {
   return Response.json({ items: await listOwnTokens(caller.ctx) });
 });

@@ -1,0 +1,11 @@
+import { API_SPECS } from "@/lib/http/api-registry";
+import { buildOpenApiDocument } from "@/lib/http/openapi";
+
+import packageJson from "../../../../package.json";
+
+/** The OpenAPI 3.1 document of /api/v1, generated from the operations' zod schemas. Public. */
+export function GET(): Response {
+  return Response.json(buildOpenApiDocument(API_SPECS, { version: packageJson.version }), {
+    headers: { "cache-control": "public, max-age=300" },
+  });
+}

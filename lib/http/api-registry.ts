@@ -1,0 +1,6 @@
+import { getMeApi, listTokensApi, revokeTokenApi } from "@/lib/auth/schemas";
+
+import type { ApiSpec } from "./spec";
+
+/** Every /api/v1 operation, in document order. A test checks each route file is listed here. */
+export const API_SPECS: readonly ApiSpec[] = [getMeApi, listTokensApi, revokeTokenApi];

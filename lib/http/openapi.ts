@@ -1,0 +1,140 @@
+import { z } from "zod";
+
+import { ZProblem, type ApiSpec } from "./spec";
+
+/**
+ * Builds the OpenAPI 3.1 document from the operations' own zod schemas (JSON Schema 2020-12 is
+ * OpenAPI 3.1's dialect, so zod's output needs no translation). Schemas with `.meta({ id })` become
+ * named components.
+ */
+const ALWAYS = [400, 401, 429, 500];
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: "The request is malformed or invalid (see `errors`)",
+  401: "Not authenticated: no, a malformed or an unknown credential",
+  403: "Authenticated, but not allowed",
+  404: "No such resource in your organisation",
+  409: "Conflicts with the current state (or the same Idempotency-Key is still running)",
+  422: "Well-formed but refused (or an Idempotency-Key reused with another request)",
+  429: "Rate limited; see Retry-After",
+  500: "Our fault; quote the x-request-id",
+};
+
+type JsonSchema = Record<string, unknown>;
+
+export function buildOpenApiDocument(
+  specs: readonly ApiSpec[],
+  info: { version: string; serverUrl?: string },
+) {
+  const components: Record<string, JsonSchema> = {};
+  const schemaOf = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
+    const json = z.toJSONSchema(schema, {
+      io,
+      unrepresentable: "any",
+      reused: "inline",
+      override: ({ jsonSchema }) => {
+        delete jsonSchema.$schema;
+      },
+    }) as JsonSchema;
+    const id = schema.meta()?.id;
+    if (typeof id === "string") {
+      components[id] = json;
+      return { $ref: `#/components/schemas/${id}` };
+    }
+    return json;
+  };
+  const problemRef = schemaOf(ZProblem, "output");
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of specs) {
+    const parameters: unknown[] = [];
+    for (const [location, schema] of [
+      ["path", spec.params],
+      ["query", spec.query],
+    ] as const) {
+      if (!schema) continue;
+      const json = schemaOf(schema, "input") as {
+        properties?: Record<string, JsonSchema>;
+        required?: string[];
+      };
+      for (const [name, property] of Object.entries(json.properties ?? {})) {
+        parameters.push({
+          name,
+          in: location,
+          required: location === "path" || (json.required ?? []).includes(name),
+          schema: property,
+        });
+      }
+    }
+
+    const responses: Record<string, unknown> = {
+      [String(spec.response.status)]: {
+        description: spec.response.description,
+        ...(spec.response.schema
+          ? { content: { "application/json": { schema: schemaOf(spec.response.schema, "output") } } }
+          : {}),
+      },
+    };
+    for (const status of [...new Set([...ALWAYS, ...(spec.problems ?? [])])].sort()) {
+      responses[String(status)] = {
+        description: PROBLEM_DESCRIPTIONS[status] ?? "Problem",
+        content: { "application/problem+json": { schema: problemRef } },
+      };
+    }
+
+    paths[spec.path] ??= {};
+    paths[spec.path][spec.method.toLowerCase()] = {
+      operationId: spec.operationId,
+      summary: spec.summary,
+      ...(spec.description ? { description: spec.description } : {}),
+      tags: [spec.tag],
+      ...(parameters.length ? { parameters } : {}),
+      ...(spec.method === "POST"
+        ? {
+            parameters: [
+              ...parameters,
+              {
+                name: "Idempotency-Key",
+                in: "header",
+                required: false,
+                description: "Replays the first answer for 24 h; another body with the same key → 422",
+                schema: { type: "string", maxLength: 255 },
+              },
+            ],
+          }
+        : {}),
+      ...(spec.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: schemaOf(spec.body, "input") } },
+            },
+          }
+        : {}),
+      responses,
+    };
+  }
+
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "FreshPlan Admin API",
+      version: info.version,
+      description:
+        "Authenticate with `Authorization: Bearer <personal access token>` (Settings → Personal access tokens) " +
+        "or the session cookie. Errors are RFC 9457 problem details.",
+    },
+    servers: [{ url: info.serverUrl ?? "/api/v1" }],
+    security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "A personal access token (fpa_…)" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
+      },
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+/**
+ * The description of one /api/v1 operation: the zod schemas that parse its input are the same ones
+ * the OpenAPI document is generated from, so the document cannot drift from the code. Plain data,
+ * importable anywhere (no server-only code).
+ */
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface ApiSpec<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  operationId: string;
+  method: HttpMethod;
+  /** Relative to /api/v1, OpenAPI style: `/tokens/{id}`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  /** Request bodies are strict objects: unknown fields are refused, never silently applied. */
+  body?: B;
+  response: { status: number; description: string; schema?: z.ZodType };
+  /** Problem statuses this operation answers besides the ones every operation may (400, 401, 429, 500). */
+  problems?: number[];
+}
+
+export function defineApi<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  spec: ApiSpec<P, Q, B>,
+): ApiSpec<P, Q, B> {
+  return spec;
+}
+
+/** RFC 9457 problem details, as every error answers. */
+export const ZProblem = z
+  .object({
+    type: z.string().describe("URI naming the kind of problem"),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional().describe("The request path"),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: "Problem" });
