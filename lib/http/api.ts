@@ -183,7 +183,10 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       const rawBody = spec.body ? await readJson(request) : undefined;
       const body = parse(spec.body, rawBody ?? {}, "body");
 
-      const run = async () => handler({ request, caller, params, query, body, requestId });
+      const run = () =>
+        handler({ request, caller, params, query, body, requestId }).catch((error: unknown) =>
+          errorResponse(error, requestId, instance),
+        );
       const idempotencyKey = request.headers.get("idempotency-key");
       const response =
         spec.method === "POST" && idempotencyKey !== null

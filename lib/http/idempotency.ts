@@ -5,13 +5,12 @@ import { createHash } from "node:crypto";
 import { withOrg, type DbContext } from "@/lib/db";
 
 import { AppError } from "./errors";
-import { problemResponse } from "./problem";
 
 /**
  * Idempotency-Key for POST: the first answer (status and body) is kept for 24 hours per key and
  * caller. The same key with the same request replays it; with another request → 422; while the
- * first is still running → 409. A first attempt that failed on our side (5xx) is forgotten so it
- * can be retried; one that never finished (a crashed instance) can be retaken after LOCK_SECONDS.
+ * first is still running → 409. Expected errors (4xx) are answers too and are replayed; a first
+ * attempt that failed on our side (5xx) is forgotten so it can be retried; one that never finished (a crashed instance) can be retaken after LOCK_SECONDS.
  */
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const TTL_HOURS = 24;
@@ -85,15 +84,12 @@ export async function withIdempotency(
   try {
     response = await run();
   } catch (error) {
-    if (!(error instanceof AppError)) await forget(caller, key);
-    else await remember(caller, key, errorAsResponse(error));
+    await forget(caller, key);
     throw error;
   }
-  if (response.status >= 500) {
-    await forget(caller, key);
-    return response;
-  }
-  await remember(caller, key, response.clone());
+  // A failure on our side is not an answer: forget the key so the request can be retried.
+  if (response.status >= 500) await forget(caller, key);
+  else await remember(caller, key, response.clone());
   return response;
 }
 
@@ -110,15 +106,6 @@ function answerFrom(stored: StoredAnswer, hash: string): Response {
       ...(stored.response_type ? { "content-type": stored.response_type } : {}),
       "idempotent-replayed": "true",
     },
-  });
-}
-
-/** An expected error is a first answer too: the same request gets it again. */
-function errorAsResponse(error: AppError): Response {
-  return problemResponse(error.status, {
-    type: error.kind,
-    detail: error.message,
-    errors: error.fieldErrors,
   });
 }
 

@@ -22,20 +22,35 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
 
 type JsonSchema = Record<string, unknown>;
 
+/** zod writes nested named schemas to `$defs`; OpenAPI keeps them under components/schemas. */
+function rewriteRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rewriteRefs);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [
+      key,
+      key === "$ref" && typeof v === "string"
+        ? v.replace("#/$defs/", "#/components/schemas/")
+        : rewriteRefs(v),
+    ]),
+  );
+}
+
 export function buildOpenApiDocument(
   specs: readonly ApiSpec[],
   info: { version: string; serverUrl?: string },
 ) {
   const components: Record<string, JsonSchema> = {};
   const schemaOf = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
-    const json = z.toJSONSchema(schema, {
-      io,
-      unrepresentable: "any",
-      reused: "inline",
-      override: ({ jsonSchema }) => {
-        delete jsonSchema.$schema;
-      },
-    }) as JsonSchema;
+    const {
+      $schema: _dialect,
+      $defs: defs,
+      ...json
+    } = rewriteRefs(z.toJSONSchema(schema, { io, unrepresentable: "any" })) as JsonSchema & {
+      $defs?: Record<string, JsonSchema>;
+    };
+    // Named schemas nested inside this one: components, referred to by name.
+    for (const [name, def] of Object.entries(defs ?? {})) components[name] = def;
     const id = schema.meta()?.id;
     if (typeof id === "string") {
       components[id] = json;

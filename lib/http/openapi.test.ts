@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { describe, expect, it } from "vitest";
+
+import { API_SPECS } from "./api-registry";
+import { buildOpenApiDocument } from "./openapi";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const v1 = path.join(root, "app/api/v1");
+const document = buildOpenApiDocument(API_SPECS, { version: "test" });
+
+/** Every route handler under app/api/v1: its OpenAPI path and the HTTP methods it exports. */
+function routeFiles(dir = v1): { path: string; methods: string[] }[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return routeFiles(full);
+    if (entry !== "route.ts") return [];
+    const routePath = path
+      .relative(v1, dir)
+      .split(path.sep)
+      .map((s) => s.replace(/^\[(.+)\]$/, "{$1}"));
+    const methods = [
+      ...readFileSync(full, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g),
+    ].map((m) => m[1]);
+    return [{ path: `/${routePath.join("/")}`, methods }];
+  });
+}
+
+describe("the OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const result = await new Validator().validate(structuredClone(document));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("lists every route handler in app/api/v1, and nothing that is not one", () => {
+    const inCode = routeFiles()
+      .filter((r) => r.path !== "/openapi.json")
+      .flatMap((r) => r.methods.map((m) => `${m} ${r.path}`))
+      .sort();
+    const documented = Object.entries(document.paths)
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
+      .sort();
+    expect(inCode.length).toBeGreaterThan(0);
+    expect(documented).toEqual(inCode);
+  });
+
+  it("has unique operation ids", () => {
+    const ids = API_SPECS.map((s) => s.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("describes errors as problem details", () => {
+    const op = document.paths["/tokens/{id}"].delete as { responses: Record<string, { content?: object }> };
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["204", "400", "401", "404", "429"]));
+    expect(op.responses["404"].content).toEqual({
+      "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } },
+    });
+    expect(document.components.schemas.Problem).toBeDefined();
+  });
+});
