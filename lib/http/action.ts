@@ -2,9 +2,11 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 
+import { clientIpFrom } from "@/lib/auth/login";
 import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/session";
 
 import { isAppError } from "./errors";
@@ -60,14 +62,18 @@ export async function orgAction<S extends z.ZodType, T>(
     return fail("", fieldErrors);
   }
 
+  // Who acted from where, for the audit trail of whatever the action changes.
+  const requestHeaders = await headers();
+  const requestId = requestHeaders.get("x-request-id") ?? randomUUID();
+  const traced = { ...session, ctx: { ...session.ctx, requestId, ip: clientIpFrom(requestHeaders) } };
+
   try {
-    return { status: "ok", data: await work(session, parsed.data) };
+    return { status: "ok", data: await work(traced, parsed.data) };
   } catch (error) {
     if (isAppError(error)) {
       const fieldErrors = Object.fromEntries(error.fieldErrors.map((f) => [f.path, f.message]));
       return fail(error.message, fieldErrors);
     }
-    const requestId = randomUUID();
     console.error(`[action] request ${requestId} failed`, error);
     return fail(`${t("generic")} (${requestId})`);
   }
