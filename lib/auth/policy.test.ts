@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+
+import { AppError } from "@/lib/http/errors";
+
+import { authorize, can, POLICIES, type Subject } from "./policy";
+
+const ORG = "00000000-0000-4000-8000-00000000000a";
+const OTHER_ORG = "00000000-0000-4000-8000-00000000000b";
+const ME = "00000000-0000-4000-8000-000000000001";
+const SOMEONE = "00000000-0000-4000-8000-000000000002";
+
+const subject = (roles: string[], userId: string | null = ME): Subject => ({ userId, orgId: ORG, roles });
+const resource = (type: string, ownerId?: string) => ({ type, orgId: ORG, attributes: { ownerId } });
+
+// role × action × resource state → decision. Every action in POLICIES has rows here (checked below).
+const TABLE: [roles: string[], action: string, ownerId: string | undefined, allowed: boolean][] = [
+  [["admin"], "org.read", undefined, true],
+  [["sales"], "org.read", undefined, true],
+  [["auditor"], "org.read", undefined, true],
+  [["intern"], "org.read", undefined, false],
+  [["admin"], "member.manage", undefined, true],
+  [["manager"], "member.manage", undefined, false],
+  [["sales"], "member.manage", undefined, false],
+  [["auditor"], "member.manage", undefined, false],
+  [["sales"], "token.manage", ME, true],
+  [["admin"], "token.manage", SOMEONE, false],
+  [["sales"], "token.manage", undefined, false],
+  [["admin"], "audit.read", undefined, true],
+  [["auditor"], "audit.read", undefined, true],
+  [["manager"], "audit.read", undefined, false],
+  [["sales"], "audit.read", undefined, false],
+  [["auditor"], "audit.export", undefined, true],
+  [["manager"], "audit.export", undefined, false],
+  [["sales"], "settings.read", undefined, true],
+  [["guest"], "settings.read", undefined, false],
+  [["admin"], "settings.org.write", undefined, true],
+  [["manager"], "settings.org.write", undefined, false],
+  [["admin"], "settings.global.write", undefined, false],
+  [["admin", "platform_admin"], "settings.global.write", undefined, true],
+  [["sales"], "settings.user.write", ME, true],
+  [["admin"], "settings.user.write", SOMEONE, false],
+  [["admin"], "job.read", undefined, true],
+  [["auditor"], "job.read", undefined, true],
+  [["sales"], "job.read", undefined, false],
+  [["admin"], "job.run", undefined, true],
+  [["system"], "job.run", undefined, true],
+  [["auditor"], "job.run", undefined, false],
+  [["manager"], "job.run", undefined, false],
+];
+
+describe("can(subject, action, resource)", () => {
+  it.each(TABLE)("%j may %s (owner %s): %s", (roles, action, ownerId, allowed) => {
+    expect(can(subject(roles), action, resource(action.split(".")[0], ownerId))).toBe(allowed);
+  });
+
+  it("has table rows, allowing and denying, for every action it knows", () => {
+    for (const action of Object.keys(POLICIES)) {
+      const rows = TABLE.filter(([, a]) => a === action);
+      expect(
+        rows.some(([, , , allowed]) => allowed),
+        `${action} allowed somewhere`,
+      ).toBe(true);
+      expect(
+        rows.some(([, , , allowed]) => !allowed),
+        `${action} denied somewhere`,
+      ).toBe(true);
+    }
+  });
+
+  it("denies unknown actions, even to admins", () => {
+    expect(can(subject(["admin", "platform_admin", "system"]), "org.delete", resource("org"))).toBe(false);
+    expect(can(subject(["admin"]), "toString", resource("org"))).toBe(false);
+    expect(can(subject(["admin"]), "__proto__", resource("org"))).toBe(false);
+  });
+
+  it("denies across organisations whatever the role", () => {
+    for (const action of Object.keys(POLICIES)) {
+      expect(
+        can(subject(["admin", "platform_admin", "system"]), action, {
+          type: "x",
+          orgId: OTHER_ORG,
+          attributes: { ownerId: ME },
+        }),
+      ).toBe(false);
+    }
+  });
+
+  it("denies a subject without user for self-owned resources", () => {
+    expect(
+      can(subject(["admin"], null), "token.manage", {
+        type: "token",
+        orgId: ORG,
+        attributes: { ownerId: null },
+      }),
+    ).toBe(false);
+  });
+});
+
+describe("authorize", () => {
+  it("hides another organisation's resource as not found, and refuses a denied action as forbidden", () => {
+    const kind = (fn: () => void) => {
+      try {
+        fn();
+        return "allowed";
+      } catch (error) {
+        return error instanceof AppError ? error.kind : "other";
+      }
+    };
+    expect(kind(() => authorize(subject(["admin"]), "audit.read", { type: "audit", orgId: OTHER_ORG }))).toBe(
+      "not_found",
+    );
+    expect(kind(() => authorize(subject(["sales"]), "audit.read", { type: "audit", orgId: ORG }))).toBe(
+      "forbidden",
+    );
+    expect(kind(() => authorize(subject(["auditor"]), "audit.read", { type: "audit", orgId: ORG }))).toBe(
+      "allowed",
+    );
+  });
+});
