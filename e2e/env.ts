@@ -14,5 +14,7 @@ export const E2E_ENV: Record<string, string> = {
   LOGIN_LIMIT_PER_ACCOUNT: "5",
   // Every test signs in from 127.0.0.1: the per-IP limit must not stop the suite itself.
   LOGIN_LIMIT_PER_IP: "10000",
+  PUBLIC_RATE_LIMIT_PER_IP_PER_MINUTE: "10000",
+  API_RATE_LIMIT_PER_IP_PER_MINUTE: "10000",
   NEXT_TELEMETRY_DISABLED: "1",
 };

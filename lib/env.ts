@@ -25,11 +25,28 @@ const ZEnv = z.object({
   /** /api/v1 requests per minute, per client IP and per caller (token or user), before 429. */
   API_RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   API_RATE_LIMIT_PER_CALLER_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Requests per minute and client IP on public routes (sign-in, API document, feedback portal). */
+  PUBLIC_RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** The operator's organisation: its admins may change installation-wide (global) settings. */
   PLATFORM_ORG_SLUG: z.string().min(1).optional(),
   /** When set, /api/metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * Inngest runs the scheduled jobs when configured: a signing key (Inngest Cloud, or a self-hosted
+   * server at INNGEST_BASE_URL), or INNGEST_DEV=1 for a dev server. Otherwise /api/inngest answers
+   * 503 and the local scheduler runs the same jobs (see inngestConfig below).
+   */
+  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY_FALLBACK: z.string().min(1).optional(),
+  /** Only needed to send events to Inngest (jobs triggered by an event). */
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  INNGEST_DEV: z.stringbool().optional(),
+  /** `off`: no local scheduler even without Inngest (e.g. the jobs run elsewhere). */
+  LOCAL_SCHEDULER: z.enum(["on", "off"]).default("on"),
+  /** Set by Next.js; `phase-production-build` while `next build` runs. */
+  NEXT_PHASE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -57,5 +74,27 @@ export function oidcConfig() {
     clientId: e.AUTH_OIDC_CLIENT_ID,
     clientSecret: e.AUTH_OIDC_CLIENT_SECRET,
     name: e.AUTH_OIDC_NAME,
+  };
+}
+
+export type InngestConfig =
+  | { mode: "dev"; baseUrl?: string }
+  | { mode: "cloud"; signingKey: string; signingKeyFallback?: string; eventKey?: string; baseUrl?: string };
+
+/**
+ * How Inngest is reached, or undefined when it is not configured (the embedded default, tests, a
+ * single self-hosted box): then the local scheduler runs the jobs. An event key alone is not enough,
+ * because Inngest's calls to /api/inngest cannot be verified without the signing key.
+ */
+export function inngestConfig(): InngestConfig | undefined {
+  const e = env();
+  if (e.INNGEST_DEV) return { mode: "dev", baseUrl: e.INNGEST_BASE_URL };
+  if (!e.INNGEST_SIGNING_KEY) return undefined;
+  return {
+    mode: "cloud",
+    signingKey: e.INNGEST_SIGNING_KEY,
+    signingKeyFallback: e.INNGEST_SIGNING_KEY_FALLBACK,
+    eventKey: e.INNGEST_EVENT_KEY,
+    baseUrl: e.INNGEST_BASE_URL,
   };
 }

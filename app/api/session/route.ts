@@ -6,13 +6,14 @@ import { findUserIdByEmail } from "@/lib/auth/service";
 import { GENERIC_LOGIN_FAILURE, GENERIC_RATE_LIMITED } from "@/lib/auth/login";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { problemResponse } from "@/lib/http/problem";
+import { publicRoute } from "@/lib/http/public";
 
 /**
  * Sign-in for the login form and for scripts: POST {email, password} → 204 with the session cookie,
  * 401 with one generic message for any wrong part, 429 with Retry-After when rate-limited.
  * DELETE signs out.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = publicRoute(async (request: Request): Promise<Response> => {
   const body: unknown = await request.json().catch(() => null);
   const { email, password } = (body ?? {}) as Record<string, unknown>;
   try {
@@ -44,9 +45,9 @@ export async function POST(request: Request): Promise<Response> {
     (await cookies()).set(LOCALE_COOKIE, account.locale, { path: "/", maxAge: 31_536_000, sameSite: "lax" });
   }
   return new Response(null, { status: 204 });
-}
+});
 
-export async function DELETE(): Promise<Response> {
+export const DELETE = publicRoute(async (): Promise<Response> => {
   await signOut({ redirect: false });
   return new Response(null, { status: 204 });
-}
+});

@@ -1,0 +1,34 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import { clientIpFrom } from "@/lib/auth/login";
+import { hitRateLimit } from "@/lib/auth/rate-limit";
+import { env } from "@/lib/env";
+
+import { errorResponse } from "./api";
+import { AppError } from "./errors";
+
+/**
+ * The wrapper for routes anyone may call (sign-in, the API document, the customer feedback portal):
+ * a per-IP rate limit (429 with Retry-After) and problem+json for every failure.
+ */
+export function publicRoute<R>(handler: (request: Request, route: R) => Promise<Response>) {
+  return async (request: Request, route: R): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    try {
+      const ip = clientIpFrom(request.headers);
+      const verdict = await hitRateLimit(`public:ip:${ip}`, env().PUBLIC_RATE_LIMIT_PER_IP_PER_MINUTE, 60);
+      if (!verdict.allowed) {
+        throw new AppError("rate_limited", "Too many requests. Slow down and retry later.", {
+          retryAfterSeconds: verdict.retryAfterSeconds,
+        });
+      }
+      const response = await handler(request, route);
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch (error) {
+      return errorResponse(error, requestId, new URL(request.url).pathname);
+    }
+  };
+}
