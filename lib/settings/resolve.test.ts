@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+
+import { REGISTRY, buildRegistry, type SettingDefinition } from "./registry";
+import { resolveSetting } from "./resolve";
+
+const definition = (key: string): SettingDefinition => {
+  const found = REGISTRY.get(key);
+  if (!found) throw new Error(`no setting ${key}`);
+  return found;
+};
+
+// A list that adds up across all three scopes: the seeded append key is global only.
+const tags = buildRegistry({
+  "test.tags": {
+    group: "ai",
+    kind: "list",
+    scopes: ["global", "org", "user"],
+    schema: z.array(z.string().min(1)),
+    default: ["a"],
+    merge: "append",
+    input: { control: "multiselect" },
+  },
+}).get("test.tags") as SettingDefinition;
+
+describe("replace", () => {
+  const threshold = definition("ai.routing.confidence.threshold");
+
+  it("is the default when nothing is stored", () => {
+    expect(resolveSetting(threshold, {})).toEqual({
+      key: "ai.routing.confidence.threshold",
+      value: 0.7,
+      sources: [{ scope: "default", value: 0.7 }],
+    });
+  });
+
+  it("takes the narrowest stored scope and names it as the only source", () => {
+    expect(resolveSetting(threshold, { global: 0.6 }).sources).toEqual([{ scope: "global", value: 0.6 }]);
+    expect(resolveSetting(threshold, { global: 0.6, org: 0.8 }).value).toBe(0.8);
+    expect(resolveSetting(threshold, { global: 0.6, org: 0.8, user: 0.9 })).toEqual({
+      key: "ai.routing.confidence.threshold",
+      value: 0.9,
+      sources: [{ scope: "user", value: 0.9 }],
+    });
+    expect(resolveSetting(threshold, { global: 0.6, user: 0.5 }).sources).toEqual([
+      { scope: "user", value: 0.5 },
+    ]);
+  });
+
+  it("lets a stored null win (no cap is a value)", () => {
+    const cap = definition("ai.budget.user.monthly.cap");
+    expect(resolveSetting(cap, { user: 40 }).value).toBe(40);
+    expect(resolveSetting(cap, { user: null })).toMatchObject({
+      value: null,
+      sources: [{ scope: "user", value: null }],
+    });
+  });
+
+  it("ignores scopes the key does not allow", () => {
+    const months = definition("lead.protection.baseMonths");
+    expect(resolveSetting(months, { global: 9, org: 3, user: 1 })).toMatchObject({
+      value: 9,
+      sources: [{ scope: "global", value: 9 }],
+    });
+    expect(resolveSetting(months, { org: 3 }).sources).toEqual([{ scope: "default", value: 6 }]);
+  });
+
+  it("ignores a stored value that no longer passes the schema", () => {
+    expect(resolveSetting(threshold, { global: 0.6, org: 7 })).toMatchObject({ value: 0.6 });
+    expect(resolveSetting(definition("ai.cache.ttl"), { global: "8h" }).value).toBe("PT8H");
+  });
+});
+
+describe("append", () => {
+  it("is the default list, attributed to the default, when nothing is stored", () => {
+    expect(resolveSetting(tags, {})).toEqual({
+      key: "test.tags",
+      value: ["a"],
+      sources: [{ scope: "default", value: ["a"] }],
+    });
+  });
+
+  it("adds each scope's new items in order global → org → user and says who added what", () => {
+    expect(resolveSetting(tags, { user: ["u"], global: ["g", "a"], org: ["o1", "o2"] })).toEqual({
+      key: "test.tags",
+      value: ["a", "g", "o1", "o2", "u"],
+      sources: [
+        { scope: "default", value: ["a"] },
+        { scope: "global", value: ["g"] },
+        { scope: "org", value: ["o1", "o2"] },
+        { scope: "user", value: ["u"] },
+      ],
+    });
+  });
+
+  it("lists a scope that added nothing new with an empty contribution, and never repeats an item", () => {
+    expect(resolveSetting(tags, { global: ["a"], org: ["b", "b"], user: ["b", "a"] })).toEqual({
+      key: "test.tags",
+      value: ["a", "b"],
+      sources: [
+        { scope: "default", value: ["a"] },
+        { scope: "global", value: [] },
+        { scope: "org", value: ["b"] },
+        { scope: "user", value: [] },
+      ],
+    });
+  });
+
+  it("works on the seeded reminder channels (global only)", () => {
+    const channels = definition("lead.protection.reminder.channels");
+    expect(resolveSetting(channels, { global: ["INAPP"], org: ["EMAIL"] })).toEqual({
+      key: "lead.protection.reminder.channels",
+      value: ["EMAIL", "INAPP"],
+      sources: [
+        { scope: "default", value: ["EMAIL", "INAPP"] },
+        { scope: "global", value: [] },
+      ],
+    });
+  });
+});

@@ -1,0 +1,127 @@
+import { z } from "zod";
+
+/**
+ * Inputs and outputs of the settings registry. The registry of keys itself is `registry.ts`; the
+ * resolution of a value across scopes is `resolve.ts`.
+ */
+
+/**
+ * Where a value can be stored, widest first. The issue names global → tenant → org → user; this
+ * product has no tenant above the organisation (an organisation is the tenant), so there is no
+ * tenant scope. Adding one later means a scope here, a column and policies in setting_value.
+ */
+export const SETTING_SCOPES = ["global", "org", "user"] as const;
+export const ZSettingScope = z.enum(SETTING_SCOPES);
+export type TSettingScope = z.infer<typeof ZSettingScope>;
+
+/** Where (part of) an effective value came from: the registry's default or a stored scope. */
+export type TSourceScope = "default" | TSettingScope;
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export const ZSettingKey = z.string().trim().min(1).max(200);
+
+/** Set a value (service, CLI). `value` is checked against the key's own schema by the service. */
+export const ZSetSetting = z.strictObject({ key: ZSettingKey, scope: ZSettingScope, value: z.json() });
+export type TSetSetting = z.infer<typeof ZSetSetting>;
+
+/** Remove a stored value, so the next wider scope (or the default) applies again. */
+export const ZClearSetting = z.strictObject({ key: ZSettingKey, scope: ZSettingScope });
+export type TClearSetting = z.infer<typeof ZClearSetting>;
+
+/** The settings page's form: the value as typed; `formValueToJson` turns it into JSON per key. */
+export const ZSettingForm = z.object({
+  key: ZSettingKey,
+  scope: ZSettingScope,
+  value: z.string().max(10_000),
+});
+export type TSettingForm = z.infer<typeof ZSettingForm>;
+
+export interface TSettingSource {
+  scope: TSourceScope;
+  /** For `replace`: the winning value. For `append`: the items this scope added. */
+  value: JsonValue;
+}
+
+export interface TEffectiveSetting<T extends JsonValue = JsonValue> {
+  key: string;
+  value: T;
+  sources: TSettingSource[];
+}
+
+// ISO 8601 durations ------------------------------------------------------------------------------
+
+/**
+ * Weeks, days, hours, minutes and seconds only: years and months have no fixed length, which a TTL
+ * or a window needs. `PT8H`, `P1D`, `PT90M`, `P1DT12H`, `PT0.5S`.
+ */
+const DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,3})?)S)?)?$/;
+export const MAX_DURATION_MS = 366 * 24 * 60 * 60 * 1000;
+
+/** Milliseconds of an ISO 8601 duration as above, or null when the text is not one. */
+export function durationToMs(text: string): number | null {
+  const match = DURATION.exec(text);
+  if (!match || text === "P" || text.endsWith("T")) return null;
+  const [, weeks, days, hours, minutes, seconds] = match;
+  const parts: [string | undefined, number][] = [
+    [weeks, 7 * 86_400_000],
+    [days, 86_400_000],
+    [hours, 3_600_000],
+    [minutes, 60_000],
+    [seconds, 1000],
+  ];
+  return Math.round(parts.reduce((ms, [part, unit]) => ms + (part ? Number(part) * unit : 0), 0));
+}
+
+/**
+ * A positive duration of at most 366 days. The issues carry `params.i18n` instead of a message, so
+ * `validationErrorMap` in registry.ts can word them in the user's language.
+ */
+export const ZDuration = z
+  .string()
+  .refine((v) => durationToMs(v) !== null, { params: { i18n: "isoDuration" }, abort: true })
+  .refine(
+    (v) => {
+      const ms = durationToMs(v) ?? 0;
+      return ms > 0 && ms <= MAX_DURATION_MS;
+    },
+    { params: { i18n: "durationRange" } },
+  );
+
+// What the settings page shows -----------------------------------------------------------------
+
+export type TSettingGroup = "leadProtection" | "ai" | "credit";
+export type TSettingKind = "scalar" | "list" | "object";
+export type TMergeStrategy = "replace" | "append";
+export type TSettingUnit = "months" | "days" | "eur" | "ms" | "ratio" | "duration";
+
+/** How the page edits a value; plain data, so it crosses to the browser. */
+export interface TSettingInput {
+  control: "number" | "text" | "select" | "multiselect" | "json";
+  options?: readonly string[];
+  unit?: TSettingUnit;
+  /** An empty field means JSON null (e.g. "no cap"). */
+  nullable?: boolean;
+  step?: number;
+}
+
+export interface TStoredSetting {
+  value: JsonValue;
+  updatedAt: string;
+}
+
+/** One key as the settings page shows it to the caller. */
+export interface TSettingRow {
+  key: string;
+  group: TSettingGroup;
+  kind: TSettingKind;
+  merge: TMergeStrategy;
+  scopes: readonly TSettingScope[];
+  input: TSettingInput;
+  defaultValue: JsonValue;
+  effective: TEffectiveSetting;
+  /** The values stored at the scopes the caller can see (RLS decides). */
+  stored: Partial<Record<TSettingScope, TStoredSetting>>;
+  /** The scopes the caller may write for this key. */
+  editable: TSettingScope[];
+}
