@@ -7,7 +7,16 @@ export type Options = Record<string, string | undefined>;
 export interface Command {
   usage: string;
   options: string[];
-  run(options: Options): Promise<void>;
+  /** Names of the positional arguments, in order (`settings:get <key>`). Without it, none are taken. */
+  positionals?: string[];
+  run(options: Options, args: string[]): Promise<void>;
+}
+
+/** The positional argument at `index`, named `name` in the error when it is missing. */
+export function argument(args: string[], index: number, name: string): string {
+  const value = args[index];
+  if (value === undefined || value === "") throw new AppError("bad_request", `<${name}> is required`);
+  return value;
 }
 
 export function required(options: Options, name: string): string {

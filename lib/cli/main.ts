@@ -9,7 +9,7 @@ import { ZodError } from "zod";
 import { auditCommands } from "@/lib/audit/cli";
 import { authCommands } from "@/lib/auth/cli";
 import { disconnect } from "@/lib/db";
-import { isAppError } from "@/lib/http/errors";
+import { AppError, isAppError } from "@/lib/http/errors";
 import { jobsCommands } from "@/lib/jobs/cli";
 import { settingsCommands } from "@/lib/settings/cli";
 import { systemCommands } from "@/lib/system/cli";
@@ -43,12 +43,16 @@ async function main(argv: string[]): Promise<number> {
     console.error(`unknown command "${name}"\n\n${help()}`);
     return 2;
   }
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: Object.fromEntries(command.options.map((o) => [o, { type: "string" as const }])),
     strict: true,
+    allowPositionals: Boolean(command.positionals?.length),
   });
-  await command.run(values as Options);
+  if (positionals.length > (command.positionals?.length ?? 0)) {
+    throw new AppError("bad_request", `unexpected argument "${positionals.at(-1)}"; usage: ${command.usage}`);
+  }
+  await command.run(values as Options, positionals);
   return process.exitCode === undefined ? 0 : Number(process.exitCode);
 }
 
