@@ -3,7 +3,8 @@
  * Keys are matched case-insensitively anywhere in the structure.
  */
 const SECRET_KEY = /(password|secret|token|hash|api_?key|authorization|cookie)/i;
-const PERSONAL_KEY = /^(email|e_?mail|phone|mobile|first_?name|last_?name|contact_?name|street|address|iban|birth_?date)$/i;
+const PERSONAL_KEY =
+  /^(email|e_?mail|phone|mobile|first_?name|last_?name|contact_?name|street|address|iban|birth_?date)$/i;
 
 export const REDACTED_SECRET = "[secret]";
 export const REDACTED_PERSONAL = "[personal]";

@@ -1,8 +1,19 @@
 import "server-only";
 
-import type { DbContext, Prisma, Tx } from "@/lib/db";
+import { authorize } from "@/lib/auth/policy";
+import { withOrg, type DbContext, type Prisma, type Tx } from "@/lib/db";
 
+import { AUDIT_CSV_HEADER, auditCsvRecord, csvRow, UTF8_BOM } from "./csv";
+import {
+  existsBeyond,
+  selectEventsAfter,
+  selectEventsBefore,
+  selectExportBounds,
+  selectMemberNames,
+  type AuditEventRow,
+} from "./queries";
 import { redact } from "./redact";
+import { AUDIT_EXPORT_CAP, AUDIT_PAGE_SIZE, type TAuditCursor, type TAuditFilter } from "./schemas";
 
 export interface AuditInput {
   /** `<domain>.<thing>.<verb>` in the past tense, e.g. `lead.hold.created`. */
@@ -23,7 +34,9 @@ function json(value: unknown): Prisma.InputJsonValue | undefined {
  * database links the event to the previous one (trigger app_audit_link).
  */
 export async function recordAudit(tx: Tx, ctx: DbContext, event: AuditInput): Promise<void> {
-  const actor = ctx.actor ?? (ctx.userId ? { type: "user" as const, id: ctx.userId } : { type: "system" as const, id: null });
+  const actor =
+    ctx.actor ??
+    (ctx.userId ? { type: "user" as const, id: ctx.userId } : { type: "system" as const, id: null });
   await tx.auditEvent.createMany({
     data: [
       {
@@ -40,4 +53,111 @@ export async function recordAudit(tx: Tx, ctx: DbContext, event: AuditInput): Pr
       },
     ],
   });
+}
+
+/** The reader's side: ABAC first, then the organisation's own transaction (RLS the second wall). */
+function authorizeAudit(ctx: OrgContext, action: "audit.read" | "audit.export"): void {
+  authorize({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, action, {
+    type: "audit",
+    orgId: ctx.orgId,
+  });
+}
+
+type OrgContext = DbContext & { orgId: string };
+
+export interface AuditPage {
+  /** Newest first, at most AUDIT_PAGE_SIZE. */
+  events: AuditEventRow[];
+  /** Cursor for the next newer page (`after`), or null on the newest page. */
+  newer: string | null;
+  /** Cursor for the next older page (`before`), or null on the oldest page. */
+  older: string | null;
+}
+
+/** One page of the organisation's audit trail, filtered, newest first. */
+export async function listAuditEvents(
+  ctx: OrgContext,
+  filter: TAuditFilter,
+  cursor: TAuditCursor = {},
+): Promise<AuditPage> {
+  authorizeAudit(ctx, "audit.read");
+  return withOrg(ctx, async (tx) => {
+    const { orgId } = ctx;
+    let events: AuditEventRow[];
+    if (cursor.after && !cursor.before) {
+      events = await selectEventsAfter(tx, orgId, filter, cursor.after, AUDIT_PAGE_SIZE);
+      // Fewer than a page newer than the cursor: show the newest page instead of a short one.
+      if (events.length < AUDIT_PAGE_SIZE)
+        events = await selectEventsBefore(tx, orgId, filter, undefined, AUDIT_PAGE_SIZE);
+    } else {
+      events = await selectEventsBefore(tx, orgId, filter, cursor.before, AUDIT_PAGE_SIZE);
+    }
+    const first = events[0]?.id;
+    const last = events.at(-1)?.id;
+    const hasNewer = first ? await existsBeyond(tx, orgId, filter, "newer", first) : false;
+    const hasOlder = last ? await existsBeyond(tx, orgId, filter, "older", last) : false;
+    return { events, newer: hasNewer ? (first ?? null) : null, older: hasOlder ? (last ?? null) : null };
+  });
+}
+
+/** Names of the organisation's members by user id: the actors a reader can pick and recognise. */
+export async function listAuditActors(ctx: OrgContext): Promise<Map<string, string>> {
+  authorizeAudit(ctx, "audit.read");
+  return withOrg(ctx, (tx) => selectMemberNames(tx, ctx.orgId));
+}
+
+export interface AuditExport {
+  /** Rows the export holds (at most AUDIT_EXPORT_CAP). */
+  rows: number;
+  /** True when more events matched than the cap: the newest AUDIT_EXPORT_CAP are exported. */
+  truncated: boolean;
+  /** The CSV text, in pieces: the BOM and header first, then a batch of rows at a time. */
+  chunks: AsyncGenerator<string>;
+}
+
+const EXPORT_BATCH = 1_000;
+
+/**
+ * A CSV export of the events that match, as they stand when it starts: later events are left out.
+ * The export itself is recorded (`audit.exported`), since it hands the trail out of the system.
+ * Rows are read in batches, each in its own short transaction, so a slow download holds no
+ * transaction open.
+ */
+export async function exportAuditEvents(
+  ctx: OrgContext,
+  filter: TAuditFilter,
+  cap: number = AUDIT_EXPORT_CAP,
+): Promise<AuditExport> {
+  authorizeAudit(ctx, "audit.export");
+  const { orgId } = ctx;
+  const start = await withOrg(ctx, async (tx) => {
+    const { matching, upTo } = await selectExportBounds(tx, orgId, filter, cap);
+    const rows = Math.min(matching, cap);
+    const truncated = matching > cap;
+    await recordAudit(tx, ctx, {
+      action: "audit.exported",
+      resourceType: "audit",
+      after: { filter, rows, truncated },
+    });
+    return { rows, truncated, upTo };
+  });
+
+  async function* chunks(): AsyncGenerator<string> {
+    yield UTF8_BOM + csvRow(AUDIT_CSV_HEADER);
+    if (start.upTo === null || start.rows === 0) return;
+    const memberNames = await withOrg(ctx, (tx) => selectMemberNames(tx, orgId));
+    let before = (BigInt(start.upTo) + BigInt(1)).toString();
+    let remaining = start.rows;
+    while (remaining > 0) {
+      const batch = await withOrg(ctx, (tx) =>
+        selectEventsBefore(tx, orgId, filter, before, Math.min(EXPORT_BATCH, remaining)),
+      );
+      if (batch.length === 0) return;
+      yield batch.map((event) => csvRow(auditCsvRecord(event, memberNames))).join("");
+      remaining -= batch.length;
+      before = batch[batch.length - 1].id;
+    }
+  }
+
+  return { rows: start.rows, truncated: start.truncated, chunks: chunks() };
 }
