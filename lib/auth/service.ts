@@ -2,7 +2,8 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { withoutOrg, withOrg, isUniqueViolation } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/service";
+import { withoutOrg, withOrg, isUniqueViolation, type DbContext } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 
 import { generatePassword, hashPassword } from "./password";
@@ -43,7 +44,17 @@ export async function createOrganization(input: TCreateOrg) {
   const { name, slug } = ZCreateOrg.parse(input);
   const id = randomUUID();
   try {
-    return await withOrg(operatorContext(id), (tx) => tx.organization.create({ data: { id, name, slug } }));
+    const ctx = operatorContext(id);
+    return await withOrg(ctx, async (tx) => {
+      const org = await tx.organization.create({ data: { id, name, slug } });
+      await recordAudit(tx, ctx, {
+        action: "org.created",
+        resourceType: "organization",
+        resourceId: id,
+        after: { name, slug },
+      });
+      return org;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError("conflict", `The slug "${slug}" is taken.`, {
@@ -72,13 +83,28 @@ export async function addMember(input: TCreateUser): Promise<CreatedUser> {
   const passwordHash = password ? await hashPassword(password) : null;
 
   try {
-    return await withOrg(operatorContext(orgId), async (tx) => {
+    const ctx = operatorContext(orgId);
+    return await withOrg(ctx, async (tx) => {
       const userId = existingId ?? randomUUID();
       // createMany, because it inserts without RETURNING: the new account becomes visible to this
       // organisation (RLS on app_user) only once its membership exists.
-      if (!existingId)
+      if (!existingId) {
         await tx.user.createMany({ data: [{ id: userId, email, name, locale, passwordHash }] });
+        // The name and email are personal data: the event keeps only what is not.
+        await recordAudit(tx, ctx, {
+          action: "user.created",
+          resourceType: "user",
+          resourceId: userId,
+          after: { email, locale, active: true },
+        });
+      }
       await tx.membership.create({ data: { orgId, userId, role } });
+      await recordAudit(tx, ctx, {
+        action: "member.added",
+        resourceType: "membership",
+        resourceId: userId,
+        after: { userId, role },
+      });
       return { userId, password };
     });
   } catch (error) {
@@ -93,18 +119,30 @@ export async function addMember(input: TCreateUser): Promise<CreatedUser> {
 export async function resetPassword(orgSlug: string, email: string, password = generatePassword()) {
   const { orgId, userId } = await requireMember(orgSlug, email);
   const passwordHash = await hashPassword(password);
-  await withOrg(operatorContext(orgId), (tx) =>
-    tx.user.update({ where: { id: userId }, data: { passwordHash, updatedAt: new Date() } }),
-  );
+  const ctx = operatorContext(orgId);
+  await withOrg(ctx, async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, updatedAt: new Date() } });
+    await recordAudit(tx, ctx, { action: "user.password.reset", resourceType: "user", resourceId: userId });
+  });
   return password;
 }
 
 /** Deactivates or reactivates an account. A deactivated user is refused on their next request. */
 export async function setUserActive(orgSlug: string, email: string, active: boolean) {
   const { orgId, userId } = await requireMember(orgSlug, email);
-  await withOrg(operatorContext(orgId), (tx) =>
-    tx.user.update({ where: { id: userId }, data: { active, updatedAt: new Date() } }),
-  );
+  const ctx = operatorContext(orgId);
+  await withOrg(ctx, async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { active: true } });
+    await tx.user.update({ where: { id: userId }, data: { active, updatedAt: new Date() } });
+    if (before.active === active) return;
+    await recordAudit(tx, ctx, {
+      action: active ? "user.activated" : "user.deactivated",
+      resourceType: "user",
+      resourceId: userId,
+      before,
+      after: { active },
+    });
+  });
 }
 
 async function requireMember(orgSlug: string, rawEmail: string) {
@@ -118,11 +156,17 @@ async function requireMember(orgSlug: string, rawEmail: string) {
 }
 
 /** A user's language, changed by the user themselves. */
-export async function setOwnLocale(
-  ctx: { orgId: string; userId: string; roles: readonly string[] },
-  locale: "de" | "en",
-) {
-  await withOrg(ctx, (tx) =>
-    tx.user.update({ where: { id: ctx.userId }, data: { locale, updatedAt: new Date() } }),
-  );
+export async function setOwnLocale(ctx: DbContext & { orgId: string; userId: string }, locale: "de" | "en") {
+  await withOrg(ctx, async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: ctx.userId }, select: { locale: true } });
+    await tx.user.update({ where: { id: ctx.userId }, data: { locale, updatedAt: new Date() } });
+    if (before.locale === locale) return;
+    await recordAudit(tx, ctx, {
+      action: "user.locale.changed",
+      resourceType: "user",
+      resourceId: ctx.userId,
+      before,
+      after: { locale },
+    });
+  });
 }

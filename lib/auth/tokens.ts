@@ -2,6 +2,7 @@ import "server-only";
 
 import { createHash, randomBytes } from "node:crypto";
 
+import { recordAudit } from "@/lib/audit/service";
 import { withoutOrg, withOrg, type DbContext } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 
@@ -53,8 +54,8 @@ export async function createToken(
   const { name, expiresInDays } = ZCreateToken.parse(input);
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const expiresAt = expiresInDays === null ? null : new Date(Date.now() + expiresInDays * 86_400_000);
-  const summary = await withOrg(ctx, (tx) =>
-    tx.apiToken.create({
+  const summary = await withOrg(ctx, async (tx) => {
+    const created = await tx.apiToken.create({
       data: {
         orgId: ctx.orgId,
         userId: ctx.userId,
@@ -64,8 +65,16 @@ export async function createToken(
         expiresAt,
       },
       select: summarySelect,
-    }),
-  );
+    });
+    // Name and expiry only: never the token, its hash or its prefix.
+    await recordAudit(tx, ctx, {
+      action: "token.created",
+      resourceType: "api_token",
+      resourceId: created.id,
+      after: { name, expiresAt },
+    });
+    return created;
+  });
   return { token, summary };
 }
 
@@ -82,13 +91,22 @@ export function listOwnTokens(ctx: UserContext): Promise<TokenSummary[]> {
 
 /** Revokes one of the caller's own tokens. Someone else's token, or none, is "not found". */
 export async function revokeOwnToken(ctx: UserContext, tokenId: string): Promise<void> {
-  const { count } = await withOrg(ctx, (tx) =>
-    tx.apiToken.updateMany({
-      where: { id: tokenId, orgId: ctx.orgId, userId: ctx.userId, revokedAt: null },
-      data: { revokedAt: new Date() },
-    }),
-  );
-  if (count === 0) throw new AppError("not_found", "No such active token.");
+  const revoked = await withOrg(ctx, async (tx) => {
+    const where = { id: tokenId, orgId: ctx.orgId, userId: ctx.userId, revokedAt: null };
+    const token = await tx.apiToken.findFirst({ where, select: { name: true } });
+    const revokedAt = new Date();
+    const { count } = await tx.apiToken.updateMany({ where, data: { revokedAt } });
+    if (!token || count === 0) return false;
+    await recordAudit(tx, ctx, {
+      action: "token.revoked",
+      resourceType: "api_token",
+      resourceId: tokenId,
+      before: { name: token.name, revokedAt: null },
+      after: { name: token.name, revokedAt },
+    });
+    return true;
+  });
+  if (!revoked) throw new AppError("not_found", "No such active token.");
 }
 
 export interface TokenPrincipal {
