@@ -1,0 +1,132 @@
+import FileDownloadOutlined from "@mui/icons-material/FileDownloadOutlined";
+import Alert from "@mui/material/Alert";
+import Button from "@mui/material/Button";
+import Paper from "@mui/material/Paper";
+import Stack from "@mui/material/Stack";
+import TextField from "@mui/material/TextField";
+import Typography from "@mui/material/Typography";
+import { getTranslations } from "next-intl/server";
+
+import { ButtonLink } from "@/components/ui/links";
+import { AUDIT_EXPORT_CAP, type FILTER_KEYS } from "@/lib/audit/schemas";
+
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+export interface ActorOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * The audit page's filters: a plain GET form, so the filters live in the URL (bookmarkable,
+ * shareable, back button), it works without JavaScript and every field is reachable by keyboard.
+ */
+export async function AuditFilters({
+  orgSlug,
+  values,
+  fieldErrors,
+  actors,
+  exportHref,
+}: {
+  orgSlug: string;
+  values: Record<FilterKey, string>;
+  fieldErrors: Record<string, string>;
+  actors: ActorOption[];
+  /** The CSV export of the current filters; absent when the reader may not export. */
+  exportHref?: string;
+}) {
+  const t = await getTranslations("audit");
+  const error = (key: FilterKey) => (fieldErrors[key] ? t(`invalidField.${key}`) : undefined);
+  const field = (key: FilterKey) => ({
+    id: `audit-filter-${key}`,
+    name: key,
+    label: t(key),
+    defaultValue: values[key],
+    error: Boolean(fieldErrors[key]),
+    size: "small" as const,
+  });
+  const hasPagingError = Boolean(fieldErrors.before || fieldErrors.after);
+  const hasErrors = Object.keys(fieldErrors).length > 0;
+
+  return (
+    <Paper
+      component="form"
+      method="get"
+      action={`/${orgSlug}/audit`}
+      role="search"
+      aria-labelledby="audit-filters-title"
+      variant="outlined"
+      sx={{ p: 2, mb: 3 }}
+    >
+      <Typography id="audit-filters-title" variant="subtitle1" component="h2" gutterBottom>
+        {t("filters")}
+      </Typography>
+      {hasErrors && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {t("invalid")}
+          {hasPagingError && ` ${t("invalidField.before")}`}
+        </Alert>
+      )}
+      <Stack direction={{ xs: "column", md: "row" }} spacing={2} useFlexGap sx={{ flexWrap: "wrap", mb: 2 }}>
+        <TextField
+          {...field("actor")}
+          select
+          helperText={error("actor")}
+          sx={{ minWidth: 220 }}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        >
+          <option value="">{t("actorAll")}</option>
+          {actors.map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
+            </option>
+          ))}
+        </TextField>
+        <TextField
+          {...field("action")}
+          helperText={error("action") ?? t("actionHelp")}
+          slotProps={{ htmlInput: { maxLength: 100, spellCheck: false, autoCapitalize: "none" } }}
+        />
+        <TextField
+          {...field("resourceType")}
+          helperText={error("resourceType") ?? t("resourceTypeHelp")}
+          slotProps={{ htmlInput: { maxLength: 100, spellCheck: false } }}
+        />
+        <TextField
+          {...field("resourceId")}
+          helperText={error("resourceId")}
+          slotProps={{ htmlInput: { maxLength: 200, spellCheck: false } }}
+        />
+        <TextField
+          {...field("from")}
+          type="datetime-local"
+          helperText={error("from") ?? t("timeHelp")}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          {...field("to")}
+          type="datetime-local"
+          helperText={error("to") ?? t("timeHelp")}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+      </Stack>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>
+        <Button type="submit" variant="contained">
+          {t("apply")}
+        </Button>
+        <ButtonLink href={`/${orgSlug}/audit`}>{t("reset")}</ButtonLink>
+        {exportHref && (
+          <>
+            {/* A plain link, not client navigation: the route answers with a file download. */}
+            <Button href={exportHref} variant="outlined" startIcon={<FileDownloadOutlined />}>
+              {t("export")}
+            </Button>
+            <Typography variant="caption" color="text.secondary">
+              {t("exportHint", { max: AUDIT_EXPORT_CAP })}
+            </Typography>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
