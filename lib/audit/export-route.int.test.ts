@@ -4,6 +4,7 @@ import { GET } from "@/app/(admin)/[org]/audit/export/route";
 import { loadAccount } from "@/lib/auth/account";
 import { addMember, createOrganization } from "@/lib/auth/service";
 import { currentAccount } from "@/lib/auth/session";
+import { asSuperuser } from "@/test/pg";
 import type * as SessionModule from "@/lib/auth/session";
 
 import { AUDIT_CSV_HEADER, berlinTime, UTF8_BOM } from "./csv";
@@ -21,8 +22,8 @@ async function signedInAs(who: string | null) {
   vi.mocked(currentAccount).mockResolvedValue(who ? await loadAccount(users[who]) : null);
 }
 
-function get(slug: string, query = "") {
-  return GET(new Request(`http://localhost/${slug}/audit/export${query}`), {
+function get(slug: string, query = "", headers: Record<string, string> = {}) {
+  return GET(new Request(`http://localhost/${slug}/audit/export${query}`, { headers }), {
     params: Promise.resolve({ org: slug }),
   });
 }
@@ -88,5 +89,32 @@ describe("GET /[org]/audit/export", () => {
     const lines = text.slice(1).trimEnd().split("\r\n");
     expect(lines[0]).toBe(AUDIT_CSV_HEADER.join(","));
     expect(lines.slice(1).map((l) => l.split(",")[6])).toEqual(["member.added", "member.added"]);
+  });
+
+  it("records the download with the caller, request id and client address", async () => {
+    await signedInAs("auditor");
+    const response = await get("export-a", "?resourceType=membership", {
+      "x-request-id": "req-download-1",
+      "x-forwarded-for": "203.0.113.7, 10.0.0.1",
+    });
+    expect(response.headers.get("x-request-id")).toBe("req-download-1");
+    await response.arrayBuffer();
+    const [event] = await asSuperuser(
+      async (client) =>
+        (
+          await client.query(
+            "SELECT actor_type, actor_id, action, request_id, ip, after FROM audit_event WHERE request_id = $1",
+            ["req-download-1"],
+          )
+        ).rows,
+    );
+    expect(event).toEqual({
+      actor_type: "user",
+      actor_id: users.auditor,
+      action: "audit.exported",
+      request_id: "req-download-1",
+      ip: "203.0.113.7",
+      after: { filter: { resourceType: "membership" }, rows: 2, truncated: false },
+    });
   });
 });

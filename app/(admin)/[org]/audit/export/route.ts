@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { berlinTime } from "@/lib/audit/csv";
 import { parseAuditSearch } from "@/lib/audit/schemas";
 import { exportAuditEvents } from "@/lib/audit/service";
+import { clientIpFrom } from "@/lib/auth/login";
 import { currentAccount, orgSessionFor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/http/errors";
 import { problemResponse } from "@/lib/http/problem";
@@ -13,7 +14,7 @@ import { problemResponse } from "@/lib/http/problem";
  * for any organisation one cannot see), allowed to export (403).
  */
 export async function GET(request: Request, { params }: RouteContext<"/[org]/audit/export">) {
-  const requestId = request.headers.get("x-request-id") ?? randomUUID();
+  const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
   const url = new URL(request.url);
   const instance = url.pathname;
   const headers = { "x-request-id": requestId, "cache-control": "no-store" };
@@ -36,7 +37,7 @@ export async function GET(request: Request, { params }: RouteContext<"/[org]/aud
   }
 
   try {
-    const ctx = { ...session.ctx, requestId };
+    const ctx = { ...session.ctx, requestId, ip: clientIpFrom(request.headers) };
     const csv = await exportAuditEvents(ctx, parsed.filter);
     const chunks = csv.chunks;
     const encoder = new TextEncoder();
