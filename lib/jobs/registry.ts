@@ -1,0 +1,26 @@
+import "server-only";
+
+import { AppError } from "@/lib/http/errors";
+
+import type { JobDefinition } from "./definition";
+import { auditChainVerify } from "./definitions/audit-chain-verify";
+import { rateLimitCleanup } from "./definitions/rate-limit-cleanup";
+
+/**
+ * Every job of the app, in one list: Inngest serves them (functions.ts), the local scheduler runs
+ * them (scheduler.ts), the CLI and the System area list them. Adding a job is one entry here (and
+ * its title and description in lib/i18n/messages/{de,en}/jobs.json).
+ */
+export const JOBS: readonly JobDefinition[] = [rateLimitCleanup, auditChainVerify];
+
+export function findJob(id: string): JobDefinition | undefined {
+  return JOBS.find((job) => job.id === id);
+}
+
+export function requireJob(id: string): JobDefinition {
+  const job = findJob(id);
+  if (!job) {
+    throw new AppError("not_found", `No job "${id}". Jobs: ${JOBS.map((j) => j.id).join(", ")}.`);
+  }
+  return job;
+}
