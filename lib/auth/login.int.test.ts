@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { AppError } from "@/lib/http/errors";
+import { setTestEnv } from "@/test/env";
+import { rejectionOf } from "@/test/errors";
+
+import { GENERIC_LOGIN_FAILURE, GENERIC_RATE_LIMITED, verifyCredentials } from "./login";
+import { addMember, createOrganization, setUserActive } from "./service";
+
+// Small limits, set before anything reads the environment (lib/env.ts parses once, lazily).
+const PER_ACCOUNT = 3;
+const PER_IP = 5;
+const WINDOW_SECONDS = 600;
+setTestEnv({
+  LOGIN_LIMIT_PER_ACCOUNT: String(PER_ACCOUNT),
+  LOGIN_LIMIT_PER_IP: String(PER_IP),
+  LOGIN_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+});
+
+const ORG = "login-org";
+const users: Record<string, { email: string; password: string; id: string }> = {};
+
+/** A client address of its own for each use, so the per-IP limit only counts where a test wants it. */
+let lastIp = 0;
+const freshIp = () => `198.51.100.${++lastIp}`;
+
+async function refusal(credentials: unknown, ip = freshIp()): Promise<AppError> {
+  const error = await rejectionOf(verifyCredentials(credentials, ip));
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+beforeAll(async () => {
+  await createOrganization({ name: "Login GmbH", slug: ORG });
+  for (const name of ["alice", "bob", "carol", "dave", "erin"]) {
+    const email = `${name}@login.example`;
+    const created = await addMember({ email, name, orgSlug: ORG, role: "sales", locale: "de" });
+    users[name] = { email, password: created.password!, id: created.userId };
+  }
+});
+
+describe("verifyCredentials", () => {
+  it("accepts the right password and returns the user id", async () => {
+    const { email, password, id } = users.alice;
+    expect(await verifyCredentials({ email, password }, freshIp())).toBe(id);
+    // The email is normalised like everywhere else.
+    expect(await verifyCredentials({ email: `  ${email.toUpperCase()} `, password }, freshIp())).toBe(id);
+  });
+
+  it("refuses a wrong password, an unknown email and a malformed request alike", async () => {
+    const { email, password } = users.alice;
+    const refusals = [
+      await refusal({ email, password: `${password}x` }),
+      await refusal({ email, password: password.slice(1) }),
+      await refusal({ email: "nobody@login.example", password }),
+      await refusal({ email, password: "" }),
+      await refusal({ email: "not-an-email", password }),
+      await refusal(null),
+    ];
+    for (const error of refusals) {
+      expect(error.kind).toBe("unauthorized");
+      expect(error.message).toBe(GENERIC_LOGIN_FAILURE);
+      expect(error.status).toBe(401);
+    }
+  });
+
+  it("refuses a deactivated account with the right password, like a wrong one", async () => {
+    const { email, password, id } = users.bob;
+    await setUserActive(ORG, email, false);
+    const error = await refusal({ email, password });
+    expect([error.kind, error.message]).toEqual(["unauthorized", GENERIC_LOGIN_FAILURE]);
+
+    await setUserActive(ORG, email, true);
+    expect(await verifyCredentials({ email, password }, freshIp())).toBe(id);
+  });
+});
+
+describe("sign-in rate limits", () => {
+  it(`refuses an account after ${PER_ACCOUNT} attempts in the window, from any address, right password too`, async () => {
+    const { email, password } = users.carol;
+    for (let i = 0; i < PER_ACCOUNT; i++) {
+      expect((await refusal({ email, password: "wrong" })).kind).toBe("unauthorized");
+    }
+    const limited = await refusal({ email, password });
+    expect(limited.kind).toBe("rate_limited");
+    expect(limited.message).toBe(GENERIC_RATE_LIMITED);
+    expect(limited.status).toBe(429);
+    expect(limited.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.retryAfterSeconds).toBeLessThanOrEqual(WINDOW_SECONDS);
+
+    // Other accounts are not affected.
+    expect(
+      await verifyCredentials({ email: users.alice.email, password: users.alice.password }, freshIp()),
+    ).toBe(users.alice.id);
+  });
+
+  it("starts counting an account afresh after a successful sign-in", async () => {
+    const { email, password, id } = users.dave;
+    for (let i = 0; i < PER_ACCOUNT - 1; i++) await refusal({ email, password: "wrong" });
+    expect(await verifyCredentials({ email, password }, freshIp())).toBe(id);
+    for (let i = 0; i < PER_ACCOUNT; i++) {
+      expect((await refusal({ email, password: "wrong" })).kind).toBe("unauthorized");
+    }
+    expect((await refusal({ email, password })).kind).toBe("rate_limited");
+  });
+
+  it(`refuses an address after ${PER_IP} attempts in the window, across accounts`, async () => {
+    const ip = freshIp();
+    for (let i = 0; i < PER_IP; i++) {
+      expect((await refusal({ email: `guess${i}@login.example`, password: "wrong" }, ip)).kind).toBe(
+        "unauthorized",
+      );
+    }
+    const { email, password, id } = users.erin;
+    const limited = await refusal({ email, password }, ip);
+    expect(limited.kind).toBe("rate_limited");
+    expect(limited.message).toBe(GENERIC_RATE_LIMITED);
+    expect(limited.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.retryAfterSeconds).toBeLessThanOrEqual(WINDOW_SECONDS);
+
+    // The same account from another address is fine.
+    expect(await verifyCredentials({ email, password }, freshIp())).toBe(id);
+  });
+});

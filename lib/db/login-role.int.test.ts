@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { loadAccount } from "@/lib/auth/account";
+import { verifyCredentials } from "@/lib/auth/login";
+import { addMember, createOrganization } from "@/lib/auth/service";
+import { authenticateToken, createToken } from "@/lib/auth/tokens";
+import { db, withOrg } from "@/lib/db";
+import { setTestEnv, testDatabaseUrl } from "@/test/env";
+import { postgresCode, rejectionOf } from "@/test/errors";
+import { WEB_LOGIN_PASSWORD, WEB_LOGIN_ROLE, urlForUser } from "@/test/pg";
+
+// The production shape of the connection (README, "Production database roles"): the app logs in as
+// a role that owns nothing, is no superuser, inherits nothing and can only become freshplan_app.
+// lib/db/rls.int.test.ts logs in as the superuser postgres; there, code inside a transaction could
+// RESET ROLE back to the superuser. Here it must not get anything that way.
+
+setTestEnv({ DATABASE_URL: urlForUser(testDatabaseUrl(), WEB_LOGIN_ROLE, WEB_LOGIN_PASSWORD) });
+
+let ctx: { orgId: string; userId: string; roles: string[] };
+let password: string;
+
+beforeAll(async () => {
+  const org = await createOrganization({ name: "Web Role GmbH", slug: "web-role" });
+  const admin = await addMember({
+    email: "admin@web-role.example",
+    name: "Admin",
+    orgSlug: "web-role",
+    role: "admin",
+    locale: "de",
+  });
+  ctx = { orgId: org.id, userId: admin.userId, roles: ["admin"] };
+  password = admin.password!;
+});
+
+describe("logged in as a production-like login role", () => {
+  it("is that role, which is no superuser and cannot bypass RLS", async () => {
+    const [row] = await withOrg(
+      ctx,
+      (tx) =>
+        tx.$queryRaw<
+          {
+            session_user: string;
+            current_user: string;
+            rolsuper: boolean;
+            rolbypassrls: boolean;
+            rolinherit: boolean;
+          }[]
+        >`
+        SELECT session_user::text, current_user::text, rolsuper, rolbypassrls, rolinherit
+        FROM pg_roles WHERE rolname = session_user`,
+    );
+    expect(row).toEqual({
+      session_user: WEB_LOGIN_ROLE,
+      current_user: "freshplan_app",
+      rolsuper: false,
+      rolbypassrls: false,
+      rolinherit: false,
+    });
+  });
+
+  it("runs the services: organisations, members, sign-in, tokens, session look-up", async () => {
+    expect(await verifyCredentials({ email: "admin@web-role.example", password }, "192.0.2.1")).toBe(
+      ctx.userId,
+    );
+    const { token } = await createToken(ctx, { name: "ci", expiresInDays: 1 });
+    expect(await authenticateToken(token)).toMatchObject({
+      userId: ctx.userId,
+      orgSlug: "web-role",
+      role: "admin",
+    });
+    expect((await loadAccount(ctx.userId))?.memberships.map((m) => m.slug)).toEqual(["web-role"]);
+  });
+
+  it("reads nothing outside withOrg: the login role itself has no privileges", async () => {
+    const error = await rejectionOf(db().$queryRaw`SELECT count(*) FROM organization`);
+    expect(postgresCode(error)).toBe("42501");
+    expect(String(error)).toMatch(/permission denied for table organization/);
+  });
+
+  it.each([
+    ["RESET ROLE", /permission denied for table organization/],
+    ["SET LOCAL ROLE NONE", /permission denied for table organization/],
+  ])("gains nothing by %s inside a transaction", async (statement, message) => {
+    const error = await rejectionOf(
+      withOrg(ctx, async (tx) => {
+        await tx.$executeRawUnsafe(statement); // a fixed statement, no input
+        return tx.$queryRaw`SELECT count(*) FROM organization`;
+      }),
+    );
+    expect(postgresCode(error)).toBe("42501");
+    expect(String(error)).toMatch(message);
+  });
+
+  it.each([
+    "SET ROLE postgres",
+    "SET SESSION AUTHORIZATION postgres",
+    "SELECT set_config('role', 'postgres', true)",
+  ])("cannot become a superuser by %s", async (statement) => {
+    const error = await rejectionOf(withOrg(ctx, (tx) => tx.$executeRawUnsafe(statement)));
+    expect(postgresCode(error)).toBe("42501");
+    expect(String(error)).toMatch(/permission denied to set (role|session authorization)/);
+  });
+});

@@ -1,0 +1,40 @@
+import { afterAll, inject } from "vitest";
+
+import { disconnect } from "@/lib/db";
+
+import { TEST_AUTH_SECRET, setTestEnv, testAdminUrl } from "./env";
+import {
+  dropDatabase,
+  fileDatabaseName,
+  quoteIdent,
+  templateDatabaseName,
+  urlForDatabase,
+  withAdmin,
+} from "./pg";
+
+/**
+ * Integration tier, once per test file (a setup file runs before the file's own imports): the file
+ * gets a database of its own, copied from the run's migrated template, so files run in parallel
+ * without seeing each other's rows. lib/env.ts parses lazily, so setting DATABASE_URL here is early
+ * enough.
+ */
+const runId = inject("testRunId");
+const name = fileDatabaseName(runId);
+
+await withAdmin((admin) =>
+  admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(templateDatabaseName(runId))}`),
+);
+
+const url = urlForDatabase(testAdminUrl(), name);
+setTestEnv({
+  DATABASE_URL: url,
+  TEST_FILE_DATABASE_URL: url,
+  AUTH_SECRET: TEST_AUTH_SECRET,
+  // Two files run at once; keep their pools small next to other users of the server.
+  DATABASE_POOL_MAX: "4",
+});
+
+afterAll(async () => {
+  await disconnect();
+  await withAdmin((admin) => dropDatabase(admin, name));
+});
