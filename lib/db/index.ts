@@ -44,14 +44,18 @@ export function db(): PrismaClient {
 
 /**
  * Runs `work` in one interactive transaction as the app role, with the request context set for
- * row-level security. The role switch comes first, so RLS holds even when the login role is a
- * superuser (PGlite, a local PostgreSQL); `set_config(…, true)` keeps every setting local to this
- * transaction, so nothing leaks to the next user of the pooled connection.
+ * row-level security. The role switch comes first, so the policies apply even when the login role
+ * is a superuser (PGlite, a local PostgreSQL) — to the statements of this codebase, which never
+ * switch role back; against code that would, only a login role like README's `freshplan_web`
+ * protects. `set_config(…, true)` keeps every setting local to this transaction, so nothing leaks
+ * to the next user of the pooled connection. The session time zone is UTC, as the lead-protection
+ * rules and the driver's timestamp parsing both assume.
  */
 export async function withContext<T>(ctx: DbContext, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db().$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true),
+                                  set_config('timezone', 'UTC', true),
                                   set_config('app.org_id', ${ctx.orgId ?? ""}, true),
                                   set_config('app.user_id', ${ctx.userId ?? ""}, true),
                                   set_config('app.roles', ${ctx.roles.join(",")}, true)`;
