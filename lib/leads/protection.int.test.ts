@@ -1,0 +1,359 @@
+import { randomUUID } from "node:crypto";
+
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { asSuperuser } from "@/test/pg";
+
+import { addMember, createOrganization } from "@/lib/auth/service";
+import { withOrg, withoutOrg, type DbContext } from "@/lib/db";
+
+import { readProtection, type ProtectionRow } from "./queries";
+
+// The rules of ../shared/spec/lead-protection.md, evaluated by v_lead_protection in PostgreSQL:
+// every worked example, and the edge cases the spec names. `now` is set per transaction (app.now).
+
+const NOW = new Date("2026-06-01T00:00:00Z");
+let org = "";
+let manager: DbContext & { orgId: string };
+let partner = "";
+let otherPartner = "";
+let viewer = "";
+let auditor = "";
+
+beforeAll(async () => {
+  org = (await createOrganization({ name: "Protection", slug: "protection" })).id;
+  const member = (email: string, role: "admin" | "manager" | "sales" | "auditor") =>
+    addMember({ email, name: email, orgSlug: "protection", role, locale: "de" }).then((m) => m.userId);
+  const managerId = await member("manager@p.test", "manager");
+  partner = await member("partner@p.test", "sales");
+  otherPartner = await member("other@p.test", "sales");
+  viewer = await member("viewer@p.test", "sales");
+  auditor = await member("auditor@p.test", "auditor");
+  manager = { orgId: org, userId: managerId, roles: ["manager"] };
+});
+
+const at = (iso: string) => new Date(iso);
+const day = (d: Date) => d.toISOString().slice(0, 16);
+
+interface LeadFacts {
+  assignedAt: string;
+  owner?: string;
+  activities?: [kind: string, at: string][];
+  holds?: [start: string, end: string | null][];
+  extensions?: number[];
+}
+
+/** Arranges a lead as a manager would, through RLS; returns its id. */
+async function lead(facts: LeadFacts): Promise<string> {
+  const id = randomUUID();
+  await withOrg(manager, async (tx) => {
+    await tx.lead.createMany({
+      data: [{ id, orgId: org, companyName: `Lead ${id.slice(0, 8)}`, city: "Berlin" }],
+    });
+    const assignment = await tx.leadAssignment.create({
+      data: { orgId: org, leadId: id, ownerUserId: facts.owner ?? partner, assignedAt: at(facts.assignedAt) },
+    });
+    for (const [kind, when] of facts.activities ?? []) {
+      await tx.leadActivity.create({ data: { orgId: org, leadId: id, kind, at: at(when) } });
+    }
+    for (const [start, end] of facts.holds ?? []) {
+      await tx.leadHold.create({
+        data: { orgId: org, leadId: id, reason: "OTHER", startAt: at(start), endAt: end ? at(end) : null },
+      });
+    }
+    for (const days of facts.extensions ?? []) {
+      await tx.leadExtensionRequest.create({
+        data: {
+          orgId: org,
+          leadId: id,
+          assignmentId: assignment.id,
+          days,
+          reason: "test",
+          status: "APPROVED",
+          decidedAt: at(facts.assignedAt),
+        },
+      });
+    }
+  });
+  return id;
+}
+
+async function protection(leadId: string, now = NOW, ctx: DbContext & { orgId: string } = manager) {
+  return withOrg(ctx, (tx) => readProtection(tx, leadId, now));
+}
+
+function expectDeadlines(
+  p: ProtectionRow | undefined,
+  expected: Partial<Record<keyof ProtectionRow, string | boolean>>,
+) {
+  expect(p).toBeDefined();
+  const actual = Object.fromEntries(
+    Object.keys(expected).map((k) => {
+      const v = p![k as keyof ProtectionRow];
+      return [k, v instanceof Date ? day(v) : v];
+    }),
+  );
+  expect(actual).toEqual(expected);
+}
+
+async function setGlobal(key: string, value: unknown) {
+  await asSuperuser((c) =>
+    c.query(
+      `INSERT INTO setting_value (scope, key, value) VALUES ('global', $1, $2::jsonb)
+       ON CONFLICT ON CONSTRAINT setting_value_unique DO UPDATE SET value = EXCLUDED.value`,
+      [key, JSON.stringify(value)],
+    ),
+  );
+}
+
+async function clearGlobal(key: string) {
+  await asSuperuser((c) => c.query(`DELETE FROM setting_value WHERE scope = 'global' AND key = $1`, [key]));
+}
+
+describe("the spec's worked examples (GREATEST, defaults, now = 2026-06-01T00:00Z)", () => {
+  it("1: no activity, no holds → protected by the base term; REMINDER_60D was due 2026-04-30", async () => {
+    const p = await protection(await lead({ assignedAt: "2026-03-01T00:00Z" }));
+    expectDeadlines(p, {
+      base_until: "2026-09-01T00:00",
+      progress_until: "2026-04-30T00:00",
+      valid_until: "2026-09-01T00:00",
+      status: "ACTIVE",
+      due_soon: false,
+    });
+  });
+
+  it("2: the last qualifying activity long ago → EXPIRED", async () => {
+    const p = await protection(
+      await lead({ assignedAt: "2025-10-01T00:00Z", activities: [["QUALIFIED_CALL", "2026-02-15T00:00Z"]] }),
+    );
+    expectDeadlines(p, {
+      base_until: "2026-04-01T00:00",
+      progress_until: "2026-04-16T00:00",
+      valid_until: "2026-04-16T00:00",
+      grace_until: "2026-04-26T00:00",
+      status: "EXPIRED",
+    });
+  });
+
+  it("3: a 50-day hold moves both clocks → ACTIVE and due soon", async () => {
+    const p = await protection(
+      await lead({
+        assignedAt: "2025-10-01T00:00Z",
+        activities: [["QUALIFIED_CALL", "2026-02-15T00:00Z"]],
+        holds: [["2026-03-01T00:00Z", "2026-04-20T00:00Z"]],
+      }),
+    );
+    expectDeadlines(p, {
+      progress_until: "2026-06-05T00:00",
+      valid_until: "2026-06-05T00:00",
+      status: "ACTIVE",
+      due_soon: true,
+    });
+    expect(p!.paused_seconds).toBe(50 * 86400);
+  });
+
+  it("4: a hold inside another counts once: nothing changes", async () => {
+    const p = await protection(
+      await lead({
+        assignedAt: "2025-10-01T00:00Z",
+        activities: [["QUALIFIED_CALL", "2026-02-15T00:00Z"]],
+        holds: [
+          ["2026-03-01T00:00Z", "2026-04-20T00:00Z"],
+          ["2026-03-10T00:00Z", "2026-03-20T00:00Z"],
+        ],
+      }),
+    );
+    expectDeadlines(p, {
+      progress_until: "2026-06-05T00:00",
+      valid_until: "2026-06-05T00:00",
+      status: "ACTIVE",
+      due_soon: true,
+    });
+    expect(p!.paused_seconds).toBe(50 * 86400);
+  });
+
+  it("5: an open hold freezes GRACE: the deadlines move with the clock", async () => {
+    const id = await lead({
+      assignedAt: "2025-10-01T00:00Z",
+      activities: [["ROI_PRESENTATION", "2026-03-20T00:00Z"]],
+      holds: [["2026-05-25T00:00Z", null]],
+    });
+    const p = await protection(id);
+    expectDeadlines(p, {
+      base_until: "2026-04-08T00:00",
+      progress_until: "2026-05-26T00:00",
+      valid_until: "2026-05-26T00:00",
+      status: "GRACE",
+      hold_open: true,
+    });
+    expect(p!.paused_seconds).toBe(7 * 86400);
+    // Thirty days later, still GRACE, and exactly as far from the end of grace as before.
+    const later = await protection(id, at("2026-07-01T00:00Z"));
+    expect(later!.status).toBe("GRACE");
+    expect(later!.grace_until.getTime() - at("2026-07-01T00:00Z").getTime()).toBe(
+      p!.grace_until.getTime() - NOW.getTime(),
+    );
+  });
+});
+
+describe("edge cases", () => {
+  it("overlapping holds count their union once; a hold before the assignment does not count", async () => {
+    const p = await protection(
+      await lead({
+        assignedAt: "2026-03-01T00:00Z",
+        holds: [
+          ["2026-02-01T00:00Z", "2026-03-11T00:00Z"], // 10 days after assignment
+          ["2026-03-05T00:00Z", "2026-03-21T00:00Z"], // overlaps: union 03-01..03-21 = 20 days
+          ["2026-04-01T00:00Z", "2026-04-06T00:00Z"], // 5 more
+        ],
+      }),
+    );
+    expect(p!.paused_seconds).toBe(25 * 86400);
+    expectDeadlines(p, { base_until: "2026-09-26T00:00" });
+  });
+
+  it("only qualifying kinds, at or after assigned_at and not in the future, count as progress", async () => {
+    const p = await protection(
+      await lead({
+        assignedAt: "2026-03-01T00:00Z",
+        activities: [
+          ["NOTE", "2026-05-30T00:00Z"],
+          ["EMAIL_SENT", "2026-05-31T00:00Z"],
+          ["QUALIFIED_CALL", "2026-02-28T00:00Z"], // before the assignment
+          ["CUSTOMER_REACTION", "2026-06-02T00:00Z"], // after now
+          ["SCHEDULED_FOLLOWUP", "2026-04-10T12:00Z"],
+        ],
+      }),
+    );
+    expectDeadlines(p, { last_qual_activity_at: "2026-04-10T12:00", progress_until: "2026-06-09T12:00" });
+  });
+
+  it("adds calendar months to the UTC date: Aug 31 + 6 months = Feb 28, Jan 31 + 1 month = Feb 28", async () => {
+    expectDeadlines(
+      await protection(await lead({ assignedAt: "2026-08-31T09:30Z" }), at("2026-09-01T00:00Z")),
+      {
+        base_until: "2027-02-28T09:30",
+      },
+    );
+    await setGlobal("lead.protection.baseMonths", 1);
+    try {
+      expectDeadlines(
+        await protection(await lead({ assignedAt: "2027-01-31T23:15Z" }), at("2027-02-01T00:00Z")),
+        {
+          base_until: "2027-02-28T23:15",
+        },
+      );
+    } finally {
+      await clearGlobal("lead.protection.baseMonths");
+    }
+  });
+
+  it("counts a day as 24 hours across the DST change in Europe/Berlin, whatever the session time zone", async () => {
+    const id = await lead({ assignedAt: "2026-03-20T12:00Z", activities: [["QUALIFIED_CALL", "2026-03-25T12:00Z"]] });
+    // Evaluated in a session on Berlin time: 2026-03-29 is the spring-forward night, and 60 days
+    // after the activity are still 60 × 24 h; the base term keeps 12:00 UTC.
+    const [row] = await withOrg(manager, async (tx) => {
+      await tx.$executeRaw`SELECT set_config('timezone', 'Europe/Berlin', true), set_config('app.now', '2026-04-01T00:00Z', true)`;
+      return tx.$queryRaw<{ progress_seconds: number; base_utc: string }[]>`
+        SELECT extract(epoch FROM progress_until - last_progress_at)::float8 AS progress_seconds,
+               to_char(base_until AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI') AS base_utc
+        FROM v_lead_protection WHERE lead_id = ${id}::uuid`;
+    });
+    expect(row).toEqual({ progress_seconds: 60 * 86400, base_utc: "2026-09-20T12:00" });
+  });
+
+  it("approved extensions add whole days to the base term", async () => {
+    expectDeadlines(await protection(await lead({ assignedAt: "2026-03-01T00:00Z", extensions: [10, 5] })), {
+      base_until: "2026-09-16T00:00",
+    });
+  });
+
+  it("LEAST mode takes the earlier of the two deadlines", async () => {
+    const id = await lead({
+      assignedAt: "2026-03-01T00:00Z",
+      activities: [["QUALIFIED_CALL", "2026-05-01T00:00Z"]],
+    });
+    await setGlobal("lead.protection.mode", "LEAST");
+    try {
+      const p = await protection(id);
+      expectDeadlines(p, {
+        mode: "LEAST",
+        base_until: "2026-09-01T00:00",
+        progress_until: "2026-06-30T00:00",
+        valid_until: "2026-06-30T00:00",
+      });
+    } finally {
+      await clearGlobal("lead.protection.mode");
+    }
+    expectDeadlines(await protection(id), { mode: "GREATEST", valid_until: "2026-09-01T00:00" });
+  });
+
+  it("a qualifying activity during GRACE rescues the lead", async () => {
+    const id = await lead({
+      assignedAt: "2025-10-01T00:00Z",
+      activities: [["QUALIFIED_CALL", "2026-03-25T00:00Z"]],
+    });
+    expectDeadlines(await protection(id), { valid_until: "2026-05-24T00:00", status: "GRACE" });
+    await withOrg(manager, (tx) =>
+      tx.leadActivity.create({
+        data: { orgId: org, leadId: id, kind: "CUSTOMER_REACTION", at: at("2026-05-31T10:00Z") },
+      }),
+    );
+    expectDeadlines(await protection(id), { progress_until: "2026-07-30T10:00", status: "ACTIVE" });
+  });
+});
+
+describe("who sees a lead's protection (RLS)", () => {
+  const as = (userId: string, role: string) => ({ orgId: org, userId, roles: [role] });
+
+  it("the owner while ACTIVE or GRACE, never once EXPIRED", async () => {
+    const active = await lead({ assignedAt: "2026-03-01T00:00Z" });
+    const expired = await lead({
+      assignedAt: "2025-10-01T00:00Z",
+      activities: [["QUALIFIED_CALL", "2026-02-15T00:00Z"]],
+    });
+    expect((await protection(active, NOW, as(partner, "sales")))?.status).toBe("ACTIVE");
+    expect(await protection(expired, NOW, as(partner, "sales"))).toBeUndefined();
+    // The same lead, seen a day before its grace ended: still the owner's.
+    expect((await protection(expired, at("2026-04-25T00:00Z"), as(partner, "sales")))?.status).toBe("GRACE");
+  });
+
+  it("not another partner; collaborators, managers and auditors do", async () => {
+    const id = await lead({ assignedAt: "2026-03-01T00:00Z" });
+    expect(await protection(id, NOW, as(otherPartner, "sales"))).toBeUndefined();
+    expect(await protection(id, NOW, as(viewer, "sales"))).toBeUndefined();
+    await withOrg(manager, (tx) =>
+      tx.leadCollaborator.create({ data: { orgId: org, leadId: id, userId: viewer, role: "VIEW" } }),
+    );
+    expect((await protection(id, NOW, as(viewer, "sales")))?.status).toBe("ACTIVE");
+    expect((await protection(id, NOW, as(auditor, "auditor")))?.status).toBe("ACTIVE");
+  });
+
+  it("nobody outside the organisation, and nobody without context", async () => {
+    const id = await lead({ assignedAt: "2026-03-01T00:00Z" });
+    const elsewhere = (await createOrganization({ name: "Elsewhere", slug: "elsewhere" })).id;
+    expect(
+      await protection(id, NOW, { orgId: elsewhere, userId: partner, roles: ["manager"] }),
+    ).toBeUndefined();
+    const rows = await withoutOrg((tx) => tx.$queryRaw<unknown[]>`SELECT lead_id FROM v_lead_protection`);
+    expect(rows).toEqual([]);
+  });
+
+  it("a partner cannot log activities on someone else's lead, nor on their own once it expired", async () => {
+    const theirs = await lead({ assignedAt: "2026-03-01T00:00Z", owner: otherPartner });
+    const expired = await lead({
+      assignedAt: "2025-10-01T00:00Z",
+      activities: [["QUALIFIED_CALL", "2026-02-15T00:00Z"]],
+    });
+    for (const leadId of [theirs, expired]) {
+      await expect(
+        withOrg(as(partner, "sales"), async (tx) => {
+          await tx.$executeRaw`SELECT set_config('app.now', ${NOW.toISOString()}, true)`;
+          await tx.leadActivity.createMany({
+            data: [{ orgId: org, leadId, kind: "QUALIFIED_CALL", at: NOW }],
+          });
+        }),
+      ).rejects.toThrow(/row-level security/);
+    }
+  });
+});
