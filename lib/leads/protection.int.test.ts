@@ -249,7 +249,10 @@ describe("edge cases", () => {
   });
 
   it("counts a day as 24 hours across the DST change in Europe/Berlin, whatever the session time zone", async () => {
-    const id = await lead({ assignedAt: "2026-03-20T12:00Z", activities: [["QUALIFIED_CALL", "2026-03-25T12:00Z"]] });
+    const id = await lead({
+      assignedAt: "2026-03-20T12:00Z",
+      activities: [["QUALIFIED_CALL", "2026-03-25T12:00Z"]],
+    });
     // Evaluated in a session on Berlin time: 2026-03-29 is the spring-forward night, and 60 days
     // after the activity are still 60 × 24 h; the base term keeps 12:00 UTC.
     const [row] = await withOrg(manager, async (tx) => {
