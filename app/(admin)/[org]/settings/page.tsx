@@ -2,6 +2,7 @@ import Paper from "@mui/material/Paper";
 import Typography from "@mui/material/Typography";
 import { getTranslations } from "next-intl/server";
 
+import { SettingsRegistryPanel } from "@/components/settings/SettingsRegistryPanel";
 import { TokensPanel } from "@/components/settings/TokensPanel";
 import { AreaPage } from "@/components/shell/AreaPage";
 import { requireOrgSession } from "@/lib/auth/session";
@@ -22,6 +23,7 @@ export default async function SettingsPage({ params }: PageProps<"/[org]/setting
           {t("settings.email")}: {account.email}
         </Typography>
       </Paper>
+      <SettingsRegistryPanel orgSlug={org.slug} />
       <TokensPanel orgSlug={org.slug} />
     </AreaPage>
   );
