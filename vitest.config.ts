@@ -26,6 +26,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["**/*.test.ts"],
           exclude: [...ignored, "**/*.int.test.ts"],
         },
@@ -34,6 +35,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           include: ["**/*.int.test.ts"],
           exclude: ignored,
           globalSetup: ["test/global-setup.ts"],
