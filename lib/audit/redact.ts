@@ -1,10 +1,12 @@
 /**
  * What the audit trail keeps of a before/after value: secrets never, personal data not in clear.
- * Keys are matched case-insensitively anywhere in the structure.
+ * Keys are matched case-insensitively anywhere in the structure: a secret by the key's last word
+ * (`token`, `passwordHash`, `clientSecret`; not `tokenId` or `tokenPrefix`), personal data by a
+ * word anywhere in the key (`email`, `contactEmail`, `contactLastName`).
  */
-const SECRET_KEY = /(password|secret|token|hash|api_?key|authorization|cookie)/i;
+const SECRET_KEY = /(password|secret|token|hash|api_?key|authorization|cookie|credentials?)$/i;
 const PERSONAL_KEY =
-  /^(email|e_?mail|phone|mobile|first_?name|last_?name|contact_?name|street|address|iban|birth_?date)$/i;
+  /(e_?mail|phone|mobile|first_?name|last_?name|contact_?name|street|address|iban|birth_?date)/i;
 
 export const REDACTED_SECRET = "[secret]";
 export const REDACTED_PERSONAL = "[personal]";
