@@ -10,7 +10,16 @@ const ME = "00000000-0000-4000-8000-000000000001";
 const SOMEONE = "00000000-0000-4000-8000-000000000002";
 
 const subject = (roles: string[], userId: string | null = ME): Subject => ({ userId, orgId: ORG, roles });
-const resource = (type: string, ownerId?: string) => ({ type, orgId: ORG, attributes: { ownerId } });
+const resource = (
+  type: string,
+  ownerId?: string,
+  status = "ACTIVE",
+  collaborators: { userId: string; role: string }[] = [],
+) => ({
+  type,
+  orgId: ORG,
+  attributes: { ownerId, status, collaborators },
+});
 
 // role × action × resource state → decision. Every action in POLICIES has rows here (checked below).
 const TABLE: [roles: string[], action: string, ownerId: string | undefined, allowed: boolean][] = [
@@ -48,20 +57,65 @@ const TABLE: [roles: string[], action: string, ownerId: string | undefined, allo
   [["manager"], "job.run", undefined, false],
 ];
 
+// Leads: role × action × (owner, protection status, the subject's collaborator role).
+const LEAD_TABLE: [
+  roles: string[],
+  action: string,
+  owner: string | undefined,
+  status: string,
+  collaboration: string | null,
+  allowed: boolean,
+][] = [
+  [["sales"], "lead.create", undefined, "ACTIVE", null, true],
+  [["auditor"], "lead.create", undefined, "ACTIVE", null, false],
+  [["sales"], "lead.read", ME, "ACTIVE", null, true],
+  [["sales"], "lead.read", ME, "GRACE", null, true],
+  [["sales"], "lead.read", ME, "EXPIRED", null, false],
+  [["sales"], "lead.read", SOMEONE, "ACTIVE", null, false],
+  [["sales"], "lead.read", SOMEONE, "ACTIVE", "VIEW", true],
+  [["auditor"], "lead.read", SOMEONE, "EXPIRED", null, true],
+  [["manager"], "lead.read", SOMEONE, "EXPIRED", null, true],
+  [["sales"], "lead.write", ME, "GRACE", null, true],
+  [["sales"], "lead.write", ME, "EXPIRED", null, false],
+  [["sales"], "lead.write", SOMEONE, "ACTIVE", "NEGOTIATE", false],
+  [["auditor"], "lead.write", SOMEONE, "ACTIVE", null, false],
+  [["manager"], "lead.write", SOMEONE, "EXPIRED", null, true],
+  [["sales"], "lead.activity.log", ME, "ACTIVE", null, true],
+  [["sales"], "lead.activity.log", ME, "EXPIRED", null, false],
+  [["sales"], "lead.activity.log", SOMEONE, "ACTIVE", "ASSIST", true],
+  [["sales"], "lead.activity.log", SOMEONE, "ACTIVE", "VIEW", false],
+  [["admin"], "lead.activity.log", SOMEONE, "ACTIVE", null, true],
+  [["manager"], "lead.manage", SOMEONE, "ACTIVE", null, true],
+  [["sales"], "lead.manage", ME, "ACTIVE", null, false],
+  [["auditor"], "lead.manage", SOMEONE, "ACTIVE", null, false],
+];
+
 describe("can(subject, action, resource)", () => {
+  it.each(LEAD_TABLE)(
+    "%j may %s a lead owned by %s, %s, collaborating as %s: %s",
+    (roles, action, owner, status, collaboration, allowed) => {
+      const collaborators = collaboration ? [{ userId: ME, role: collaboration }] : [];
+      expect(can(subject(roles), action, resource("lead", owner, status, collaborators))).toBe(allowed);
+    },
+  );
+
   it.each(TABLE)("%j may %s (owner %s): %s", (roles, action, ownerId, allowed) => {
     expect(can(subject(roles), action, resource(action.split(".")[0], ownerId))).toBe(allowed);
   });
 
   it("has table rows, allowing and denying, for every action it knows", () => {
+    const decisions = [
+      ...TABLE.map(([, action, , allowed]) => [action, allowed] as const),
+      ...LEAD_TABLE.map(([, action, , , , allowed]) => [action, allowed] as const),
+    ];
     for (const action of Object.keys(POLICIES)) {
-      const rows = TABLE.filter(([, a]) => a === action);
+      const rows = decisions.filter(([a]) => a === action);
       expect(
-        rows.some(([, , , allowed]) => allowed),
+        rows.some(([, allowed]) => allowed),
         `${action} allowed somewhere`,
       ).toBe(true);
       expect(
-        rows.some(([, , , allowed]) => !allowed),
+        rows.some(([, allowed]) => !allowed),
         `${action} denied somewhere`,
       ).toBe(true);
     }

@@ -18,7 +18,13 @@ export interface Subject {
 export interface Resource {
   type: string;
   orgId: string;
-  attributes?: { ownerId?: string | null; collaboratorIds?: readonly string[]; status?: string };
+  attributes?: {
+    ownerId?: string | null;
+    /** For leads: the collaborators and their roles (VIEW, ASSIST, NEGOTIATE). */
+    collaborators?: readonly { userId: string; role: string }[];
+    /** For leads: the protection status (ACTIVE, GRACE, EXPIRED), or none when unassigned. */
+    status?: string;
+  };
 }
 
 type Rule = (subject: Subject, resource: Resource) => boolean;
@@ -30,6 +36,18 @@ const hasRole =
 
 const isSelf: Rule = (subject, resource) =>
   subject.userId !== null && resource.attributes?.ownerId === subject.userId;
+
+/** The owner of a lead whose protection still runs (spec, "Access": ACTIVE or GRACE). */
+const isProtectedOwner: Rule = (subject, resource) =>
+  isSelf(subject, resource) &&
+  (resource.attributes?.status === "ACTIVE" || resource.attributes?.status === "GRACE");
+
+const isCollaborator =
+  (...roles: string[]): Rule =>
+  (subject, resource) =>
+    (resource.attributes?.collaborators ?? []).some(
+      (c) => c.userId === subject.userId && roles.includes(c.role),
+    );
 
 const anyOf =
   (...rules: Rule[]): Rule =>
@@ -49,6 +67,21 @@ export const POLICIES = {
   "settings.user.write": isSelf,
   "job.read": hasRole("admin", "auditor"),
   "job.run": anyOf(hasRole("admin"), hasRole("system")),
+  // Leads (spec, "Access" and "Collaboration"): managers and admins act on every lead of the org;
+  // a partner on the leads they own while protected; collaborators by their role.
+  "lead.create": hasRole("admin", "manager", "sales"),
+  "lead.read": anyOf(
+    hasRole("admin", "manager", "auditor"),
+    isProtectedOwner,
+    isCollaborator("VIEW", "ASSIST", "NEGOTIATE"),
+  ),
+  "lead.write": anyOf(hasRole("admin", "manager"), isProtectedOwner),
+  "lead.activity.log": anyOf(
+    hasRole("admin", "manager"),
+    isProtectedOwner,
+    isCollaborator("ASSIST", "NEGOTIATE"),
+  ),
+  "lead.manage": hasRole("admin", "manager"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICIES;
