@@ -2,7 +2,13 @@ import "server-only";
 
 import { Prisma, type DbContext, type Tx } from "@/lib/db";
 
-import { REGISTRY, type Registry, type SettingDefinition } from "./registry";
+import {
+  REGISTRY,
+  type Registry,
+  type SettingDefinition,
+  type SettingKey,
+  type SettingValue,
+} from "./registry";
 import { resolveSetting, type StoredValues } from "./resolve";
 import type { JsonValue, TEffectiveSetting, TSettingScope, TStoredSetting } from "./schemas";
 
@@ -75,6 +81,19 @@ export async function readSettings(
   });
 }
 
+/**
+ * One key's effective value inside the caller's transaction, for other domains' rules (lead
+ * protection, the AI router, credit checks), which have done their own access check already.
+ */
+export async function readEffectiveValue<K extends SettingKey>(
+  tx: Tx,
+  ctx: ReadContext,
+  key: K,
+): Promise<SettingValue<K>> {
+  const [state] = await readSettings(tx, ctx, [key]);
+  return state.effective.value as SettingValue<K>;
+}
+
 const matches = (column: string, value: string | null) =>
   value === null
     ? Prisma.sql`${Prisma.raw(column)} IS NULL`
@@ -85,12 +104,18 @@ function ownerFilter(owner: SettingOwner, key: string): Prisma.Sql {
                     AND ${matches("user_id", owner.userId)} AND key = ${key}`;
 }
 
-/** The stored value of one row, locked until the transaction ends; undefined when there is none. */
+/**
+ * The stored value of one row, locked until the transaction ends; undefined when there is none.
+ * The advisory lock also covers a row that does not exist yet, so two first writes of the same
+ * row queue up and the second one's audit event sees the first one's value as "before".
+ */
 export async function lockStoredValue(
   tx: Tx,
   owner: SettingOwner,
   key: string,
 ): Promise<JsonValue | undefined> {
+  const lockKey = `setting:${owner.scope}:${owner.orgId ?? "-"}:${owner.userId ?? "-"}:${key}`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
   const rows = await tx.$queryRaw<{ value: JsonValue }[]>`
     SELECT value FROM setting_value WHERE ${ownerFilter(owner, key)} FOR UPDATE`;
   return rows.length > 0 ? rows[0].value : undefined;

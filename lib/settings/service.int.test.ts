@@ -7,6 +7,7 @@ import { AppError } from "@/lib/http/errors";
 import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
 
+import { readEffectiveValue } from "./queries";
 import { buildRegistry } from "./registry";
 import {
   clearSetting,
@@ -197,6 +198,13 @@ describe("getEffective", () => {
       "a-admin",
     ]);
     expect((await getEffective("test.tags", b.admin, registry)).value).toEqual(["base", "g", "b-org"]);
+  });
+
+  it("can be read inside another domain's transaction, typed by key", async () => {
+    const threshold = await withOrg(b.sales, (tx) =>
+      readEffectiveValue(tx, b.sales, "ai.routing.confidence.threshold"),
+    );
+    expect(threshold).toBe(0.6);
   });
 
   it("answers several keys at once, and refuses an unknown key with 404", async () => {
@@ -466,6 +474,19 @@ describe("the audit trail", () => {
         client.query("DROP TRIGGER test_refuse_audit ON audit_event; DROP FUNCTION test_refuse_audit();"),
       );
     }
+  });
+
+  it("queues concurrent first writes of one row, so each event's before is the previous after", async () => {
+    const key = "lead.protection.warningDays";
+    await Promise.all([
+      setSetting(platform, { key, scope: "global", value: 3 }),
+      setSetting(platform, { key, scope: "global", value: 4 }),
+    ]);
+    const events = await auditRows(key);
+    expect(events).toHaveLength(2);
+    expect(events[0].before).toBeNull();
+    expect(events[1].before).toEqual(events[0].after);
+    expect((await storedRows(key))[0].value).toEqual((events[1].after as { value: number }).value);
   });
 
   it("writes no event when there was nothing to clear", async () => {
