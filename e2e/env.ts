@@ -17,4 +17,7 @@ export const E2E_ENV: Record<string, string> = {
   PUBLIC_RATE_LIMIT_PER_IP_PER_MINUTE: "10000",
   API_RATE_LIMIT_PER_IP_PER_MINUTE: "10000",
   NEXT_TELEMETRY_DISABLED: "1",
+  PLATFORM_ORG_SLUG: "e2e-alpha",
+  // Jobs run when the tests ask, not on the clock.
+  LOCAL_SCHEDULER: "off",
 };

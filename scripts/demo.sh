@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# The demo organisation is the operator's: its admins change global settings and run jobs.
+export PLATFORM_ORG_SLUG="${PLATFORM_ORG_SLUG:-freshfoodz-demo}"
 npm run --silent build
 exec node scripts/with-db.mjs bash -c '
   set -e

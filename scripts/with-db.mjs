@@ -45,6 +45,8 @@ if (!env.DATABASE_URL) {
   // PGlite is one session behind all connections; pglite-socket queues whole transactions, so a
   // few connections (app, CLI, migrations) can share it without interleaving.
   env.DATABASE_POOL_MAX = "2";
+  // The demo organisation is the operator's: its admins may change global settings and run jobs.
+  env.PLATFORM_ORG_SLUG ??= "freshfoodz-demo";
   if (!(await listening(port))) {
     mkdirSync(path.join(dataDir, "pglite"), { recursive: true });
     const server = path.join(root, "node_modules/@electric-sql/pglite-socket/dist/scripts/server.js");

@@ -66,7 +66,8 @@ export const POLICIES = {
   "settings.global.write": hasRole("platform_admin"),
   "settings.user.write": isSelf,
   "job.read": hasRole("admin", "auditor"),
-  "job.run": anyOf(hasRole("admin"), hasRole("system")),
+  // Jobs work across every organisation: starting one is for the operator's admins.
+  "job.run": hasRole("platform_admin", "system"),
   // Leads (spec, "Access" and "Collaboration"): managers and admins act on every lead of the org;
   // a partner on the leads they own while protected; collaborators by their role.
   "lead.create": hasRole("admin", "manager", "sales"),

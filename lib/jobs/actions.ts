@@ -8,7 +8,7 @@ import type { JobRunResult } from "./runner";
 import { ZRunJobNow } from "./schemas";
 import { runJobNow } from "./service";
 
-/** "Run now" in the System area: admins only (job.run), synchronous, the page then shows the run. */
+/** "Run now" in the System area: the operator's admins (job.run), synchronous; the page then shows the run. */
 export async function runJobNowAction(
   orgSlug: string,
   _previous: ActionState<JobRunResult>,

@@ -174,8 +174,11 @@ describe("the System area's service", () => {
     }
   });
 
-  it("runs a job now for an admin (job.run), recorded in job_run and in the organisation's audit trail", async () => {
-    const result = await runJobNow(as("admin"), "rate-limit-cleanup");
+  it("runs a job now for the operator's admins (job.run), recorded in job_run and in the audit trail", async () => {
+    const result = await runJobNow(
+      { ...as("admin"), roles: ["admin", "platform_admin"] },
+      "rate-limit-cleanup",
+    );
     expect(result).toMatchObject({ trigger: "manual", status: "succeeded" });
     const audit = await withOrg(as("admin"), (tx) =>
       tx.auditEvent.findFirst({ where: { action: "job.run.requested", resourceId: "rate-limit-cleanup" } }),
@@ -184,10 +187,14 @@ describe("the System area's service", () => {
     expect(audit?.after).toMatchObject({ runId: result.runId, status: "succeeded" });
   });
 
-  it("refuses run-now to auditors (they read only), and unknown jobs", async () => {
-    const auditor = await rejectionOf(runJobNow(as("auditor"), "rate-limit-cleanup"));
-    expect(isAppError(auditor) && auditor.kind).toBe("forbidden");
-    const unknown = await rejectionOf(runJobNow(as("admin"), "no-such-job"));
+  it("refuses run-now to auditors and to admins of other organisations, and unknown jobs", async () => {
+    for (const role of ["auditor", "admin"]) {
+      const refused = await rejectionOf(runJobNow(as(role), "rate-limit-cleanup"));
+      expect(isAppError(refused) && refused.kind).toBe("forbidden");
+    }
+    const unknown = await rejectionOf(
+      runJobNow({ ...as("admin"), roles: ["admin", "platform_admin"] }, "no-such-job"),
+    );
     expect(isAppError(unknown) && unknown.kind).toBe("not_found");
   });
 });

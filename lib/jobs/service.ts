@@ -60,7 +60,7 @@ export async function listJobs(ctx: OrgContext, now: Date = new Date()): Promise
 }
 
 /**
- * Runs a job now, for an admin (job.run), and waits for it. The run itself is recorded in job_run
+ * Runs a job now, for the operator's admins (job.run), and waits for it. The run itself is recorded in job_run
  * like any other; who asked for it goes to the organisation's audit trail.
  */
 export async function runJobNow(ctx: OrgContext, jobId: string): Promise<JobRunResult> {
