@@ -52,6 +52,20 @@ describe("the OpenAPI document", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it("refuses unknown fields in every request body", () => {
+    const bodies = API_SPECS.filter((s) => s.body);
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const spec of bodies) {
+      const schema = document.paths[spec.path][spec.method.toLowerCase()] as {
+        requestBody: { content: { "application/json": { schema: Record<string, unknown> } } };
+      };
+      const json = schema.requestBody.content["application/json"].schema;
+      const resolved =
+        typeof json.$ref === "string" ? document.components.schemas[json.$ref.split("/").at(-1)!] : json;
+      expect(resolved.additionalProperties, spec.operationId).toBe(false);
+    }
+  });
+
   it("describes errors as problem details", () => {
     const op = document.paths["/tokens/{id}"].delete as { responses: Record<string, { content?: object }> };
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["204", "400", "401", "404", "429"]));

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Tx } from "@/lib/db";
+import { Prisma, type Tx } from "@/lib/db";
 
 /** One row of v_lead_protection: the protection of a lead's current assignment. */
 export interface ProtectionRow {
@@ -39,4 +39,61 @@ export async function readProtection(tx: Tx, leadId: string, at?: Date): Promise
            mode, hold_open
     FROM v_lead_protection WHERE lead_id = ${leadId}::uuid`;
   return rows[0];
+}
+
+export interface LeadListRow {
+  id: string;
+  company_name: string;
+  city: string;
+  industry: string | null;
+  stage: number;
+  created_at: Date;
+  /** created_at to the microsecond, as PostgreSQL writes it: the keyset cursor. */
+  cursor_at: string;
+  owner_user_id: string | null;
+  owner_name: string | null;
+  status: "ACTIVE" | "GRACE" | "EXPIRED" | null;
+  valid_until: Date | null;
+  grace_until: Date | null;
+  reminder_due_at: Date | null;
+  due_soon: boolean | null;
+  last_qual_activity_at: Date | null;
+  hold_open: boolean | null;
+}
+
+export interface LeadListFilter {
+  status?: "ACTIVE" | "GRACE" | "EXPIRED";
+  ownerUserId?: string;
+  dueSoon?: boolean;
+  q?: string;
+  after?: { createdAt: string; id: string };
+  limit: number;
+}
+
+/** Leads the caller may see, newest first, with their protection; keyset-paginated. */
+export function listLeadRows(tx: Tx, filter: LeadListFilter): Promise<LeadListRow[]> {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filter.status) conditions.push(Prisma.sql`p.status = ${filter.status}`);
+  if (filter.ownerUserId) conditions.push(Prisma.sql`p.owner_user_id = ${filter.ownerUserId}::uuid`);
+  if (filter.dueSoon !== undefined)
+    conditions.push(Prisma.sql`coalesce(p.due_soon, false) = ${filter.dueSoon}`);
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(Prisma.sql`(l.company_name ILIKE ${pattern} OR l.city ILIKE ${pattern})`);
+  }
+  if (filter.after) {
+    conditions.push(
+      Prisma.sql`(l.created_at, l.id) < (${filter.after.createdAt}::timestamptz, ${filter.after.id}::uuid)`,
+    );
+  }
+  return tx.$queryRaw<LeadListRow[]>`
+    SELECT l.id, l.company_name, l.city, l.industry, l.stage, l.created_at, l.created_at::text AS cursor_at,
+           p.owner_user_id, u.name AS owner_name, p.status, p.valid_until, p.grace_until,
+           p.reminder_due_at, p.due_soon, p.last_qual_activity_at, p.hold_open
+    FROM lead l
+    LEFT JOIN LATERAL app_lead_protection_of(l.id, app_now()) p ON true
+    LEFT JOIN app_user u ON u.id = p.owner_user_id
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY l.created_at DESC, l.id DESC
+    LIMIT ${filter.limit + 1}`;
 }

@@ -1,0 +1,74 @@
+import "server-only";
+
+import { authorize, type Action, type Resource } from "@/lib/auth/policy";
+import type { DbContext, Tx } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+
+import { readProtection, type ProtectionRow } from "./queries";
+
+export type LeadContext = DbContext & { orgId: string; userId: string };
+
+export interface LoadedLead {
+  id: string;
+  orgId: string;
+  protection: ProtectionRow | undefined;
+  resource: Resource;
+}
+
+/**
+ * A lead as the caller may see it, with what the access rules need: its owner, protection status
+ * and collaborators. Row-level security decides visibility first; a lead the caller cannot see is
+ * "not found", the same as one that does not exist. Changes to one lead are serialised by an
+ * advisory lock held to the end of the transaction (a row lock would need the UPDATE policy,
+ * which collaborators who may log activities do not pass).
+ */
+export async function loadLead(
+  tx: Tx,
+  ctx: LeadContext,
+  leadId: string,
+  action: Action,
+): Promise<LoadedLead> {
+  const [row] = await tx.$queryRaw<{ id: string; org_id: string }[]>`
+    SELECT id, org_id FROM lead WHERE id = ${leadId}::uuid`;
+  if (!row) throw new AppError("not_found", "No such lead.");
+  if (action !== "lead.read") {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`lead:${leadId}`}, 0))`;
+  }
+  const protection = await readProtection(tx, leadId);
+  const collaborators = await tx.leadCollaborator.findMany({
+    where: { leadId },
+    select: { userId: true, role: true },
+  });
+  const resource: Resource = {
+    type: "lead",
+    orgId: row.org_id,
+    attributes: { ownerId: protection?.owner_user_id ?? null, status: protection?.status, collaborators },
+  };
+  authorize({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, action, resource);
+  return { id: row.id, orgId: row.org_id, protection, resource };
+}
+
+export function isManager(ctx: DbContext): boolean {
+  return ctx.roles.includes("manager") || ctx.roles.includes("admin");
+}
+
+/** Allowed clock drift between a client and us when a time must not lie in the future. */
+export const CLOCK_DRIFT_MS = 60_000;
+
+export function assertNotFuture(when: Date, field: string): void {
+  if (when.getTime() > Date.now() + CLOCK_DRIFT_MS) {
+    throw new AppError("bad_request", `${field} lies in the future.`, {
+      fieldErrors: [{ path: field, message: "must not be in the future" }],
+    });
+  }
+}
+
+/** The id must belong to a member of the organisation (RLS shows only this org's memberships). */
+export async function assertMember(tx: Tx, orgId: string, userId: string, field: string): Promise<void> {
+  const member = await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId } } });
+  if (!member) {
+    throw new AppError("unprocessable", "No such member in this organisation.", {
+      fieldErrors: [{ path: field, message: "not a member of this organisation" }],
+    });
+  }
+}

@@ -1,0 +1,105 @@
+import "server-only";
+
+import { recordAudit } from "@/lib/audit/service";
+import { withOrg } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+
+import { assertMember, loadLead, type LeadContext } from "./access";
+import { type TAddCollaborator } from "./schemas";
+
+/**
+ * Collaborators (§87 HGB): roles VIEW, ASSIST, NEGOTIATE and optional commission shares that sum to
+ * at most 100 — the owner keeps the rest. The owner while protected, or a manager, changes them.
+ */
+
+export interface CollaboratorDto {
+  userId: string;
+  name: string;
+  role: string;
+  sharePercent: number | null;
+}
+
+export async function listCollaborators(ctx: LeadContext, leadId: string): Promise<CollaboratorDto[]> {
+  return withOrg(ctx, async (tx) => {
+    await loadLead(tx, ctx, leadId, "lead.read");
+    const rows = await tx.$queryRaw<
+      { user_id: string; name: string; role: string; share_percent: string | null }[]
+    >`
+      SELECT c.user_id, u.name, c.role, c.share_percent::text AS share_percent
+      FROM lead_collaborator c JOIN app_user u ON u.id = c.user_id
+      WHERE c.lead_id = ${leadId}::uuid ORDER BY c.created_at`;
+    return rows.map((r) => ({
+      userId: r.user_id,
+      name: r.name,
+      role: r.role,
+      sharePercent: r.share_percent === null ? null : Number(r.share_percent),
+    }));
+  });
+}
+
+export async function addCollaborator(ctx: LeadContext, leadId: string, input: TAddCollaborator) {
+  await withOrg(ctx, async (tx) => {
+    const { protection } = await loadLead(tx, ctx, leadId, "lead.write");
+    await assertMember(tx, ctx.orgId, input.userId, "userId");
+    if (protection?.owner_user_id === input.userId) {
+      throw new AppError("unprocessable", "The owner cannot also be a collaborator.", {
+        fieldErrors: [{ path: "userId", message: "is the owner" }],
+      });
+    }
+    const existing = await tx.leadCollaborator.findMany({ where: { leadId } });
+    if (existing.some((c) => c.userId === input.userId)) {
+      throw new AppError("conflict", "That member collaborates on this lead already.");
+    }
+    const shares =
+      existing.reduce((sum, c) => sum + Number(c.sharePercent ?? 0), 0) + (input.sharePercent ?? 0);
+    if (shares > 100) {
+      throw new AppError(
+        "unprocessable",
+        `Commission shares would add up to ${shares} %; at most 100 % can be given away.`,
+        {
+          fieldErrors: [
+            { path: "sharePercent", message: `at most ${100 - (shares - (input.sharePercent ?? 0))}` },
+          ],
+        },
+      );
+    }
+    await tx.leadCollaborator.createMany({
+      data: [
+        {
+          orgId: ctx.orgId,
+          leadId,
+          userId: input.userId,
+          role: input.role,
+          sharePercent: input.sharePercent ?? null,
+          addedBy: ctx.userId,
+        },
+      ],
+    });
+    await recordAudit(tx, ctx, {
+      action: "lead.collaborator.added",
+      resourceType: "lead",
+      resourceId: leadId,
+      after: { userId: input.userId, role: input.role, sharePercent: input.sharePercent ?? null },
+    });
+  });
+  return listCollaborators(ctx, leadId);
+}
+
+export async function removeCollaborator(ctx: LeadContext, leadId: string, userId: string): Promise<void> {
+  await withOrg(ctx, async (tx) => {
+    await loadLead(tx, ctx, leadId, "lead.write");
+    const existing = await tx.leadCollaborator.findUnique({ where: { leadId_userId: { leadId, userId } } });
+    if (!existing) throw new AppError("not_found", "That member does not collaborate on this lead.");
+    await tx.leadCollaborator.delete({ where: { leadId_userId: { leadId, userId } } });
+    await recordAudit(tx, ctx, {
+      action: "lead.collaborator.removed",
+      resourceType: "lead",
+      resourceId: leadId,
+      before: {
+        userId,
+        role: existing.role,
+        sharePercent: existing.sharePercent === null ? null : Number(existing.sharePercent),
+      },
+    });
+  });
+}

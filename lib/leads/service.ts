@@ -1,0 +1,312 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import { recordAudit } from "@/lib/audit/service";
+import { authorize } from "@/lib/auth/policy";
+import { withOrg } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+
+import { assertMember, assertNotFuture, isManager, loadLead, type LeadContext } from "./access";
+import { protectionDto } from "./dto";
+import { listLeadRows, readProtection } from "./queries";
+import { type TBackdate, type TCreateLead, type TListLeads, type TReassign } from "./schemas";
+
+/**
+ * Leads: registration with the duplicate check, reading, reassignment and backdating. Every change
+ * is checked by the access rules (lib/auth/policy.ts), again by RLS, and audited in its transaction.
+ */
+
+export interface DuplicateCandidate {
+  leadId: string;
+  companyName: string;
+  city: string;
+  match: "EXACT" | "SIMILAR";
+  similarity: number;
+}
+
+export type CreateLeadResult =
+  | { kind: "created"; lead: Awaited<ReturnType<typeof getLead>> }
+  | { kind: "similar"; candidates: DuplicateCandidate[] };
+
+export async function createLead(ctx: LeadContext, input: TCreateLead): Promise<CreateLeadResult> {
+  authorize({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, "lead.create", {
+    type: "lead",
+    orgId: ctx.orgId,
+  });
+  const manager = isManager(ctx);
+  if (input.registeredAt && !manager) {
+    throw new AppError("forbidden", "Only managers and admins may register a lead with an earlier date.");
+  }
+  if (input.registeredAt) assertNotFuture(input.registeredAt, "registeredAt");
+  const ownerUserId = input.ownerUserId ?? ctx.userId;
+  if (ownerUserId !== ctx.userId && !manager) {
+    throw new AppError("forbidden", "Partners register leads for themselves.");
+  }
+  const contact = input.contact ?? {};
+  const stage =
+    input.vatId || input.expectedVolume !== undefined ? 2 : Object.keys(contact).length > 0 ? 1 : 0;
+
+  const id = randomUUID();
+  const outcome = await withOrg(ctx, async (tx) => {
+    // One registration per organisation at a time, so two partners cannot register the same lead
+    // concurrently past each other's duplicate check.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`lead-registration:${ctx.orgId}`}, 0))`;
+    const candidates = (
+      await tx.$queryRaw<
+        {
+          lead_id: string;
+          company_name: string;
+          city: string;
+          match: "EXACT" | "SIMILAR";
+          similarity: number;
+        }[]
+      >`
+        SELECT lead_id, company_name, city, match, similarity
+        FROM app_lead_duplicates(${input.companyName}, ${input.city}, ${contact.email ?? null})`
+    ).map((c) => ({
+      leadId: c.lead_id,
+      companyName: c.company_name,
+      city: c.city,
+      match: c.match,
+      similarity: c.similarity,
+    }));
+    const exact = candidates.find((c) => c.match === "EXACT");
+    if (exact) {
+      throw new AppError(
+        "conflict",
+        `This lead is registered already: ${exact.companyName}, ${exact.city} (${exact.leadId}).`,
+        {
+          fieldErrors: [{ path: "companyName", message: `duplicate of lead ${exact.leadId}` }],
+        },
+      );
+    }
+    if (candidates.length > 0 && !input.confirmSimilar) return { kind: "similar" as const, candidates };
+
+    await assertMember(tx, ctx.orgId, ownerUserId, "ownerUserId");
+    // createMany inserts without RETURNING: the new lead becomes visible to a partner through its
+    // assignment, which does not exist yet at this point.
+    await tx.lead.createMany({
+      data: [
+        {
+          id,
+          orgId: ctx.orgId,
+          companyName: input.companyName,
+          city: input.city,
+          industry: input.industry ?? null,
+          stage,
+          contactFirstName: contact.firstName ?? null,
+          contactLastName: contact.lastName ?? null,
+          contactEmail: contact.email ?? null,
+          contactPhone: contact.phone ?? null,
+          vatId: input.vatId ?? null,
+          expectedVolume: input.expectedVolume ?? null,
+          createdBy: ctx.userId,
+        },
+      ],
+    });
+    const assignedAt = input.registeredAt ?? new Date();
+    await tx.leadAssignment.createMany({ data: [{ orgId: ctx.orgId, leadId: id, ownerUserId, assignedAt }] });
+    await recordAudit(tx, ctx, {
+      action: "lead.created",
+      resourceType: "lead",
+      resourceId: id,
+      after: { companyName: input.companyName, city: input.city, stage, ownerUserId, assignedAt, contact },
+    });
+    return { kind: "created" as const };
+  });
+  if (outcome.kind === "similar") return outcome;
+  return { kind: "created", lead: await getLead(ctx, id) };
+}
+
+/** A lead with its protection, holds and collaborators. */
+export async function getLead(ctx: LeadContext, leadId: string) {
+  return withOrg(ctx, async (tx) => {
+    await loadLead(tx, ctx, leadId, "lead.read");
+    const lead = await tx.lead.findUniqueOrThrow({
+      where: { id: leadId },
+      include: {
+        holds: { orderBy: { startAt: "asc" } },
+        collaborators: { orderBy: { createdAt: "asc" } },
+        extensions: { orderBy: { requestedAt: "desc" } },
+      },
+    });
+    const protection = protectionDto(await readProtection(tx, leadId));
+    return {
+      id: lead.id,
+      companyName: lead.companyName,
+      city: lead.city,
+      industry: lead.industry,
+      stage: lead.stage,
+      contact:
+        lead.stage === 0
+          ? null
+          : {
+              firstName: lead.contactFirstName,
+              lastName: lead.contactLastName,
+              email: lead.contactEmail,
+              phone: lead.contactPhone,
+            },
+      vatId: lead.vatId,
+      expectedVolume: lead.expectedVolume === null ? null : Number(lead.expectedVolume),
+      createdAt: lead.createdAt.toISOString(),
+      protection,
+      holds: lead.holds.map((h) => ({
+        id: h.id,
+        reason: h.reason,
+        startAt: h.startAt.toISOString(),
+        endAt: h.endAt?.toISOString() ?? null,
+        note: h.note,
+      })),
+      collaborators: lead.collaborators.map((c) => ({
+        userId: c.userId,
+        role: c.role,
+        sharePercent: c.sharePercent === null ? null : Number(c.sharePercent),
+      })),
+      extensions: lead.extensions.map((e) => ({
+        id: e.id,
+        days: e.days,
+        reason: e.reason,
+        status: e.status,
+        requestedAt: e.requestedAt.toISOString(),
+        decidedAt: e.decidedAt?.toISOString() ?? null,
+        decisionComment: e.decisionComment,
+      })),
+    };
+  });
+}
+
+export type LeadDetail = Awaited<ReturnType<typeof getLead>>;
+
+/** Managers: move `assigned_at` (registration) to an earlier moment, with a reason. */
+export async function backdateRegisteredAt(
+  ctx: LeadContext,
+  leadId: string,
+  input: TBackdate,
+): Promise<void> {
+  assertNotFuture(input.registeredAt, "registeredAt");
+  await withOrg(ctx, async (tx) => {
+    const { protection } = await loadLead(tx, ctx, leadId, "lead.manage");
+    if (!protection) throw new AppError("conflict", "The lead has no current owner.");
+    await tx.leadAssignment.update({
+      where: { id: protection.assignment_id },
+      data: { assignedAt: input.registeredAt },
+    });
+    await recordAudit(tx, ctx, {
+      action: "lead.registered_at.backdated",
+      resourceType: "lead",
+      resourceId: leadId,
+      before: { assignedAt: protection.assigned_at },
+      after: { assignedAt: input.registeredAt, reason: input.reason, evidenceUrl: input.evidenceUrl ?? null },
+    });
+  });
+}
+
+/** Managers: give the lead to another member; the current assignment ends as REASSIGNED. */
+export async function reassignLead(ctx: LeadContext, leadId: string, { ownerUserId }: TReassign) {
+  await withOrg(ctx, async (tx) => {
+    const { protection } = await loadLead(tx, ctx, leadId, "lead.manage");
+    await assertMember(tx, ctx.orgId, ownerUserId, "ownerUserId");
+    if (protection?.owner_user_id === ownerUserId) {
+      throw new AppError("conflict", "That member owns the lead already.");
+    }
+    const now = new Date();
+    if (protection) {
+      await tx.leadAssignment.update({
+        where: { id: protection.assignment_id },
+        data: { releasedAt: now, releaseReason: "REASSIGNED" },
+      });
+    }
+    await tx.leadAssignment.createMany({
+      data: [{ orgId: ctx.orgId, leadId, ownerUserId, assignedAt: now }],
+    });
+    await recordAudit(tx, ctx, {
+      action: "lead.reassigned",
+      resourceType: "lead",
+      resourceId: leadId,
+      before: { ownerUserId: protection?.owner_user_id ?? null },
+      after: { ownerUserId, assignedAt: now },
+    });
+  });
+  return getLead(ctx, leadId);
+}
+
+export interface LeadListItem {
+  id: string;
+  companyName: string;
+  city: string;
+  industry: string | null;
+  stage: number;
+  createdAt: string;
+  owner: { id: string; name: string | null } | null;
+  status: "ACTIVE" | "GRACE" | "EXPIRED" | null;
+  validUntil: string | null;
+  graceUntil: string | null;
+  reminderDueAt: string | null;
+  dueSoon: boolean;
+  lastQualActivityAt: string | null;
+  holdOpen: boolean;
+}
+
+function encodeCursor(row: { cursor_at: string; id: string }): string {
+  return Buffer.from(JSON.stringify([row.cursor_at, row.id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
+    if (Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error("shape");
+    return { createdAt, id };
+  } catch {
+    throw new AppError("bad_request", "The cursor is not valid.", {
+      fieldErrors: [{ path: "cursor", message: "invalid" }],
+    });
+  }
+}
+
+/** The leads the caller may see (RLS decides), newest first, with each lead's protection. */
+export async function listLeads(
+  ctx: LeadContext,
+  query: TListLeads,
+): Promise<{ items: LeadListItem[]; nextCursor: string | null }> {
+  const rows = await withOrg(ctx, (tx) =>
+    listLeadRows(tx, {
+      status: query.status,
+      ownerUserId: query.owner === "me" ? ctx.userId : query.owner,
+      dueSoon: query.dueSoon,
+      q: query.q,
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      limit: query.limit,
+    }),
+  );
+  const page = rows.slice(0, query.limit);
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      companyName: r.company_name,
+      city: r.city,
+      industry: r.industry,
+      stage: r.stage,
+      createdAt: r.created_at.toISOString(),
+      owner: r.owner_user_id ? { id: r.owner_user_id, name: r.owner_name } : null,
+      status: r.status,
+      validUntil: iso(r.valid_until),
+      graceUntil: iso(r.grace_until),
+      reminderDueAt: iso(r.reminder_due_at),
+      dueSoon: r.due_soon ?? false,
+      lastQualActivityAt: iso(r.last_qual_activity_at),
+      holdOpen: r.hold_open ?? false,
+    })),
+    nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
+  };
+}
+
+/** Just the protection of one lead (GET /leads/{id}/protection). */
+export async function getProtection(ctx: LeadContext, leadId: string) {
+  return withOrg(ctx, async (tx) => {
+    const { protection } = await loadLead(tx, ctx, leadId, "lead.read");
+    if (!protection) throw new AppError("not_found", "The lead has no current owner, so no protection.");
+    return protectionDto(protection)!;
+  });
+}
