@@ -156,6 +156,7 @@ describe("the System area's service", () => {
     expect(jobs.map((j) => [j.id, j.cron, j.timeZone, j.nextRunAt])).toEqual([
       ["rate-limit-cleanup", "*/15 * * * *", "Europe/Berlin", "2026-11-29T12:15:00.000Z"],
       ["audit-chain-verify", "30 3 * * *", "Europe/Berlin", "2026-11-30T02:30:00.000Z"],
+      ["lead-protection-daily", "15 2 * * *", "Europe/Berlin", "2026-11-30T01:15:00.000Z"],
     ]);
     const cleanup = jobs[0].runs;
     expect(cleanup.length).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/http/errors";
 
 import type { JobDefinition } from "./definition";
 import { auditChainVerify } from "./definitions/audit-chain-verify";
+import { leadProtectionDaily } from "./definitions/lead-protection-daily";
 import { rateLimitCleanup } from "./definitions/rate-limit-cleanup";
 
 /**
@@ -11,7 +12,7 @@ import { rateLimitCleanup } from "./definitions/rate-limit-cleanup";
  * them (scheduler.ts), the CLI and the System area list them. Adding a job is one entry here (and
  * its title and description in lib/i18n/messages/{de,en}/jobs.json).
  */
-export const JOBS: readonly JobDefinition[] = [rateLimitCleanup, auditChainVerify];
+export const JOBS: readonly JobDefinition[] = [rateLimitCleanup, auditChainVerify, leadProtectionDaily];
 
 export function findJob(id: string): JobDefinition | undefined {
   return JOBS.find((job) => job.id === id);
