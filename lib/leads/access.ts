@@ -32,7 +32,8 @@ export async function loadLead(
     SELECT id, org_id FROM lead WHERE id = ${leadId}::uuid`;
   if (!row) throw new AppError("not_found", "No such lead.");
   if (action !== "lead.read") {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`lead:${leadId}`}, 0))`;
+    // The key from the stored id, so every writer (services, the daily job) takes the same lock.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`lead:${row.id}`}, 0))`;
   }
   const protection = await readProtection(tx, leadId);
   const collaborators = await tx.leadCollaborator.findMany({

@@ -360,3 +360,89 @@ describe("who sees a lead's protection (RLS)", () => {
     }
   });
 });
+
+describe("the cached expiry moment (lead_assignment.expires_at) agrees with the computation", () => {
+  // A small deterministic generator, so a failure can be replayed.
+  let seed = 20261129;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const daysFromNow = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+
+  it("on randomised leads: EXPIRED exactly from expires_at on, at any later moment", async () => {
+    const checked: string[] = [];
+    for (let n = 0; n < 25; n++) {
+      const assigned = -Math.floor(random() * 250);
+      const activities: [string, string][] = [];
+      for (let i = 0; i < Math.floor(random() * 3); i++) {
+        activities.push([
+          random() < 0.8 ? "QUALIFIED_CALL" : "NOTE",
+          daysFromNow(assigned + random() * -assigned),
+        ]);
+      }
+      const holds: [string, string | null][] = [];
+      for (let i = 0; i < Math.floor(random() * 3); i++) {
+        const start = assigned + random() * (320 - assigned) - 40; // past, present or future
+        holds.push([daysFromNow(start), random() < 0.2 ? null : daysFromNow(start + 1 + random() * 40)]);
+      }
+      const id = await lead({
+        assignedAt: daysFromNow(assigned),
+        activities,
+        holds,
+        extensions: random() < 0.3 ? [14] : [],
+      });
+      const [{ expires_at }] = await asSuperuser((c) =>
+        c
+          .query<{ expires_at: string }>(
+            `SELECT expires_at::text FROM lead_assignment WHERE lead_id = $1 AND released_at IS NULL`,
+            [id],
+          )
+          .then((r) => r.rows),
+      );
+      for (let k = 0; k < 6; k++) {
+        const moment = new Date(Date.now() + 60_000 + random() * 400 * 86_400_000);
+        const status = (await protection(id, moment))!.status;
+        const expectedExpired = expires_at !== "infinity" && moment.getTime() >= Date.parse(expires_at);
+        expect({ id, moment, status, expires_at }).toEqual({
+          id,
+          moment,
+          status: expectedExpired ? "EXPIRED" : expect.stringMatching(/ACTIVE|GRACE/),
+          expires_at,
+        });
+        checked.push(status);
+      }
+    }
+    // The sample covers both sides of the boundary.
+    expect(checked).toContain("EXPIRED");
+    expect(checked.some((s) => s !== "EXPIRED")).toBe(true);
+  });
+
+  it("follows every input: an activity, a hold and its end move it; a release clears the owner's access", async () => {
+    const id = await lead({ assignedAt: "2026-01-01T00:00Z" });
+    const expiry = async () =>
+      (
+        await asSuperuser((c) =>
+          c.query<{ e: string | null }>(
+            `SELECT expires_at::text AS e FROM lead_assignment WHERE lead_id = $1 AND released_at IS NULL`,
+            [id],
+          ),
+        )
+      ).rows[0]?.e;
+    const before = await expiry();
+    await withOrg(manager, (tx) =>
+      tx.leadActivity.create({
+        data: { orgId: org, leadId: id, kind: "QUALIFIED_CALL", at: new Date(Date.now() - 1000) },
+      }),
+    );
+    const afterActivity = await expiry();
+    expect(Date.parse(afterActivity!)).toBeGreaterThan(Date.parse(before!));
+    const hold = await withOrg(manager, (tx) =>
+      tx.leadHold.create({
+        data: { orgId: org, leadId: id, reason: "OTHER", startAt: new Date(Date.now() - 1000) },
+      }),
+    );
+    expect(await expiry()).toBe("infinity");
+    await withOrg(manager, (tx) =>
+      tx.leadHold.update({ where: { id: hold.id }, data: { endAt: new Date() } }),
+    );
+    expect(Date.parse((await expiry())!)).toBeGreaterThanOrEqual(Date.parse(afterActivity!));
+  });
+});

@@ -70,30 +70,48 @@ export interface LeadListFilter {
   limit: number;
 }
 
-/** Leads the caller may see, newest first, with their protection; keyset-paginated. */
+/**
+ * Leads the caller may see, newest first, with their protection; keyset-paginated. The page is
+ * chosen first (by owner through its index, search and cursor) and the protection computed only
+ * for its rows — unless the caller filters by protection, which needs it for every candidate.
+ */
 export function listLeadRows(tx: Tx, filter: LeadListFilter): Promise<LeadListRow[]> {
-  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filter.status) conditions.push(Prisma.sql`p.status = ${filter.status}`);
-  if (filter.ownerUserId) conditions.push(Prisma.sql`p.owner_user_id = ${filter.ownerUserId}::uuid`);
-  if (filter.dueSoon !== undefined)
-    conditions.push(Prisma.sql`coalesce(p.due_soon, false) = ${filter.dueSoon}`);
+  const candidates: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(Prisma.sql`(l.company_name ILIKE ${pattern} OR l.city ILIKE ${pattern})`);
+    candidates.push(Prisma.sql`(l.company_name ILIKE ${pattern} OR l.city ILIKE ${pattern})`);
   }
   if (filter.after) {
-    conditions.push(
+    candidates.push(
       Prisma.sql`(l.created_at, l.id) < (${filter.after.createdAt}::timestamptz, ${filter.after.id}::uuid)`,
     );
   }
+  const owned = filter.ownerUserId
+    ? Prisma.sql`JOIN lead_assignment a ON a.lead_id = l.id AND a.released_at IS NULL
+                   AND a.owner_user_id = ${filter.ownerUserId}::uuid`
+    : Prisma.empty;
+
+  const byProtection: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filter.status) byProtection.push(Prisma.sql`p.status = ${filter.status}`);
+  if (filter.dueSoon !== undefined)
+    byProtection.push(Prisma.sql`coalesce(p.due_soon, false) = ${filter.dueSoon}`);
+  const pageFirst = byProtection.length === 1;
+  const limit = filter.limit + 1;
+
   return tx.$queryRaw<LeadListRow[]>`
+    WITH page AS (
+      SELECT l.id FROM lead l ${owned}
+      WHERE ${Prisma.join(candidates, " AND ")}
+      ORDER BY l.created_at DESC, l.id DESC
+      ${pageFirst ? Prisma.sql`LIMIT ${limit}` : Prisma.empty}
+    )
     SELECT l.id, l.company_name, l.city, l.industry, l.stage, l.created_at, l.created_at::text AS cursor_at,
            p.owner_user_id, u.name AS owner_name, p.status, p.valid_until, p.grace_until,
            p.reminder_due_at, p.due_soon, p.last_qual_activity_at, p.hold_open
-    FROM lead l
+    FROM page JOIN lead l ON l.id = page.id
     LEFT JOIN LATERAL app_lead_protection_of(l.id, app_now()) p ON true
     LEFT JOIN app_user u ON u.id = p.owner_user_id
-    WHERE ${Prisma.join(conditions, " AND ")}
+    WHERE ${Prisma.join(byProtection, " AND ")}
     ORDER BY l.created_at DESC, l.id DESC
-    LIMIT ${filter.limit + 1}`;
+    LIMIT ${limit}`;
 }

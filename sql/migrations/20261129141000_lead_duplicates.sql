@@ -24,6 +24,7 @@ CREATE FUNCTION app_trigram_similarity(a text, b text) RETURNS double precision
 
 -- EXACT: the same contact email, or the same company (normalised) in the same city.
 -- SIMILAR: a company in the same city whose name is close (trigram similarity ≥ 0.5).
+-- Pseudonymised leads count too: they keep company and city, and may still be protected.
 CREATE FUNCTION app_lead_duplicates(p_company text, p_city text, p_email text)
   RETURNS TABLE (lead_id uuid, company_name text, city text, match text, similarity double precision)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
@@ -40,7 +41,7 @@ CREATE FUNCTION app_lead_duplicates(p_company text, p_city text, p_email text)
                   ELSE 'SIMILAR' END AS match,
              app_trigram_similarity(l.company_key, me.company_key) AS similarity
       FROM lead l, me
-      WHERE l.org_id = me.org_id AND l.pseudonymised_at IS NULL
+      WHERE l.org_id = me.org_id
         AND ((me.email IS NOT NULL AND l.contact_email = me.email) OR l.city_key = me.city_key)
     )
     SELECT id, company_name, city, match, similarity FROM candidates
