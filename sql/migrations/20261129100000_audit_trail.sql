@@ -48,6 +48,10 @@ CREATE FUNCTION app_audit_link() RETURNS trigger
   BEGIN
     -- One writer per chain at a time; released at commit or rollback.
     PERFORM pg_advisory_xact_lock(hashtextextended('audit:' || coalesce(NEW.org_id::text, '-'), 0));
+    -- The id drawn when the INSERT began may be older than one a concurrent writer already linked;
+    -- drawing it again under the lock keeps ids, links and times in the order of appending, which
+    -- app_audit_verify() walks. (Ids have gaps; nothing relies on them being dense.)
+    NEW.id := nextval(pg_get_serial_sequence('public.audit_event', 'id'));
     NEW.created_at := clock_timestamp();
     SELECT a.hash INTO NEW.prev_hash
       FROM audit_event a
@@ -115,10 +119,20 @@ CREATE FUNCTION app_audit_verify()
     ORDER BY b.org_id, b.id
   $$;
 
-REVOKE ALL ON FUNCTION app_audit_verify() FROM PUBLIC;
+-- How many events each chain holds, so the operator sees what audit:verify checked.
+CREATE FUNCTION app_audit_chain_lengths()
+  RETURNS TABLE (org_id uuid, events bigint)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$ SELECT a.org_id, count(*) FROM audit_event a GROUP BY a.org_id $$;
+
+-- `npm run cli -- audit:verify` and the audit-chain-verify job run as the app role, like everything
+-- else: no connection that bypasses row-level security, only these two narrow answers.
+REVOKE ALL ON FUNCTION app_audit_verify(), app_audit_chain_lengths() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app_audit_verify(), app_audit_chain_lengths() TO freshplan_app;
 
 -- migrate:down
 
+DROP FUNCTION app_audit_chain_lengths();
 DROP FUNCTION app_audit_verify();
 DROP FUNCTION app_audit_hash(audit_event);
 DROP TABLE audit_event;

@@ -4,7 +4,7 @@
 -- works in a system context (roles = 'system', no organisation), may write it. Nobody deletes it.
 -- Plus the narrow SECURITY DEFINER function the rate-limit cleanup job needs, because the app role
 -- has no grant on rate_limit_bucket. (audit-chain-verify uses app_audit_verify() and
--- app_audit_chain_lengths(), granted by 20261129103000_audit_verify_grant.sql.)
+-- app_audit_chain_lengths(), granted by 20261129100000_audit_trail.sql.)
 
 -- migrate:up
 
