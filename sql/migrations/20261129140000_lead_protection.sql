@@ -198,7 +198,7 @@ CREATE FUNCTION app_lead_protection_of(p_lead uuid, p_now timestamptz)
       WHERE a.lead_id = p_lead AND a.released_at IS NULL
         AND l.org_id = NULLIF(current_setting('app.org_id', true), '')::uuid
     ),
-    facts AS (
+    facts AS MATERIALIZED (
       SELECT a.*,
         (SELECT max(act.at) FROM lead_activity act
           WHERE act.lead_id = p_lead
