@@ -3,17 +3,33 @@ import deApi from "./messages/de/api.json";
 import deAudit from "./messages/de/audit.json";
 import deCore from "./messages/de/core.json";
 import deJobs from "./messages/de/jobs.json";
+import deLeads from "./messages/de/leads.json";
 import deSettingsRegistry from "./messages/de/settingsRegistry.json";
 import enApi from "./messages/en/api.json";
 import enAudit from "./messages/en/audit.json";
 import enCore from "./messages/en/core.json";
 import enJobs from "./messages/en/jobs.json";
+import enLeads from "./messages/en/leads.json";
 import enSettingsRegistry from "./messages/en/settingsRegistry.json";
 
 // One file per domain and language, so domains add texts without touching each other's files.
 // core.json holds the shell's namespaces; every other file is the namespace of its name.
-const de = { ...deCore, api: deApi, audit: deAudit, jobs: deJobs, settingsRegistry: deSettingsRegistry };
-const en = { ...enCore, api: enApi, audit: enAudit, jobs: enJobs, settingsRegistry: enSettingsRegistry };
+const de = {
+  ...deCore,
+  api: deApi,
+  audit: deAudit,
+  jobs: deJobs,
+  leads: deLeads,
+  settingsRegistry: deSettingsRegistry,
+};
+const en = {
+  ...enCore,
+  api: enApi,
+  audit: enAudit,
+  jobs: enJobs,
+  leads: enLeads,
+  settingsRegistry: enSettingsRegistry,
+};
 
 export type Messages = typeof de;
 
