@@ -1,7 +1,17 @@
+import { LeadList } from "@/components/leads/LeadList";
 import { AreaPage } from "@/components/shell/AreaPage";
+import { can } from "@/lib/auth/policy";
 import { requireOrgSession } from "@/lib/auth/session";
 
-export default async function Page({ params }: PageProps<"/[org]/leads">) {
-  await requireOrgSession((await params).org);
-  return <AreaPage area="leads" />;
+export default async function LeadsPage({ params }: PageProps<"/[org]/leads">) {
+  const { org, ctx } = await requireOrgSession((await params).org);
+  return (
+    <AreaPage area="leads">
+      <LeadList
+        orgSlug={org.slug}
+        mineByDefault={org.role === "sales"}
+        canManage={can(ctx, "lead.manage", { type: "lead", orgId: ctx.orgId })}
+      />
+    </AreaPage>
+  );
 }
