@@ -1,0 +1,335 @@
+"use client";
+
+import Alert from "@mui/material/Alert";
+import Button from "@mui/material/Button";
+import Chip from "@mui/material/Chip";
+import List from "@mui/material/List";
+import ListItem from "@mui/material/ListItem";
+import ListItemText from "@mui/material/ListItemText";
+import ListSubheader from "@mui/material/ListSubheader";
+import MenuItem from "@mui/material/MenuItem";
+import Stack from "@mui/material/Stack";
+import TextField from "@mui/material/TextField";
+import { useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+
+import {
+  createHoldAction,
+  decideExtensionAction,
+  endHoldAction,
+  logActivityAction,
+  requestExtensionAction,
+} from "@/lib/leads/actions";
+import { ACTIVITY_KINDS, HOLD_REASONS, QUALIFYING_KINDS } from "@/lib/leads/schemas";
+
+import { useErrorText } from "./errorText";
+import { invalidateLead, type LeadDetail } from "./leadQueries";
+import { FormMessage } from "./Section";
+import { useLeadForm } from "./useLeadForm";
+
+/**
+ * The forms that move a lead's clock: log an activity, stop the clock (hold) and end it, ask for an
+ * extension — and, for managers, decide one. Each invalidates the lead's queries when it succeeds,
+ * so the deadlines above move at once.
+ */
+
+const OTHER_KINDS = ACTIVITY_KINDS.filter((k) => !(QUALIFYING_KINDS as readonly string[]).includes(k));
+
+function useInvalidate(orgSlug: string, leadId: string) {
+  const queryClient = useQueryClient();
+  return () => invalidateLead(queryClient, orgSlug, leadId);
+}
+
+export function ActivityForm({ orgSlug, leadId }: { orgSlug: string; leadId: string }) {
+  const t = useTranslations("leads.forms");
+  const k = useTranslations("leads.timeline.kinds");
+  const form = useLeadForm(logActivityAction.bind(null, orgSlug, leadId), {
+    dates: ["at"],
+    onOk: useInvalidate(orgSlug, leadId),
+  });
+  return (
+    <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1} aria-label={t("activityTitle")}>
+      <TextField select label={t("kind")} defaultValue="QUALIFIED_CALL" fullWidth {...form.field("kind")}>
+        <ListSubheader>{t("qualifying")}</ListSubheader>
+        {QUALIFYING_KINDS.map((kind) => (
+          <MenuItem key={kind} value={kind}>
+            {k(kind)}
+          </MenuItem>
+        ))}
+        <ListSubheader>{t("notQualifying")}</ListSubheader>
+        {OTHER_KINDS.map((kind) => (
+          <MenuItem key={kind} value={kind}>
+            {k(kind)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        type="datetime-local"
+        label={t("at")}
+        fullWidth
+        slotProps={{ inputLabel: { shrink: true } }}
+        {...form.field("at", t("atHint"))}
+      />
+      <TextField label={t("note")} multiline minRows={2} fullWidth {...form.field("note")} />
+      <FormMessage message={form.message} />
+      <Stack direction="row">
+        <Button type="submit" variant="contained" disabled={form.pending}>
+          {form.pending ? t("saving") : t("logActivity")}
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}
+
+export function HoldsPanel({
+  orgSlug,
+  lead,
+  canWrite,
+  canManage,
+  now,
+}: {
+  orgSlug: string;
+  lead: LeadDetail;
+  canWrite: boolean;
+  canManage: boolean;
+  now: number | null;
+}) {
+  const t = useTranslations("leads.forms");
+  const r = useTranslations("leads.timeline.holdReasons");
+  const format = useFormatter();
+  const errors = useErrorText();
+  const invalidate = useInvalidate(orgSlug, lead.id);
+  const [ending, startEnding] = useTransition();
+  const [endError, setEndError] = useState<string | null>(null);
+  const form = useLeadForm(createHoldAction.bind(null, orgSlug, lead.id), {
+    dates: ["startAt", "endAt"],
+    onOk: invalidate,
+  });
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const endable = (h: LeadDetail["holds"][number]) =>
+    now !== null && Date.parse(h.startAt) <= now && (h.endAt === null || Date.parse(h.endAt) > now);
+
+  const end = (holdId: string) =>
+    startEnding(async () => {
+      const result = await endHoldAction(orgSlug, lead.id, holdId);
+      setEndError(
+        result.status === "error" ? errors.message(result.message || (result.fieldErrors._ ?? "")) : null,
+      );
+      await invalidate();
+    });
+
+  const expired = lead.protection?.status === "EXPIRED" || !lead.protection;
+  return (
+    <Stack spacing={2}>
+      {lead.holds.length > 0 && (
+        <List dense aria-label={t("holdsList")}>
+          {lead.holds.map((h) => (
+            <ListItem key={h.id} disableGutters sx={{ flexWrap: "wrap", columnGap: 1 }}>
+              <ListItemText
+                primary={r(h.reason as (typeof HOLD_REASONS)[number])}
+                secondary={
+                  h.endAt
+                    ? t("holdSpan", { from: when(h.startAt), to: when(h.endAt) })
+                    : t("holdOpenSince", { from: when(h.startAt) })
+                }
+              />
+              {canWrite && endable(h) && (
+                <Button
+                  size="small"
+                  onClick={() => end(h.id)}
+                  disabled={ending}
+                  aria-label={t("endHoldLabel", { reason: r(h.reason as (typeof HOLD_REASONS)[number]) })}
+                >
+                  {t("endHold")}
+                </Button>
+              )}
+            </ListItem>
+          ))}
+        </List>
+      )}
+      <FormMessage message={endError} />
+      {canWrite && !expired && (
+        <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1} aria-label={t("holdTitle")}>
+          <TextField
+            select
+            label={t("reason")}
+            defaultValue="FFZ_PRICE_APPROVAL"
+            fullWidth
+            {...form.field("reason")}
+          >
+            {HOLD_REASONS.map((reason) => (
+              <MenuItem key={reason} value={reason}>
+                {r(reason)}
+              </MenuItem>
+            ))}
+          </TextField>
+          {canManage && (
+            <TextField
+              type="datetime-local"
+              label={t("startAt")}
+              fullWidth
+              slotProps={{ inputLabel: { shrink: true } }}
+              {...form.field("startAt", t("startAtHint"))}
+            />
+          )}
+          <TextField
+            type="datetime-local"
+            label={t("endAt")}
+            fullWidth
+            slotProps={{ inputLabel: { shrink: true } }}
+            {...form.field("endAt", t("endAtHint"))}
+          />
+          <TextField label={t("note")} fullWidth {...form.field("note")} />
+          <FormMessage message={form.message} />
+          <Stack direction="row">
+            <Button type="submit" variant="contained" disabled={form.pending}>
+              {form.pending ? t("saving") : t("startHold")}
+            </Button>
+          </Stack>
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+const EXTENSION_COLOUR = { PENDING: "warning", APPROVED: "success", DENIED: "default" } as const;
+
+export function ExtensionsPanel({
+  orgSlug,
+  lead,
+  canWrite,
+  canManage,
+}: {
+  orgSlug: string;
+  lead: LeadDetail;
+  canWrite: boolean;
+  canManage: boolean;
+}) {
+  const t = useTranslations("leads.forms");
+  const s = useTranslations("leads.extensionStatus");
+  const format = useFormatter();
+  const invalidate = useInvalidate(orgSlug, lead.id);
+  const form = useLeadForm(requestExtensionAction.bind(null, orgSlug, lead.id), { onOk: invalidate });
+  const pending = lead.extensions.find((e) => e.status === "PENDING");
+  const protectedNow = lead.protection !== null && lead.protection.status !== "EXPIRED";
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <Stack spacing={2}>
+      {lead.extensions.length > 0 && (
+        <List dense aria-label={t("extensionsList")}>
+          {lead.extensions.map((e) => (
+            <ListItem key={e.id} disableGutters alignItems="flex-start">
+              <ListItemText
+                primary={
+                  <Stack direction="row" spacing={1} sx={{ alignItems: "center" }} component="span">
+                    <span>{t("extensionDays", { days: e.days })}</span>
+                    <Chip
+                      size="small"
+                      color={EXTENSION_COLOUR[e.status as keyof typeof EXTENSION_COLOUR] ?? "default"}
+                      label={s(e.status as "PENDING")}
+                    />
+                  </Stack>
+                }
+                secondary={
+                  <>
+                    {t("requestedAt", { date: when(e.requestedAt) })} · {e.reason}
+                    {e.decidedAt && (
+                      <>
+                        <br />
+                        {t("decidedAt", { date: when(e.decidedAt) })}
+                        {e.decisionComment ? ` · ${e.decisionComment}` : ""}
+                      </>
+                    )}
+                  </>
+                }
+                slotProps={{ secondary: { component: "div" } }}
+              />
+            </ListItem>
+          ))}
+        </List>
+      )}
+      {pending && canManage && (
+        <DecideExtensionForm orgSlug={orgSlug} requestId={pending.id} leadId={lead.id} />
+      )}
+      {pending && !canManage && <Alert severity="info">{t("extensionWaiting")}</Alert>}
+      {canWrite && protectedNow && !pending && (
+        <Stack
+          component="form"
+          onSubmit={form.onSubmit}
+          noValidate
+          spacing={1}
+          aria-label={t("extensionTitle")}
+        >
+          <TextField
+            type="number"
+            label={t("days")}
+            required
+            fullWidth
+            slotProps={{ htmlInput: { min: 1, max: 365, step: 1, inputMode: "numeric" } }}
+            {...form.field("days")}
+          />
+          <TextField label={t("reason")} required multiline minRows={2} fullWidth {...form.field("reason")} />
+          <FormMessage message={form.message} />
+          <Stack direction="row">
+            <Button type="submit" variant="contained" disabled={form.pending}>
+              {form.pending ? t("saving") : t("requestExtension")}
+            </Button>
+          </Stack>
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+/** Approve or deny an extension request, with the comment the spec asks for. */
+export function DecideExtensionForm({
+  orgSlug,
+  requestId,
+  leadId,
+  onDone,
+}: {
+  orgSlug: string;
+  requestId: string;
+  leadId: string;
+  onDone?: () => void;
+}) {
+  const t = useTranslations("leads.forms");
+  const queryClient = useQueryClient();
+  const form = useLeadForm(decideExtensionAction.bind(null, orgSlug, requestId), {
+    onOk: async () => {
+      await invalidateLead(queryClient, orgSlug, leadId);
+      onDone?.();
+    },
+  });
+  return (
+    <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1} aria-label={t("decideTitle")}>
+      <TextField label={t("comment")} required multiline minRows={2} fullWidth {...form.field("comment")} />
+      {form.field("approve").error && <Alert severity="error">{form.field("approve").helperText}</Alert>}
+      <FormMessage message={form.message} />
+      <Stack direction="row" spacing={1}>
+        <Button
+          type="submit"
+          name="approve"
+          value="true"
+          variant="contained"
+          color="success"
+          disabled={form.pending}
+        >
+          {t("approve")}
+        </Button>
+        <Button
+          type="submit"
+          name="approve"
+          value="false"
+          variant="outlined"
+          color="error"
+          disabled={form.pending}
+        >
+          {t("deny")}
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,216 @@
+"use client";
+
+import ArrowBack from "@mui/icons-material/ArrowBack";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Grid from "@mui/material/Grid";
+import Paper from "@mui/material/Paper";
+import Stack from "@mui/material/Stack";
+import Typography from "@mui/material/Typography";
+import { useFormatter, useTranslations } from "next-intl";
+
+import { ButtonLink } from "@/components/ui/links";
+
+import { ActivityForm, ExtensionsPanel, HoldsPanel } from "./ClockForms";
+import { useLead, useLeadTimeline, type LeadDetail as TLeadDetail, type LeadTimeline } from "./leadQueries";
+import { CountdownText, DueSoonChip, StatusChip } from "./LeadStatus";
+import { BackdateForm, CollaboratorsPanel, ReassignForm } from "./PeopleForms";
+import { ProtectionTimeline } from "./ProtectionTimeline";
+import { Section } from "./Section";
+import { useNow } from "./time";
+import { DEADLINES, type Deadline } from "./timelineModel";
+
+/** One lead: its protection and why, the timeline, and the forms that change it. */
+export function LeadDetail({
+  orgSlug,
+  initialLead,
+  initialTimeline,
+}: {
+  orgSlug: string;
+  initialLead: TLeadDetail;
+  initialTimeline: LeadTimeline;
+}) {
+  const t = useTranslations("leads.detail");
+  const tf = useTranslations("leads.forms");
+  const now = useNow();
+  const leadQuery = useLead(orgSlug, initialLead.id, initialLead);
+  const timelineQuery = useLeadTimeline(orgSlug, initialLead.id, initialTimeline);
+  const lead = leadQuery.data;
+  const timeline = timelineQuery.data;
+  const p = lead.protection;
+  const names = new Map(timeline.members.map((m) => [m.id, m.name]));
+  const can = timeline.can;
+  const error = leadQuery.error ?? timelineQuery.error;
+
+  return (
+    <Stack spacing={3}>
+      <Box>
+        <ButtonLink href={`/${orgSlug}/leads`} startIcon={<ArrowBack />} size="small" sx={{ mb: 1 }}>
+          {t("back")}
+        </ButtonLink>
+        <Typography variant="h4" component="h1" sx={{ wordBreak: "break-word" }}>
+          {lead.companyName}
+        </Typography>
+        <Typography color="text.secondary">
+          {[lead.city, lead.industry].filter(Boolean).join(" · ")}
+        </Typography>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, alignItems: "center", flexWrap: "wrap" }}>
+          <StatusChip status={p?.status ?? null} size="medium" />
+          {p && (
+            <CountdownText
+              status={p.status}
+              validUntil={p.validUntil}
+              graceUntil={p.graceUntil}
+              holdOpen={p.holdOpen}
+            />
+          )}
+          {p?.dueSoon && <DueSoonChip />}
+        </Stack>
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          {p ? t("owner", { name: names.get(p.ownerUserId) ?? "–" }) : t("noOwner")}
+          {" · "}
+          {t("stage", { stage: lead.stage })}
+        </Typography>
+        {lead.contact && (
+          <Typography variant="body2" color="text.secondary">
+            {t("contact")}:{" "}
+            {[
+              [lead.contact.firstName, lead.contact.lastName].filter(Boolean).join(" "),
+              lead.contact.email,
+              lead.contact.phone,
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+          </Typography>
+        )}
+      </Box>
+
+      {error && <Alert severity="error">{error.message}</Alert>}
+
+      {p && <Deadlines lead={lead} />}
+
+      <Section title={t("timelineTitle")} intro={t("timelineIntro")} id="timeline-heading">
+        {now === null ? null : <ProtectionTimeline lead={lead} timeline={timeline} now={now} />}
+      </Section>
+
+      <Grid container spacing={2}>
+        {can.logActivity && p && (
+          <Grid size={{ xs: 12, md: 6 }}>
+            <Section title={tf("activityTitle")} intro={tf("activityIntro")} id="activity-heading">
+              <ActivityForm orgSlug={orgSlug} leadId={lead.id} />
+            </Section>
+          </Grid>
+        )}
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Section title={tf("holdTitle")} intro={tf("holdIntro")} id="hold-heading">
+            <HoldsPanel orgSlug={orgSlug} lead={lead} canWrite={can.write} canManage={can.manage} now={now} />
+          </Section>
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Section title={tf("extensionTitle")} intro={tf("extensionIntro")} id="extension-heading">
+            <ExtensionsPanel orgSlug={orgSlug} lead={lead} canWrite={can.write} canManage={can.manage} />
+          </Section>
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Section
+            title={tf("collaboratorsTitle")}
+            intro={tf("collaboratorsIntro")}
+            id="collaborators-heading"
+          >
+            <CollaboratorsPanel
+              orgSlug={orgSlug}
+              lead={lead}
+              members={timeline.members}
+              canWrite={can.write}
+            />
+          </Section>
+        </Grid>
+        {can.manage && (
+          <>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <Section title={tf("backdateTitle")} intro={tf("backdateIntro")} id="backdate-heading">
+                {p ? (
+                  <BackdateForm orgSlug={orgSlug} leadId={lead.id} />
+                ) : (
+                  <Typography>{t("noOwner")}</Typography>
+                )}
+              </Section>
+            </Grid>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <Section title={tf("reassignTitle")} intro={tf("reassignIntro")} id="reassign-heading">
+                <ReassignForm orgSlug={orgSlug} lead={lead} members={timeline.members} />
+              </Section>
+            </Grid>
+          </>
+        )}
+      </Grid>
+    </Stack>
+  );
+}
+
+/** The four deadlines and, in words, which one decides and why. */
+function Deadlines({ lead }: { lead: TLeadDetail }) {
+  const t = useTranslations("leads.detail");
+  const d = useTranslations("leads.timeline.deadlines");
+  const format = useFormatter();
+  const p = lead.protection!;
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const decisive: Deadline = p.validUntil === p.baseUntil ? "baseUntil" : "progressUntil";
+  const pausedDays = Math.floor(p.pausedSeconds / 86_400);
+  const pausedHours = Math.floor((p.pausedSeconds % 86_400) / 3_600);
+
+  return (
+    <Paper
+      variant="outlined"
+      component="section"
+      aria-labelledby="deadlines-heading"
+      sx={{ p: { xs: 2, sm: 3 } }}
+    >
+      <Typography variant="h6" component="h2" id="deadlines-heading" gutterBottom>
+        {t("deadlinesTitle")}
+      </Typography>
+      <Grid container spacing={2} component="dl" sx={{ m: 0 }}>
+        {DEADLINES.map((key) => (
+          <Grid key={key} size={{ xs: 6, md: 3 }}>
+            <Typography component="dt" variant="body2" color="text.secondary">
+              {d(key)}
+            </Typography>
+            <Typography
+              component="dd"
+              sx={{ m: 0, fontWeight: key === "validUntil" ? 700 : 400 }}
+              data-testid={`deadline-${key}`}
+            >
+              <time dateTime={p[key]}>{when(p[key])}</time>
+            </Typography>
+          </Grid>
+        ))}
+      </Grid>
+      <Typography variant="body2" sx={{ mt: 2 }}>
+        {t(p.mode === "LEAST" ? "whyLeast" : "whyGreatest", {
+          deadline: d(decisive),
+          date: when(p.validUntil),
+        })}{" "}
+        {t("graceAfter", { date: when(p.graceUntil) })}
+      </Typography>
+      {(p.extensionDays > 0 || p.pausedSeconds > 0 || p.holdOpen || p.reminderDueAt) && (
+        <Box component="ul" sx={{ mt: 1, mb: 0, pl: 3, typography: "body2" }}>
+          {p.extensionDays > 0 && <li>{t("extended", { days: p.extensionDays })}</li>}
+          {p.pausedSeconds > 0 && (
+            <li>
+              {t("paused", {
+                duration:
+                  pausedDays > 0
+                    ? t("duration.days", { days: pausedDays, hours: pausedHours })
+                    : pausedHours > 0
+                      ? t("duration.hours", { hours: pausedHours })
+                      : t("duration.lessThanHour"),
+              })}
+            </li>
+          )}
+          {p.holdOpen && <li>{t("holdOpen")}</li>}
+          {p.reminderDueAt && <li>{t("reminder", { date: when(p.reminderDueAt) })}</li>}
+        </Box>
+      )}
+    </Paper>
+  );
+}
