@@ -17,7 +17,13 @@ import TextField from "@mui/material/TextField";
 import ToggleButton from "@mui/material/ToggleButton";
 import ToggleButtonGroup from "@mui/material/ToggleButtonGroup";
 import useMediaQuery from "@mui/material/useMediaQuery";
-import { DataGrid, type GridColDef, type GridFilterModel, type GridPaginationModel } from "@mui/x-data-grid";
+import {
+  DataGrid,
+  type GridColDef,
+  type GridFilterModel,
+  type GridPaginationModel,
+  type GridSortModel,
+} from "@mui/x-data-grid";
 import { deDE, enUS } from "@mui/x-data-grid/locales";
 import NextLink from "next/link";
 import { useRouter } from "next/navigation";
@@ -33,6 +39,9 @@ import { RegisterLeadDialog } from "./RegisterLeadDialog";
 
 const PAGE_SIZES = [25, 50, 100];
 const STATUSES: ProtectionStatus[] = ["ACTIVE", "GRACE", "EXPIRED"];
+/** The one order the API serves (newest first). A constant: the grid goes back to the first page
+ *  whenever it sees a new sort model. */
+const SORT_MODEL: GridSortModel = [{ field: "createdAt", sort: "desc" }];
 
 interface Filters {
   mine: boolean;
@@ -49,10 +58,12 @@ interface Filters {
 export function LeadList({
   orgSlug,
   mineByDefault,
+  canCreate,
   canManage,
 }: {
   orgSlug: string;
   mineByDefault: boolean;
+  canCreate: boolean;
   canManage: boolean;
 }) {
   const t = useTranslations("leads");
@@ -172,13 +183,17 @@ export function LeadList({
   }, [t, format, orgSlug]);
 
   // The server filters (GET /api/v1/leads?status=&dueSoon=&q=&owner=); the grid shows what it asked.
-  const filterModel: GridFilterModel = {
-    items: [
-      ...(filters.status ? [{ id: 1, field: "status", operator: "is", value: filters.status }] : []),
-      ...(filters.dueSoon ? [{ id: 2, field: "dueSoon", operator: "is", value: true }] : []),
-    ],
-    quickFilterValues: filters.q ? [filters.q] : [],
-  };
+  const filterModel = useMemo<GridFilterModel>(
+    () => ({
+      items: [
+        ...(filters.status ? [{ id: 1, field: "status", operator: "is", value: filters.status }] : []),
+        ...(filters.dueSoon ? [{ id: 2, field: "dueSoon", operator: "is", value: true }] : []),
+      ],
+      quickFilterValues: filters.q ? [filters.q] : [],
+    }),
+    [filters.status, filters.dueSoon, filters.q],
+  );
+  const paginationMeta = useMemo(() => ({ hasNextPage }), [hasNextPage]);
 
   const setFilter = (change: Partial<Filters>) => setFilters((f) => ({ ...f, ...change }));
   const onPaginationModelChange = (model: GridPaginationModel) =>
@@ -205,9 +220,11 @@ export function LeadList({
             {t("queue.link")}
           </ButtonLink>
         )}
-        <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setRegistering(true)}>
-          {t("register.open")}
-        </Button>
+        {canCreate && (
+          <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setRegistering(true)}>
+            {t("register.open")}
+          </Button>
+        )}
       </Stack>
 
       <Paper variant="outlined" sx={{ p: 2 }}>
@@ -284,12 +301,12 @@ export function LeadList({
             paginationMode="server"
             sortingMode="server"
             filterMode="server"
-            sortModel={[{ field: "createdAt", sort: "desc" }]}
+            sortModel={SORT_MODEL}
             disableColumnSorting
             disableColumnFilter
             filterModel={filterModel}
             rowCount={rowCount}
-            paginationMeta={{ hasNextPage }}
+            paginationMeta={paginationMeta}
             paginationModel={{ page: paging.page, pageSize: paging.pageSize }}
             onPaginationModelChange={onPaginationModelChange}
             pageSizeOptions={PAGE_SIZES}
