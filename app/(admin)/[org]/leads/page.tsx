@@ -10,6 +10,7 @@ export default async function LeadsPage({ params }: PageProps<"/[org]/leads">) {
       <LeadList
         orgSlug={org.slug}
         mineByDefault={org.role === "sales"}
+        canCreate={can(ctx, "lead.create", { type: "lead", orgId: ctx.orgId })}
         canManage={can(ctx, "lead.manage", { type: "lead", orgId: ctx.orgId })}
       />
     </AreaPage>
