@@ -192,3 +192,31 @@ test("registering a lead in the browser: field errors, duplicates, similar candi
   await dialog.getByRole("button", { name: "Trotzdem registrieren" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bäckerei Sonnenscheinchen");
 });
+
+test("the list pages, searches and filters on the server", async ({ page, playwright }, testInfo) => {
+  const partner = await member(playwright.request, testInfo, "sales", "Pia Pager");
+  const tag = unique(testInfo);
+  for (let i = 0; i < 30; i++) {
+    const response = await partner.api.post("/api/v1/leads", {
+      data: { companyName: `Lead ${i} ${tag}`, city: `Stadt ${i} ${tag}` },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await signIn(page, partner);
+  await page.goto("/e2e-alpha/leads");
+  await expect(page.getByRole("link", { name: `Lead 29 ${tag}` })).toBeVisible();
+  await expect(page.getByText("1–25 von mehr als 25")).toBeVisible();
+  await page.getByRole("button", { name: "Zur nächsten Seite" }).click();
+  await expect(page.getByRole("link", { name: `Lead 0 ${tag}` })).toBeVisible();
+  await expect(page.getByText("26–30 von 30")).toBeVisible();
+  await page.getByRole("button", { name: "Zur vorherigen Seite" }).click();
+  await expect(page.getByRole("link", { name: `Lead 29 ${tag}` })).toBeVisible();
+
+  await page.getByLabel("Firma oder Ort suchen").fill(`Lead 7 ${tag}`);
+  await expect(page.getByText("1–1 von 1")).toBeVisible();
+  await page.getByRole("link", { name: `Lead 7 ${tag}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Lead 7 ${tag}`);
+  await page.goBack();
+  await page.getByRole("button", { name: "Nachfrist" }).click();
+  await expect(page.getByRole("status")).toContainText("Keine Leads für diese Filter");
+});
