@@ -49,7 +49,7 @@ export function ActivityForm({ orgSlug, leadId }: { orgSlug: string; leadId: str
     onOk: useInvalidate(orgSlug, leadId),
   });
   return (
-    <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1} aria-label={t("activityTitle")}>
+    <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1.5} aria-label={t("activityTitle")}>
       <TextField select label={t("kind")} defaultValue="QUALIFIED_CALL" fullWidth {...form.field("kind")}>
         <ListSubheader>{t("qualifying")}</ListSubheader>
         {QUALIFYING_KINDS.map((kind) => (
@@ -150,7 +150,7 @@ export function HoldsPanel({
       )}
       <FormMessage message={endError} />
       {canWrite && !expired && (
-        <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1} aria-label={t("holdTitle")}>
+        <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1.5} aria-label={t("holdTitle")}>
           <TextField
             select
             label={t("reason")}
@@ -259,7 +259,7 @@ export function ExtensionsPanel({
           component="form"
           onSubmit={form.onSubmit}
           noValidate
-          spacing={1}
+          spacing={1.5}
           aria-label={t("extensionTitle")}
         >
           <TextField
@@ -304,7 +304,7 @@ export function DecideExtensionForm({
     },
   });
   return (
-    <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1} aria-label={t("decideTitle")}>
+    <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1.5} aria-label={t("decideTitle")}>
       <TextField label={t("comment")} required multiline minRows={2} fullWidth {...form.field("comment")} />
       {form.field("approve").error && <Alert severity="error">{form.field("approve").helperText}</Alert>}
       <FormMessage message={form.message} />

@@ -109,7 +109,7 @@ export function CollaboratorsPanel({
           component="form"
           onSubmit={form.onSubmit}
           noValidate
-          spacing={1}
+          spacing={1.5}
           aria-label={t("addCollaborator")}
         >
           <TextField select label={t("member")} defaultValue="" required fullWidth {...form.field("userId")}>
@@ -155,7 +155,7 @@ export function BackdateForm({ orgSlug, leadId }: { orgSlug: string; leadId: str
     onOk: () => invalidateLead(queryClient, orgSlug, leadId),
   });
   return (
-    <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1} aria-label={t("backdateTitle")}>
+    <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1.5} aria-label={t("backdateTitle")}>
       <TextField
         type="datetime-local"
         label={t("registeredAt")}
@@ -193,7 +193,7 @@ export function ReassignForm({
   });
   const owners = members.filter((m) => m.role !== "auditor" && m.id !== lead.protection?.ownerUserId);
   return (
-    <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1} aria-label={t("reassignTitle")}>
+    <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1.5} aria-label={t("reassignTitle")}>
       <TextField
         select
         label={t("newOwner")}
