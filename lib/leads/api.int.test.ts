@@ -15,6 +15,7 @@ import * as leads from "@/app/api/v1/leads/route";
 import { addMember, createOrganization } from "@/lib/auth/service";
 import { createToken } from "@/lib/auth/tokens";
 import { withOrg } from "@/lib/db";
+import { ZLead } from "@/lib/leads/openapi";
 
 // The lead-protection REST API end to end: the real route handlers, Bearer tokens, the services,
 // RLS and the audit trail on a real PostgreSQL.
@@ -82,6 +83,9 @@ const daysAgo = (d: number) => new Date(Date.now() - d * day).toISOString();
 describe("registering leads", () => {
   it("registers a stage-0 lead for the partner, protected from now", async () => {
     const created = await register("paula", { industry: "Kantine" });
+    // The answer is exactly what the OpenAPI document promises: every field declared, none more.
+    expect(Object.keys(created).sort()).toEqual(Object.keys(ZLead.shape).sort());
+    expect(ZLead.safeParse(created).success).toBe(true);
     expect(created).toMatchObject({
       stage: 0,
       contact: null,

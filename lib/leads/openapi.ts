@@ -77,11 +77,24 @@ export const ZLead = z
         phone: z.string().nullable(),
       })
       .nullable(),
+    vatId: z.string().nullable(),
+    expectedVolume: z.number().nullable(),
     createdAt: at,
     protection: ZProtection.nullable(),
     holds: z.array(ZHold.extend({ note: z.string().nullable() })),
     collaborators: z.array(
       z.object({ userId: z.uuid(), role: z.enum(COLLABORATOR_ROLES), sharePercent: z.number().nullable() }),
+    ),
+    extensions: z.array(
+      z.object({
+        id: z.uuid(),
+        days: z.number().int(),
+        reason: z.string(),
+        status: z.enum(["PENDING", "APPROVED", "DENIED"]),
+        requestedAt: at,
+        decidedAt: at.nullable(),
+        decisionComment: z.string().nullable(),
+      }),
     ),
   })
   .meta({ id: "Lead" });

@@ -86,10 +86,14 @@ export function listLeadRows(tx: Tx, filter: LeadListFilter): Promise<LeadListRo
       Prisma.sql`(l.created_at, l.id) < (${filter.after.createdAt}::timestamptz, ${filter.after.id}::uuid)`,
     );
   }
-  const owned = filter.ownerUserId
-    ? Prisma.sql`JOIN lead_assignment a ON a.lead_id = l.id AND a.released_at IS NULL
-                   AND a.owner_user_id = ${filter.ownerUserId}::uuid`
-    : Prisma.empty;
+  // "My leads": start from the owner's current assignments (an index range). OFFSET 0 fences the
+  // join, so the planner cannot turn it into a walk over all leads in date order, checking each
+  // against RLS until the page is full — what it chose otherwise (250 ms instead of 80 at 100 000).
+  const source = filter.ownerUserId
+    ? Prisma.sql`(SELECT l.* FROM lead_assignment a JOIN lead l ON l.id = a.lead_id
+                  WHERE a.released_at IS NULL AND a.owner_user_id = ${filter.ownerUserId}::uuid
+                  OFFSET 0) l`
+    : Prisma.sql`lead l`;
 
   const byProtection: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filter.status) byProtection.push(Prisma.sql`p.status = ${filter.status}`);
@@ -98,17 +102,19 @@ export function listLeadRows(tx: Tx, filter: LeadListFilter): Promise<LeadListRo
   const pageFirst = byProtection.length === 1;
   const limit = filter.limit + 1;
 
+  // The page carries the lead's columns, so the lead table is read (and its policy checked) once.
   return tx.$queryRaw<LeadListRow[]>`
     WITH page AS (
-      SELECT l.id FROM lead l ${owned}
+      SELECT l.id, l.company_name, l.city, l.industry, l.stage, l.created_at, l.created_at::text AS cursor_at
+      FROM ${source}
       WHERE ${Prisma.join(candidates, " AND ")}
       ORDER BY l.created_at DESC, l.id DESC
       ${pageFirst ? Prisma.sql`LIMIT ${limit}` : Prisma.empty}
     )
-    SELECT l.id, l.company_name, l.city, l.industry, l.stage, l.created_at, l.created_at::text AS cursor_at,
+    SELECT l.id, l.company_name, l.city, l.industry, l.stage, l.created_at, l.cursor_at,
            p.owner_user_id, u.name AS owner_name, p.status, p.valid_until, p.grace_until,
            p.reminder_due_at, p.due_soon, p.last_qual_activity_at, p.hold_open
-    FROM page JOIN lead l ON l.id = page.id
+    FROM page l
     LEFT JOIN LATERAL app_lead_protection_of(l.id, app_now()) p ON true
     LEFT JOIN app_user u ON u.id = p.owner_user_id
     WHERE ${Prisma.join(byProtection, " AND ")}
