@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { addMember, createOrganization } from "@/lib/auth/service";
 import { createToken } from "@/lib/auth/tokens";
 import { db, withContext, withOrg, withoutOrg, type DbContext, type Tx } from "@/lib/db";
 import { setTestEnv } from "@/test/env";
 import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
+import { createTenant } from "@/test/tenants";
 
 // Row-level security as the database enforces it, through the app's own transaction helpers. The
 // login role here is the superuser postgres, so every refusal below comes from the role switch and
@@ -29,24 +29,9 @@ let a: Tenant;
 let b: Tenant;
 
 async function tenant(slug: string): Promise<Tenant> {
-  const org = await createOrganization({ name: `Org ${slug}`, slug });
-  const admin = await addMember({
-    email: `admin@${slug}.example`,
-    name: "Admin",
-    orgSlug: slug,
-    role: "admin",
-    locale: "de",
-  });
-  const sales = await addMember({
-    email: `sales@${slug}.example`,
-    name: "Sales",
-    orgSlug: slug,
-    role: "sales",
-    locale: "en",
-  });
-  const ctx = { orgId: org.id, userId: admin.userId, roles: ["admin"] };
-  const { summary } = await createToken(ctx, { name: `token ${slug}`, expiresInDays: 30 });
-  return { orgId: org.id, adminId: admin.userId, salesId: sales.userId, tokenId: summary.id, admin: ctx };
+  const { orgId, admin, sales } = await createTenant(slug, "en");
+  const { summary } = await createToken(admin, { name: `token ${slug}`, expiresInDays: 30 });
+  return { orgId, adminId: admin.userId, salesId: sales.userId, tokenId: summary.id, admin };
 }
 
 /** Row counts per table, by raw SQL inside the given transaction. */

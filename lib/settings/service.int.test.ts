@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import { addMember, createOrganization } from "@/lib/auth/service";
 import { withOrg, withoutOrg, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
+import { createTenant } from "@/test/tenants";
 
 import { readEffectiveValue } from "./queries";
 import { buildRegistry } from "./registry";
@@ -32,27 +32,8 @@ let b: Tenant;
 /** An admin of org A who is also platform admin (A plays the operator's organisation). */
 let platform: SettingsContext;
 
-async function tenant(slug: string): Promise<Tenant> {
-  const org = await createOrganization({ name: `Org ${slug}`, slug });
-  const admin = await addMember({
-    email: `admin@${slug}.example`,
-    name: "Admin",
-    orgSlug: slug,
-    role: "admin",
-    locale: "de",
-  });
-  const sales = await addMember({
-    email: `sales@${slug}.example`,
-    name: "Sales",
-    orgSlug: slug,
-    role: "sales",
-    locale: "de",
-  });
-  return {
-    orgId: org.id,
-    admin: { orgId: org.id, userId: admin.userId, roles: ["admin"] },
-    sales: { orgId: org.id, userId: sales.userId, roles: ["sales"] },
-  };
+function tenant(slug: string): Promise<Tenant> {
+  return createTenant(slug);
 }
 
 async function appError(promise: Promise<unknown>): Promise<AppError> {

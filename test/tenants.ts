@@ -1,0 +1,38 @@
+import { addMember, createOrganization } from "@/lib/auth/service";
+
+/** A member's transaction context, as the app builds it from a session. */
+export interface MemberContext {
+  orgId: string;
+  userId: string;
+  roles: string[];
+}
+
+export interface TestTenant {
+  orgId: string;
+  admin: MemberContext;
+  sales: MemberContext;
+}
+
+/**
+ * An organisation with an admin (locale de) and a sales partner (locale `salesLocale`), made
+ * through the same services as the CLI: the usual pair for tests that set one organisation
+ * against another.
+ */
+export async function createTenant(slug: string, salesLocale: "de" | "en" = "de"): Promise<TestTenant> {
+  const org = await createOrganization({ name: `Org ${slug}`, slug });
+  const member = (role: "admin" | "sales", locale: "de" | "en") =>
+    addMember({
+      email: `${role}@${slug}.example`,
+      name: role === "admin" ? "Admin" : "Sales",
+      orgSlug: slug,
+      role,
+      locale,
+    });
+  const admin = await member("admin", "de");
+  const sales = await member("sales", salesLocale);
+  return {
+    orgId: org.id,
+    admin: { orgId: org.id, userId: admin.userId, roles: ["admin"] },
+    sales: { orgId: org.id, userId: sales.userId, roles: ["sales"] },
+  };
+}
