@@ -9,6 +9,7 @@ import { Providers } from "@/components/ui/Providers";
 export const metadata: Metadata = {
   title: { default: "FreshPlan Admin", template: "%s · FreshPlan Admin" },
   description: "Back office for FreshFoodz and its sales partners",
+  icons: { icon: "/favicon.svg" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
