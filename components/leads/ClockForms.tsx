@@ -25,7 +25,7 @@ import { ACTIVITY_KINDS, HOLD_REASONS, QUALIFYING_KINDS } from "@/lib/leads/sche
 
 import { useErrorText } from "./errorText";
 import { invalidateLead, type LeadDetail } from "./leadQueries";
-import { FormMessage } from "./Section";
+import { FormFooter, FormMessage } from "./Section";
 import { useLeadForm } from "./useLeadForm";
 
 /**
@@ -72,12 +72,12 @@ export function ActivityForm({ orgSlug, leadId }: { orgSlug: string; leadId: str
         {...form.field("at", t("atHint"))}
       />
       <TextField label={t("note")} multiline minRows={2} fullWidth {...form.field("note")} />
-      <FormMessage message={form.message} />
-      <Stack direction="row">
-        <Button type="submit" variant="contained" disabled={form.pending}>
-          {form.pending ? t("saving") : t("logActivity")}
-        </Button>
-      </Stack>
+      <FormFooter
+        message={form.message}
+        pending={form.pending}
+        label={t("logActivity")}
+        saving={t("saving")}
+      />
     </Stack>
   );
 }
@@ -181,12 +181,12 @@ export function HoldsPanel({
             {...form.field("endAt", t("endAtHint"))}
           />
           <TextField label={t("note")} fullWidth {...form.field("note")} />
-          <FormMessage message={form.message} />
-          <Stack direction="row">
-            <Button type="submit" variant="contained" disabled={form.pending}>
-              {form.pending ? t("saving") : t("startHold")}
-            </Button>
-          </Stack>
+          <FormFooter
+            message={form.message}
+            pending={form.pending}
+            label={t("startHold")}
+            saving={t("saving")}
+          />
         </Stack>
       )}
     </Stack>
@@ -271,12 +271,12 @@ export function ExtensionsPanel({
             {...form.field("days")}
           />
           <TextField label={t("reason")} required multiline minRows={2} fullWidth {...form.field("reason")} />
-          <FormMessage message={form.message} />
-          <Stack direction="row">
-            <Button type="submit" variant="contained" disabled={form.pending}>
-              {form.pending ? t("saving") : t("requestExtension")}
-            </Button>
-          </Stack>
+          <FormFooter
+            message={form.message}
+            pending={form.pending}
+            label={t("requestExtension")}
+            saving={t("saving")}
+          />
         </Stack>
       )}
     </Stack>

@@ -22,7 +22,7 @@ import { COLLABORATOR_ROLES } from "@/lib/leads/schemas";
 
 import { useErrorText } from "./errorText";
 import { invalidateLead, type LeadDetail, type LeadTimeline } from "./leadQueries";
-import { FormMessage } from "./Section";
+import { FormFooter, FormMessage } from "./Section";
 import { useLeadForm } from "./useLeadForm";
 
 /** Collaborators (§87 HGB) and, for managers, backdating the registration and reassigning the lead. */
@@ -135,12 +135,12 @@ export function CollaboratorsPanel({
               {...form.field("sharePercent", t("shareHint"))}
             />
           </Stack>
-          <FormMessage message={form.message} />
-          <Stack direction="row">
-            <Button type="submit" variant="contained" disabled={form.pending}>
-              {form.pending ? t("saving") : t("addCollaborator")}
-            </Button>
-          </Stack>
+          <FormFooter
+            message={form.message}
+            pending={form.pending}
+            label={t("addCollaborator")}
+            saving={t("saving")}
+          />
         </Stack>
       )}
     </Stack>
@@ -166,12 +166,7 @@ export function BackdateForm({ orgSlug, leadId }: { orgSlug: string; leadId: str
       />
       <TextField label={t("reason")} required multiline minRows={2} fullWidth {...form.field("reason")} />
       <TextField type="url" label={t("evidenceUrl")} fullWidth {...form.field("evidenceUrl")} />
-      <FormMessage message={form.message} />
-      <Stack direction="row">
-        <Button type="submit" variant="contained" disabled={form.pending}>
-          {form.pending ? t("saving") : t("backdate")}
-        </Button>
-      </Stack>
+      <FormFooter message={form.message} pending={form.pending} label={t("backdate")} saving={t("saving")} />
     </Stack>
   );
 }
@@ -208,12 +203,7 @@ export function ReassignForm({
           </MenuItem>
         ))}
       </TextField>
-      <FormMessage message={form.message} />
-      <Stack direction="row">
-        <Button type="submit" variant="contained" disabled={form.pending}>
-          {form.pending ? t("saving") : t("reassign")}
-        </Button>
-      </Stack>
+      <FormFooter message={form.message} pending={form.pending} label={t("reassign")} saving={t("saving")} />
     </Stack>
   );
 }

@@ -1,5 +1,7 @@
 import Alert from "@mui/material/Alert";
+import Button from "@mui/material/Button";
 import Paper from "@mui/material/Paper";
+import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import type { ReactNode } from "react";
 
@@ -42,4 +44,23 @@ export function FormMessage({ message }: { message: string | null }) {
       {message}
     </Alert>
   ) : null;
+}
+
+/** The end of a lead form: the action's message, then its submit button, busy while it runs. */
+export function FormFooter(props: {
+  message: string | null;
+  pending: boolean;
+  label: string;
+  saving: string;
+}) {
+  return (
+    <>
+      <FormMessage message={props.message} />
+      <Stack direction="row">
+        <Button type="submit" variant="contained" disabled={props.pending}>
+          {props.pending ? props.saving : props.label}
+        </Button>
+      </Stack>
+    </>
+  );
 }
