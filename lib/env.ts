@@ -45,6 +45,21 @@ const ZEnv = z.object({
   INNGEST_DEV: z.stringbool().optional(),
   /** `off`: no local scheduler even without Inngest (e.g. the jobs run elsewhere). */
   LOCAL_SCHEDULER: z.enum(["on", "off"]).default("on"),
+  /**
+   * AI providers. Each is optional: without a key the provider is "not configured" and the router
+   * uses the other; with neither, AI features say so. A base URL points a provider at any
+   * compatible endpoint (Azure OpenAI, Ollama or vLLM for OpenAI; a proxy for Anthropic).
+   */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OPENAI_MODEL_SMALL: z.string().min(1).default("gpt-4o-mini"),
+  OPENAI_MODEL_LARGE: z.string().min(1).default("gpt-4o"),
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ANTHROPIC_MODEL_SMALL: z.string().min(1).default("claude-haiku-4-5"),
+  ANTHROPIC_MODEL_LARGE: z.string().min(1).default("claude-sonnet-4-5"),
+  /** One provider call's time limit; a timeout counts as a failure and fails over. */
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** Set by Next.js; `phase-production-build` while `next build` runs. */
   NEXT_PHASE: z.string().optional(),
 });

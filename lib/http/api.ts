@@ -132,7 +132,7 @@ export function errorResponse(error: unknown, requestId: string, instance: strin
   if (isAppError(error)) {
     if (error.retryAfterSeconds) headers["retry-after"] = String(error.retryAfterSeconds);
     return problemResponse(error.status, {
-      type: error.kind,
+      type: error.kind.replaceAll("_", "-"),
       detail: error.message,
       instance,
       errors: error.fieldErrors,

@@ -4,7 +4,15 @@
  * request id and shown as a generic message.
  */
 export type AppErrorKind =
-  "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "unprocessable" | "rate_limited";
+  | "bad_request"
+  | "unauthorized"
+  | "ai_budget_exceeded"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "unprocessable"
+  | "rate_limited"
+  | "unavailable";
 
 export interface FieldError {
   path: string;
@@ -14,11 +22,13 @@ export interface FieldError {
 export const STATUS_BY_KIND: Record<AppErrorKind, number> = {
   bad_request: 400,
   unauthorized: 401,
+  ai_budget_exceeded: 402,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   unprocessable: 422,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export class AppError extends Error {

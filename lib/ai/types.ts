@@ -1,0 +1,137 @@
+/**
+ * The AI router's contracts: what a provider client answers, what a use case declares, and how the
+ * parts (providers, privacy, budget, cache, router) talk to each other. Kept free of I/O so every
+ * part can import it, on the server and in tests.
+ */
+import type { z } from "zod";
+
+export const AI_PROVIDERS = ["openai", "anthropic"] as const;
+export type TAiProvider = (typeof AI_PROVIDERS)[number];
+
+export const AI_TIERS = ["small", "large"] as const;
+export type TAiTier = (typeof AI_TIERS)[number];
+
+export const AI_USE_CASES = [
+  "lead.classify",
+  "feedback.sentiment",
+  "email.triage",
+  "help.answer",
+  "roi.recommend",
+  "sample.match",
+  "help.draft",
+  "lead.brief",
+] as const;
+export type TAiUseCase = (typeof AI_USE_CASES)[number];
+
+/** `small-first`: the small model answers unless its confidence is below the threshold. */
+export type TAiPolicy = "small-first" | "large";
+
+// Providers ---------------------------------------------------------------------------------------
+
+/** One structured-output call, already scrubbed of personal data. */
+export interface ChatRequest {
+  model: string;
+  system: string;
+  user: string;
+  /** Name and JSON Schema (draft 2020-12, from z.toJSONSchema) of the answer the model must give. */
+  schemaName: string;
+  jsonSchema: Record<string, unknown>;
+  maxOutputTokens: number;
+  /** Ask for token log-probabilities where the provider has them (OpenAI does, Anthropic not). */
+  logprobs: boolean;
+  signal?: AbortSignal;
+}
+
+export interface TokenLogprob {
+  token: string;
+  logprob: number;
+}
+
+export interface ChatResponse {
+  provider: TAiProvider;
+  /** The model as the provider reported it. */
+  model: string;
+  /** The answer as JSON text (OpenAI: message content; Anthropic: the forced tool call's input). */
+  json: string;
+  usage: { inputTokens: number; outputTokens: number };
+  /** The answer's tokens with log-probabilities, or null when the provider gives none. */
+  logprobs: TokenLogprob[] | null;
+  latencyMs: number;
+}
+
+/** Why a provider call failed; `retryable` failures (and an open circuit) fail over. */
+export type TProviderFailure =
+  | "timeout"
+  | "rate_limited"
+  | "server"
+  | "connection"
+  | "circuit_open"
+  | "bad_request"
+  | "auth"
+  | "invalid_output";
+
+export class ProviderError extends Error {
+  readonly provider: TAiProvider;
+  readonly failure: TProviderFailure;
+
+  constructor(
+    provider: TAiProvider,
+    failure: TProviderFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "ProviderError";
+    this.provider = provider;
+    this.failure = failure;
+  }
+
+  /** Another provider may succeed where this one failed. */
+  get failsOver(): boolean {
+    return ["timeout", "rate_limited", "server", "connection", "circuit_open"].includes(this.failure);
+  }
+}
+
+export interface ProviderClient {
+  readonly provider: TAiProvider;
+  /** The configured model of a tier (env: OPENAI_MODEL_SMALL, …). */
+  model(tier: TAiTier): string;
+  complete(request: ChatRequest): Promise<ChatResponse>;
+}
+
+// Use cases ---------------------------------------------------------------------------------------
+
+export interface UseCaseDefinition<I = unknown, O = unknown> {
+  id: TAiUseCase;
+  policy: TAiPolicy;
+  /** Bumped whenever the prompt or the output schema changes; part of the cache key. */
+  schemaVersion: number;
+  input: z.ZodType<I>;
+  /** The answer's schema; small-first use cases include `confidence` (0..1). */
+  output: z.ZodType<O>;
+  system: string;
+  /** The user message for an input (scrubbed afterwards by the router). */
+  render(input: I): string;
+  maxOutputTokens: number;
+  /**
+   * The output's decisive value (a label), for calibrating confidence with log-probabilities and
+   * for the benchmark's quality comparison. Absent for free-text use cases.
+   */
+  label?(output: O): string;
+}
+
+// Money -------------------------------------------------------------------------------------------
+
+/** Price of a model per million tokens, in EUR. */
+export interface ModelPrice {
+  model: string;
+  inputPerMillionEur: number;
+  outputPerMillionEur: number;
+}
+
+export function costEur(price: ModelPrice, usage: { inputTokens: number; outputTokens: number }): number {
+  return (
+    (usage.inputTokens * price.inputPerMillionEur + usage.outputTokens * price.outputPerMillionEur) /
+    1_000_000
+  );
+}
