@@ -50,6 +50,8 @@ export const ESCALATE_AFTER_HOURS = 48;
 /** Leads whose protection one transaction evaluates, and leads one transaction acts on. */
 const SCAN_PAGE = 1000;
 const ACT_BATCH = 100;
+/** A `now` this close to the clock is "now": the cached due moments apply (see candidates). */
+const LIVE_TOLERANCE_MS = 5 * 60_000;
 const NIL_UUID = "00000000-0000-0000-0000-000000000000";
 const DAY_MS = 86_400_000;
 
@@ -122,9 +124,10 @@ export async function runLeadProtectionDaily(options: DailyOptions = {}): Promis
 
 async function runForOrg(ctx: OrgCtx, now: Date): Promise<DailyCounts> {
   const counts = zero();
+  const fromCache = now.getTime() >= Date.now() - LIVE_TOLERANCE_MS;
   let after = NIL_UUID;
   for (;;) {
-    const page = await withOrg(ctx, (tx) => scanPage(tx, ctx.orgId, now, after));
+    const page = await withOrg(ctx, (tx) => scanPage(tx, ctx.orgId, now, after, fromCache));
     const due = page.filter((row) => row.act).map((row) => row.id);
     for (const batch of chunks(due, ACT_BATCH)) {
       add(counts, await withOrg(ctx, (tx) => actOnLeads(tx, ctx, now, batch)));
@@ -168,12 +171,43 @@ const dueReminders = (now: Date) => Prisma.sql`
   SELECT p.lead_id, p.assignment_id, 'GRACE_EXPIRY'::text, p.valid_until
   FROM p WHERE NOT p.hold_open AND p.status = 'GRACE'`;
 
-/** One page of the organisation's leads by id, each flagged when it has a release or a reminder due. */
-function scanPage(tx: Tx, orgId: string, now: Date, after: string) {
+/**
+ * The leads that may need the job at `now`, from the moments the triggers keep on the current
+ * assignment (sql/migrations/20261129165000_lead_due_moments.sql): an expiry reached, or a
+ * reminder moment reached and not yet recorded for that moment. A hold since a due moment may have
+ * moved it, so such leads are candidates too. This is a superset of the leads the computation
+ * finds due (a property test holds the cache to the computation), and about as large as the day's
+ * work, so the job no longer computes every lead.
+ *
+ * The moments describe the facts as they are. Evaluating an earlier moment (tests, a what-if) must
+ * ignore facts that came later, which only the full computation does: then every lead is a candidate.
+ */
+function candidates(orgId: string, now: Date, after: string, fromCache: boolean): Prisma.Sql {
+  if (!fromCache) {
+    return Prisma.sql`
+      SELECT id FROM lead WHERE org_id = ${orgId}::uuid AND id > ${after}::uuid ORDER BY id LIMIT ${SCAN_PAGE}`;
+  }
+  const unrecorded = (type: string, column: string) => Prisma.sql`
+    a.${Prisma.raw(column)} <= ${now}::timestamptz AND NOT EXISTS (
+      SELECT 1 FROM lead_reminder r
+      WHERE r.assignment_id = a.id AND r.type = ${type} AND r.due_at = a.${Prisma.raw(column)})`;
+  return Prisma.sql`
+    SELECT a.lead_id AS id FROM lead_assignment a
+    WHERE a.org_id = ${orgId}::uuid AND a.released_at IS NULL AND a.lead_id > ${after}::uuid
+      AND (a.expires_at <= ${now}::timestamptz
+           OR (${unrecorded("REMINDER_60D", "progress_due_at")})
+           OR (${unrecorded("GRACE_EXPIRY", "grace_due_at")})
+           OR (least(a.progress_due_at, a.grace_due_at) <= ${now}::timestamptz AND EXISTS (
+                 SELECT 1 FROM lead_hold h
+                 WHERE h.lead_id = a.lead_id AND h.start_at < ${now}::timestamptz
+                   AND coalesce(h.end_at, 'infinity') > least(a.progress_due_at, a.grace_due_at))))
+    ORDER BY a.lead_id LIMIT ${SCAN_PAGE}`;
+}
+
+/** One page of candidates by id, each flagged when the computation finds a release or a reminder due. */
+function scanPage(tx: Tx, orgId: string, now: Date, after: string, fromCache: boolean) {
   return tx.$queryRaw<{ id: string; act: boolean }[]>`
-    WITH page AS MATERIALIZED (
-      SELECT id FROM lead WHERE org_id = ${orgId}::uuid AND id > ${after}::uuid ORDER BY id LIMIT ${SCAN_PAGE}
-    ),
+    WITH page AS MATERIALIZED (${candidates(orgId, now, after, fromCache)}),
     p AS MATERIALIZED (${protectionOf(Prisma.sql`SELECT id FROM page`, now)}),
     due AS (${dueReminders(now)})
     SELECT page.id,
@@ -182,6 +216,20 @@ function scanPage(tx: Tx, orgId: string, now: Date, after: string) {
         SELECT 1 FROM lead_reminder r
         WHERE r.assignment_id = due.assignment_id AND r.type = due.type AND r.due_at = due.due_at)) AS act
     FROM page ORDER BY page.id`;
+}
+
+/**
+ * The leads with a release or a reminder due at `now`, found the way the job finds them (from the
+ * cached moments, or by computing every lead): lets a test hold the two ways to the same answer.
+ */
+export async function dueLeadIds(tx: Tx, orgId: string, now: Date, fromCache: boolean): Promise<string[]> {
+  const due: string[] = [];
+  for (let after = NIL_UUID; ;) {
+    const page = await scanPage(tx, orgId, now, after, fromCache);
+    due.push(...page.filter((row) => row.act).map((row) => row.id));
+    if (page.length < SCAN_PAGE) return due;
+    after = page[page.length - 1].id;
+  }
 }
 
 /** The per-lead advisory locks of loadLead (lib/leads/access.ts), taken in id order. */

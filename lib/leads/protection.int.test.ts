@@ -361,13 +361,13 @@ describe("who sees a lead's protection (RLS)", () => {
   });
 });
 
-describe("the cached expiry moment (lead_assignment.expires_at) agrees with the computation", () => {
+describe("the cached moments (lead_assignment.progress_due_at, grace_due_at, expires_at) agree with the computation", () => {
   // A small deterministic generator, so a failure can be replayed.
   let seed = 20261129;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const daysFromNow = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
-  it("on randomised leads: EXPIRED exactly from expires_at on, at any later moment", async () => {
+  it("on randomised leads: each deadline is reached exactly from its cached moment on, at any later moment", async () => {
     const checked: string[] = [];
     for (let n = 0; n < 25; n++) {
       const assigned = -Math.floor(random() * 250);
@@ -389,25 +389,40 @@ describe("the cached expiry moment (lead_assignment.expires_at) agrees with the 
         holds,
         extensions: random() < 0.3 ? [14] : [],
       });
-      const [{ expires_at }] = await asSuperuser((c) =>
+      const [cached] = await asSuperuser((c) =>
         c
-          .query<{ expires_at: string }>(
-            `SELECT expires_at::text FROM lead_assignment WHERE lead_id = $1 AND released_at IS NULL`,
+          .query<{ progress_due_at: string; grace_due_at: string; expires_at: string }>(
+            `SELECT progress_due_at::text, grace_due_at::text, expires_at::text
+             FROM lead_assignment WHERE lead_id = $1 AND released_at IS NULL`,
             [id],
           )
           .then((r) => r.rows),
       );
+      // Reached at `moment` exactly when `moment` is at or after the cached moment.
+      const reached = (cachedMoment: string, moment: Date) =>
+        cachedMoment !== "infinity" && moment.getTime() >= Date.parse(cachedMoment);
       for (let k = 0; k < 6; k++) {
         const moment = new Date(Date.now() + 60_000 + random() * 400 * 86_400_000);
-        const status = (await protection(id, moment))!.status;
-        const expectedExpired = expires_at !== "infinity" && moment.getTime() >= Date.parse(expires_at);
-        expect({ id, moment, status, expires_at }).toEqual({
+        const p = (await protection(id, moment))!;
+        expect({ id, moment, ...cached, status: p.status }).toEqual({
           id,
           moment,
-          status: expectedExpired ? "EXPIRED" : expect.stringMatching(/ACTIVE|GRACE/),
-          expires_at,
+          ...cached,
+          status: reached(cached.expires_at, moment) ? "EXPIRED" : expect.stringMatching(/ACTIVE|GRACE/),
         });
-        checked.push(status);
+        expect({ id, moment, ...cached, progressReached: p.progress_until <= moment }).toEqual({
+          id,
+          moment,
+          ...cached,
+          progressReached: reached(cached.progress_due_at, moment),
+        });
+        expect({ id, moment, ...cached, validReached: p.valid_until <= moment }).toEqual({
+          id,
+          moment,
+          ...cached,
+          validReached: reached(cached.grace_due_at, moment),
+        });
+        checked.push(p.status);
       }
     }
     // The sample covers both sides of the boundary.
