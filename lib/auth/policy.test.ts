@@ -56,6 +56,16 @@ const TABLE: [roles: string[], action: string, ownerId: string | undefined, allo
   [["system"], "job.run", undefined, true],
   [["auditor"], "job.run", undefined, false],
   [["manager"], "job.run", undefined, false],
+  [["sales"], "ai.use", undefined, true],
+  [["manager"], "ai.use", undefined, true],
+  [["system"], "ai.use", undefined, true],
+  [["auditor"], "ai.use", undefined, false],
+  [["admin"], "ai.dashboard.view", undefined, true],
+  [["auditor"], "ai.dashboard.view", undefined, true],
+  [["sales"], "ai.dashboard.view", undefined, false],
+  [["admin"], "ai.prices.edit", undefined, false],
+  [["admin", "platform_admin"], "ai.prices.edit", undefined, true],
+  [["manager"], "ai.prices.edit", undefined, false],
 ];
 
 // Leads: role × action × (owner, protection status, the subject's collaborator role).

@@ -83,6 +83,11 @@ export const POLICIES = {
     isCollaborator("ASSIST", "NEGOTIATE"),
   ),
   "lead.manage": hasRole("admin", "manager"),
+  // AI router: members who do the sales work (and jobs) spend the organisation's AI budget; those
+  // who oversee it see the dashboard; prices are installation-wide, so the operator's admins set them.
+  "ai.use": hasRole("admin", "manager", "sales", "system"),
+  "ai.dashboard.view": hasRole("admin", "manager", "auditor"),
+  "ai.prices.edit": hasRole("platform_admin"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICIES;
