@@ -240,9 +240,7 @@ describe("reminders", () => {
       "lead.reminder_60d partner INAPP",
     ]);
 
-    // The setting decides who besides the owner hears of it. (The channels come from
-    // lead.protection.reminder.channels; its merge is `append` onto the default EMAIL + INAPP, so
-    // its effective value always holds both.)
+    // The settings decide who besides the owner hears of it, and on which channels.
     await setGlobal("lead.protection.notify.roles", ["manager", "admin"]);
     const another = await lead(grace);
     await run(NOW);
@@ -252,6 +250,14 @@ describe("reminders", () => {
       "lead.grace_expiry manager EMAIL",
       "lead.grace_expiry manager INAPP",
       "lead.grace_expiry partner EMAIL",
+      "lead.grace_expiry partner INAPP",
+    ]);
+    await setGlobal("lead.protection.reminder.channels", ["INAPP"]);
+    const inAppOnly = await lead(grace);
+    await run(NOW);
+    expect((await outboxOf(inAppOnly)).filter((row) => row.startsWith("lead.grace_expiry"))).toEqual([
+      "lead.grace_expiry admin INAPP",
+      "lead.grace_expiry manager INAPP",
       "lead.grace_expiry partner INAPP",
     ]);
   });

@@ -27,7 +27,7 @@ describe("the seeded keys", () => {
     ["lead.protection.graceDays", 10, ["global"], "scalar", "replace"],
     ["lead.protection.mode", "GREATEST", ["global"], "scalar", "replace"],
     ["lead.protection.warningDays", 7, ["global"], "scalar", "replace"],
-    ["lead.protection.reminder.channels", ["EMAIL", "INAPP"], ["global"], "list", "append"],
+    ["lead.protection.reminder.channels", ["EMAIL", "INAPP"], ["global"], "list", "replace"],
     ["lead.protection.notify.roles", ["manager"], ["global"], "list", "replace"],
     ["ai.budget.monthly.cap", 1000, ["org"], "scalar", "replace"],
     ["ai.budget.user.monthly.cap", null, ["user"], "scalar", "replace"],

@@ -107,9 +107,11 @@ export const SETTINGS = {
     group: "leadProtection",
     kind: "list",
     scopes: ["global"],
-    schema: list(z.enum(REMINDER_CHANNELS)),
+    // Replace, not append: the operator must be able to switch a default channel off (say, e-mail
+    // before the mail server is set up). At least one channel, so no reminder goes nowhere.
+    schema: list(z.enum(REMINDER_CHANNELS)).min(1),
     default: ["EMAIL", "INAPP"],
-    merge: "append",
+    merge: "replace",
     input: { control: "multiselect", options: REMINDER_CHANNELS },
   }),
   "lead.protection.notify.roles": define({

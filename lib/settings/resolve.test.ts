@@ -106,15 +106,12 @@ describe("append", () => {
     });
   });
 
-  it("works on the seeded reminder channels (global only)", () => {
+  it("replaces the seeded reminder channels with the global value, ignoring scopes it does not have", () => {
     const channels = definition("lead.protection.reminder.channels");
     expect(resolveSetting(channels, { global: ["INAPP"], org: ["EMAIL"] })).toEqual({
       key: "lead.protection.reminder.channels",
-      value: ["EMAIL", "INAPP"],
-      sources: [
-        { scope: "default", value: ["EMAIL", "INAPP"] },
-        { scope: "global", value: [] },
-      ],
+      value: ["INAPP"],
+      sources: [{ scope: "global", value: ["INAPP"] }],
     });
   });
 });

@@ -124,17 +124,15 @@ describe("getEffective", () => {
     });
   });
 
-  it("appends list items across scopes and says which scope added which (seeded key, global)", async () => {
+  it("lets a global list replace the default, so a default channel can be switched off (seeded key)", async () => {
     const key = "lead.protection.reminder.channels";
     await setSetting(platform, { key, scope: "global", value: ["INAPP"] });
     expect(await getEffective(key, b.sales)).toEqual({
       key,
-      value: ["EMAIL", "INAPP"],
-      sources: [
-        { scope: "default", value: ["EMAIL", "INAPP"] },
-        { scope: "global", value: [] },
-      ],
+      value: ["INAPP"],
+      sources: [{ scope: "global", value: ["INAPP"] }],
     });
+    await clearSetting(platform, { key, scope: "global" });
   });
 
   it("appends across global, org and user, each caller seeing only their own org's and user's part", async () => {
