@@ -193,7 +193,12 @@ export function HoldsPanel({
   );
 }
 
-const EXTENSION_COLOUR = { PENDING: "warning", APPROVED: "success", DENIED: "default" } as const;
+const EXTENSION_COLOUR = {
+  PENDING: "warning",
+  APPROVED: "success",
+  DENIED: "default",
+  CLOSED: "default",
+} as const;
 
 export function ExtensionsPanel({
   orgSlug,

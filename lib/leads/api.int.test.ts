@@ -329,9 +329,14 @@ describe("collaborators", () => {
 });
 
 describe("reassignment and lists", () => {
-  it("a manager reassigns; the former owner loses the lead at once", async () => {
+  it("a manager reassigns; the former owner loses the lead at once, and their open request closes", async () => {
     const created = await register("paula");
     const params = { id: created.id };
+    const asked = await call(extensions.POST, "paula", {
+      params,
+      body: { days: 10, reason: "Messe im Mai" },
+    });
+    expect(asked.status).toBe(201);
     expect((await call(assignment.POST, "paula", { params, body: { ownerUserId: ids.peter } })).status).toBe(
       403,
     );
@@ -340,6 +345,12 @@ describe("reassignment and lists", () => {
     expect(moved.body.protection.ownerUserId).toBe(ids.peter);
     expect((await call(lead.GET, "paula", { params })).status).toBe(404);
     expect((await call(lead.GET, "peter", { params })).status).toBe(200);
+    const late = await call(decision.POST, "manager", {
+      params: { id: asked.body.id },
+      body: { approve: true, comment: "zu spät" },
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.detail).toMatch(/closed/);
   });
 
   it("lists only what the caller may see, filters by status and owner, and pages with a cursor", async () => {

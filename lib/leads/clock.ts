@@ -1,7 +1,7 @@
 import "server-only";
 
 import { recordAudit } from "@/lib/audit/service";
-import { withOrg } from "@/lib/db";
+import { withOrg, type DbContext, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 
 import { assertNotFuture, CLOCK_DRIFT_MS, isManager, loadLead, type LeadContext } from "./access";
@@ -192,4 +192,37 @@ export async function decideExtension(ctx: LeadContext, requestId: string, input
       protection: protectionDto(await readProtection(tx, request.leadId)),
     };
   });
+}
+
+/**
+ * Closes the extension requests still PENDING on assignments that have just ended (expired or
+ * reassigned): nobody holds the protection they would extend, so nobody can decide them. Call it
+ * in the transaction that releases the assignments; each closed request is audited.
+ */
+export async function closePendingExtensions(
+  tx: Tx,
+  ctx: DbContext,
+  released: readonly { assignmentId: string; reason: string }[],
+  at: Date,
+): Promise<number> {
+  let closed = 0;
+  for (const { assignmentId, reason } of released) {
+    const rows = await tx.$queryRaw<{ id: string; lead_id: string; days: number }[]>`
+      UPDATE lead_extension_request
+      SET status = 'CLOSED', decided_at = ${at}::timestamptz,
+          decision_comment = ${`Closed: the assignment ended (${reason}).`}
+      WHERE assignment_id = ${assignmentId}::uuid AND status = 'PENDING'
+      RETURNING id, lead_id, days`;
+    for (const row of rows) {
+      await recordAudit(tx, ctx, {
+        action: "lead.extension.closed",
+        resourceType: "lead_extension_request",
+        resourceId: row.id,
+        before: { status: "PENDING" },
+        after: { status: "CLOSED", leadId: row.lead_id, days: row.days, assignmentEnded: reason },
+      });
+    }
+    closed += rows.length;
+  }
+  return closed;
 }

@@ -285,6 +285,15 @@ describe("release of expired leads", () => {
     expect((await withOrg(owner, (tx) => readProtection(tx, id, at("2026-04-25T00:00Z"))))?.status).toBe(
       "GRACE",
     );
+    // An extension the owner asked for during GRACE that nobody decided.
+    const { rows: requested } = await asSuperuser((c) =>
+      c.query<{ id: string }>(
+        `INSERT INTO lead_extension_request (org_id, lead_id, assignment_id, days, reason, requested_at)
+         SELECT org_id, lead_id, id, 14, 'Kunde im Urlaub', '2026-04-20T00:00Z' FROM lead_assignment
+         WHERE lead_id = $1 RETURNING id`,
+        [id],
+      ),
+    );
 
     const counts = await run(NOW);
     expect(counts.released).toBeGreaterThanOrEqual(1);
@@ -292,6 +301,12 @@ describe("release of expired leads", () => {
       c.query("SELECT released_at, release_reason FROM lead_assignment WHERE lead_id = $1", [id]),
     );
     expect(rows).toEqual([{ released_at: NOW, release_reason: "EXPIRED" }]);
+    // The release closes it: nobody holds the protection it would extend.
+    const { rows: closed } = await asSuperuser((c) =>
+      c.query("SELECT status, decided_at FROM lead_extension_request WHERE id = $1", [requested[0].id]),
+    );
+    expect(closed).toEqual([{ status: "CLOSED", decided_at: NOW }]);
+    expect(await auditOf(requested[0].id, "lead.extension.closed")).toHaveLength(1);
     const audit = await auditOf(id, "lead.protection.expired");
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({

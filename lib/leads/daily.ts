@@ -12,6 +12,7 @@ import {
   type Member,
   type NotifySettings,
 } from "./outbox";
+import { closePendingExtensions } from "./clock";
 import { QUALIFYING_KINDS } from "./schemas";
 import { refreshSummaryIn } from "./summary";
 
@@ -286,6 +287,12 @@ async function actOnLeads(tx: Tx, ctx: OrgCtx, now: Date, leadIds: string[]): Pr
 
   const members = await activeMembers(tx, ctx.orgId);
   const settings = await readNotifySettings(tx, ctx.orgId);
+  await closePendingExtensions(
+    tx,
+    ctx,
+    released.map((r) => ({ assignmentId: r.assignment_id, reason: "EXPIRED" })),
+    now,
+  );
   let notifications = 0;
   for (const r of released) notifications += await notifyReleased(tx, ctx, now, r, members, settings);
   for (const s of sent) notifications += await notifyReminder(tx, ctx, s, members, settings);

@@ -90,7 +90,7 @@ export const ZLead = z
         id: z.uuid(),
         days: z.number().int(),
         reason: z.string(),
-        status: z.enum(["PENDING", "APPROVED", "DENIED"]),
+        status: z.enum(["PENDING", "APPROVED", "DENIED", "CLOSED"]),
         requestedAt: at,
         decidedAt: at.nullable(),
         decisionComment: z.string().nullable(),

@@ -8,6 +8,7 @@ import { withOrg } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 
 import { assertMember, assertNotFuture, isManager, loadLead, type LeadContext } from "./access";
+import { closePendingExtensions } from "./clock";
 import { protectionDto } from "./dto";
 import { listLeadRows, readProtection } from "./queries";
 import { type TBackdate, type TCreateLead, type TListLeads, type TReassign } from "./schemas";
@@ -216,6 +217,12 @@ export async function reassignLead(ctx: LeadContext, leadId: string, { ownerUser
         where: { id: protection.assignment_id },
         data: { releasedAt: now, releaseReason: "REASSIGNED" },
       });
+      await closePendingExtensions(
+        tx,
+        ctx,
+        [{ assignmentId: protection.assignment_id, reason: "REASSIGNED" }],
+        now,
+      );
     }
     await tx.leadAssignment.createMany({
       data: [{ orgId: ctx.orgId, leadId, ownerUserId, assignedAt: now }],
