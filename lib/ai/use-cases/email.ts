@@ -1,0 +1,59 @@
+/** Inbound e-mail triage for a partner's mailbox: a new lead, an activity on a lead, or nothing. */
+import { z } from "zod";
+
+import { ACTIVITY_KINDS } from "@/lib/leads/schemas";
+
+import { LABEL_PART_SEPARATOR } from "../confidence";
+import { PROMPT_BASE, ZConfidence, defineSmallFirstUseCase, quoted, text } from "./shared";
+
+export const ZEmailTriageInput = z.strictObject({
+  /** The mail as text: headers that matter (Von, An, Betreff) followed by the body. */
+  text: text(8000),
+});
+export type TEmailTriageInput = z.infer<typeof ZEmailTriageInput>;
+
+export const EMAIL_ACTIONS = ["new_lead", "activity", "ignore"] as const;
+
+export const ZEmailTriageOutput = z
+  .object({
+    action: z.enum(EMAIL_ACTIONS),
+    activityKind: z
+      .enum(ACTIVITY_KINDS)
+      .nullable()
+      .describe("Nur bei action = activity gesetzt, sonst null."),
+    summary: z.string().describe("Ein Satz: worum es in der Mail geht."),
+    confidence: ZConfidence,
+  })
+  .refine((o) => (o.action === "activity") === (o.activityKind !== null), {
+    message: "activityKind is set exactly when action is activity",
+    path: ["activityKind"],
+  });
+export type TEmailTriageOutput = z.infer<typeof ZEmailTriageOutput>;
+
+export const emailTriage = defineSmallFirstUseCase<TEmailTriageInput, TEmailTriageOutput>({
+  id: "email.triage",
+  policy: "small-first",
+  schemaVersion: 1,
+  input: ZEmailTriageInput,
+  output: ZEmailTriageOutput,
+  system: [
+    PROMPT_BASE,
+    "",
+    "Aufgabe: Ordne eine eingehende E-Mail im Postfach eines Vertriebspartners ein.",
+    "- new_lead: ein Betrieb, mit dem es noch keinen Kontakt gab, fragt nach Belieferung, Angebot, Mustern oder Beratung.",
+    "- activity: die Mail gehört zu einem laufenden Kontakt mit einem Lead; activityKind sagt, was geschah:",
+    "  SAMPLE_FEEDBACK (Rückmeldung zu einer Musterbox), ROI_PRESENTATION (zur Wirtschaftlichkeits- oder ROI-Rechnung),",
+    "  CUSTOMER_REACTION (Reaktion auf Angebot oder Preise, Zu- oder Absage), SCHEDULED_FOLLOWUP (ein Folgetermin wird vereinbart),",
+    "  QUALIFIED_CALL (Gesprächsnotiz zu einem Telefonat mit Bedarf und Entscheider), EMAIL_SENT (Kopie einer Mail, die der Partner selbst geschickt hat),",
+    "  NOTE (sonstige relevante Information, z. B. neuer Ansprechpartner, geänderte Lieferadresse).",
+    "  Treffen mehrere zu, gilt die erste in dieser Reihenfolge: SAMPLE_FEEDBACK, ROI_PRESENTATION, CUSTOMER_REACTION,",
+    "  SCHEDULED_FOLLOWUP, QUALIFIED_CALL, EMAIL_SENT, NOTE.",
+    "- ignore: Newsletter, Werbung, Spam, Abwesenheitsnotizen, Rechnungen und Mitteilungen von Dienstleistern, alles ohne Bezug zu einem Lead.",
+    "activityKind: bei activity eine der Arten, sonst null.",
+    "confidence: wie sicher die Einordnung stimmt; niedrig, wenn die Mail mehrdeutig ist.",
+  ].join("\n"),
+  render: (input) => `E-Mail:\n${quoted(input.text)}`,
+  maxOutputTokens: 250,
+  label: (output) =>
+    output.action === "activity" ? `activity${LABEL_PART_SEPARATOR}${output.activityKind}` : output.action,
+});
