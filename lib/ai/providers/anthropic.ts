@@ -1,0 +1,125 @@
+import "server-only";
+
+import Anthropic, {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from "@anthropic-ai/sdk";
+import type { ContentBlock, ToolUseBlock } from "@anthropic-ai/sdk/resources/messages";
+
+import {
+  ProviderError,
+  type ChatRequest,
+  type ChatResponse,
+  type ProviderClient,
+  type TAiTier,
+  type TProviderFailure,
+} from "@/lib/ai/types";
+
+export interface AnthropicClientOptions {
+  apiKey: string;
+  /** A proxy or gateway in front of the Messages API; the SDK's default when absent. */
+  baseURL?: string;
+  timeoutMs: number;
+  models: Record<TAiTier, string>;
+  /** The SDK's own retries (with backoff and `retry-after`) before a failure counts. Default 1. */
+  maxRetries?: number;
+}
+
+/**
+ * A ProviderClient over the Messages API. Structured output comes from a single tool the model is
+ * forced to call: its input is the answer, shaped by the tool's JSON Schema. Anthropic reports no
+ * log-probabilities, so `logprobs` is always null and the router relies on the stated confidence.
+ */
+export function createAnthropicClient(options: AnthropicClientOptions): ProviderClient {
+  const sdk = new Anthropic({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    timeout: options.timeoutMs,
+    maxRetries: options.maxRetries ?? 1,
+  });
+
+  return {
+    provider: "anthropic",
+    model: (tier) => options.models[tier],
+    async complete(request: ChatRequest): Promise<ChatResponse> {
+      // A tool's input is always an object; anything else is a bug in the use case, not the network.
+      if (request.jsonSchema.type !== "object") {
+        throw new ProviderError("anthropic", "bad_request", `Schema ${request.schemaName} is not an object`);
+      }
+      const started = performance.now();
+      const message = await sdk.messages
+        .create(
+          {
+            model: request.model,
+            max_tokens: request.maxOutputTokens,
+            system: request.system,
+            messages: [{ role: "user", content: request.user }],
+            tools: [
+              {
+                name: request.schemaName,
+                description: "Give the answer in exactly this structure.",
+                input_schema: { ...request.jsonSchema, type: "object" },
+              },
+            ],
+            tool_choice: { type: "tool", name: request.schemaName },
+          },
+          { signal: request.signal },
+        )
+        .catch((error: unknown) => {
+          throw toProviderError(error);
+        });
+
+      const call = message.content.find(
+        (block: ContentBlock): block is ToolUseBlock =>
+          block.type === "tool_use" && block.name === request.schemaName,
+      );
+      if (!call || typeof call.input !== "object" || call.input === null) {
+        const why = message.stop_reason === "max_tokens" ? "cut off at the token limit" : "no tool call";
+        throw new ProviderError(
+          "anthropic",
+          "invalid_output",
+          `The model gave no structured answer (${why})`,
+        );
+      }
+
+      return {
+        provider: "anthropic",
+        model: message.model,
+        json: JSON.stringify(call.input),
+        usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens },
+        logprobs: null,
+        latencyMs: Math.round(performance.now() - started),
+      };
+    },
+  };
+}
+
+/**
+ * The SDK's error classes as the router's failure kinds. A caller's own abort is not a provider
+ * failure: it propagates unchanged, so it neither fails over nor trips the breaker.
+ */
+function toProviderError(error: unknown): unknown {
+  if (error instanceof APIUserAbortError) return error;
+  // The timeout class extends the connection class, so it is asked first.
+  if (error instanceof APIConnectionTimeoutError) {
+    return new ProviderError("anthropic", "timeout", error.message, { cause: error });
+  }
+  if (error instanceof APIConnectionError) {
+    return new ProviderError("anthropic", "connection", error.message, { cause: error });
+  }
+  if (error instanceof APIError && error.status !== undefined) {
+    return new ProviderError("anthropic", failureForStatus(error.status), error.message, { cause: error });
+  }
+  return error;
+}
+
+/** 529 ("overloaded") is one of Anthropic's 5xx and fails over like any server error. */
+function failureForStatus(status: number): TProviderFailure {
+  if (status === 408) return "timeout";
+  if (status === 429) return "rate_limited";
+  if (status >= 500) return "server";
+  if (status === 401 || status === 403) return "auth";
+  return "bad_request";
+}

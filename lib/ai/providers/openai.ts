@@ -1,0 +1,130 @@
+import "server-only";
+
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+
+import {
+  ProviderError,
+  type ChatRequest,
+  type ChatResponse,
+  type ProviderClient,
+  type TAiTier,
+  type TProviderFailure,
+} from "@/lib/ai/types";
+
+export interface OpenAiClientOptions {
+  apiKey: string;
+  /** Any OpenAI-compatible endpoint (Azure OpenAI, Ollama, vLLM); the SDK's default when absent. */
+  baseURL?: string;
+  timeoutMs: number;
+  models: Record<TAiTier, string>;
+  /** The SDK's own retries (with backoff and `retry-after`) before a failure counts. Default 1. */
+  maxRetries?: number;
+}
+
+/**
+ * A ProviderClient over Chat Completions with strict structured output. Chat Completions rather than
+ * the Responses API because every OpenAI-compatible server speaks it, and it still returns
+ * log-probabilities, which the router uses to calibrate the small model's confidence.
+ */
+export function createOpenAiClient(options: OpenAiClientOptions): ProviderClient {
+  const sdk = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    timeout: options.timeoutMs,
+    maxRetries: options.maxRetries ?? 1,
+  });
+
+  return {
+    provider: "openai",
+    model: (tier) => options.models[tier],
+    async complete(request: ChatRequest): Promise<ChatResponse> {
+      const started = performance.now();
+      const completion = await sdk.chat.completions
+        .create(
+          {
+            model: request.model,
+            messages: [
+              { role: "system", content: request.system },
+              { role: "user", content: request.user },
+            ],
+            response_format: {
+              type: "json_schema",
+              json_schema: { name: request.schemaName, schema: request.jsonSchema, strict: true },
+            },
+            max_completion_tokens: request.maxOutputTokens,
+            ...(request.logprobs && { logprobs: true }),
+          },
+          { signal: request.signal },
+        )
+        .catch((error: unknown) => {
+          throw toProviderError(error);
+        });
+
+      const choice = completion.choices[0];
+      const content = choice?.message.content;
+      if (!choice || !content) {
+        const why = choice?.message.refusal ? `refused: ${choice.message.refusal}` : "no content";
+        throw new ProviderError("openai", "invalid_output", `The model gave no answer (${why})`);
+      }
+      if (choice.finish_reason === "length" || !isJson(content)) {
+        throw new ProviderError(
+          "openai",
+          "invalid_output",
+          choice.finish_reason === "length"
+            ? "The answer was cut off at the token limit"
+            : "The answer is not valid JSON",
+        );
+      }
+
+      return {
+        provider: "openai",
+        model: completion.model,
+        json: content,
+        usage: {
+          inputTokens: completion.usage?.prompt_tokens ?? 0,
+          outputTokens: completion.usage?.completion_tokens ?? 0,
+        },
+        logprobs: request.logprobs
+          ? (choice.logprobs?.content?.map(({ token, logprob }) => ({ token, logprob })) ?? null)
+          : null,
+        latencyMs: Math.round(performance.now() - started),
+      };
+    },
+  };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The SDK's error classes as the router's failure kinds. A caller's own abort is not a provider
+ * failure: it propagates unchanged, so it neither fails over nor trips the breaker.
+ */
+function toProviderError(error: unknown): unknown {
+  if (error instanceof APIUserAbortError) return error;
+  // The timeout class extends the connection class, so it is asked first.
+  if (error instanceof APIConnectionTimeoutError) {
+    return new ProviderError("openai", "timeout", error.message, { cause: error });
+  }
+  if (error instanceof APIConnectionError) {
+    return new ProviderError("openai", "connection", error.message, { cause: error });
+  }
+  if (error instanceof APIError && error.status !== undefined) {
+    return new ProviderError("openai", failureForStatus(error.status), error.message, { cause: error });
+  }
+  return error;
+}
+
+function failureForStatus(status: number): TProviderFailure {
+  if (status === 408) return "timeout";
+  if (status === 429) return "rate_limited";
+  if (status >= 500) return "server";
+  if (status === 401 || status === 403) return "auth";
+  return "bad_request";
+}
