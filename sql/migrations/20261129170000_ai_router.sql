@@ -164,48 +164,50 @@ GRANT UPDATE (status, settled_at, actual_eur) ON ai_budget_reservation TO freshp
 -- e-mail and one in-app notification, once per month and threshold: the outbox's unique
 -- (org, recipient, channel, dedupe_key) with ON CONFLICT DO NOTHING makes concurrent crossings
 -- queue it once. notification_outbox takes inserts from the system context only; this is the one
--- message a member's call may queue. It answers only for the caller's organisation and only when
--- that organisation's month row really has reached the threshold of the cap the caller names (the
+-- message a member's call may queue. It answers only for the caller's organisation and only for
+-- the thresholds that organisation's month row really has reached of the cap the caller names (the
 -- cap is a setting with a default in code, so the caller reads it). Returns the rows queued.
-CREATE FUNCTION app_ai_budget_notify(p_month date, p_threshold integer, p_cap_eur numeric)
+CREATE FUNCTION app_ai_budget_notify(p_month date, p_cap_eur numeric)
   RETURNS integer
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
   DECLARE
-    v_org      uuid := NULLIF(current_setting('app.org_id', true), '')::uuid;
-    v_spent    numeric;
-    v_reserved numeric;
-    v_count    integer;
+    v_org       uuid := NULLIF(current_setting('app.org_id', true), '')::uuid;
+    v_spent     numeric;
+    v_reserved  numeric;
+    v_threshold integer;
+    v_rows      integer;
+    v_count     integer := 0;
   BEGIN
     IF v_org IS NULL THEN
       RAISE EXCEPTION 'app_ai_budget_notify() needs an organisation context' USING ERRCODE = '42501';
     END IF;
-    IF p_threshold NOT IN (80, 100) OR p_cap_eur IS NULL OR p_cap_eur <= 0 THEN
-      RAISE EXCEPTION 'app_ai_budget_notify(): threshold 80 or 100 and a positive cap'
-        USING ERRCODE = '22023';
+    IF p_cap_eur IS NULL OR p_cap_eur <= 0 THEN
+      RETURN 0;   -- no budget to speak of: a zero cap refuses every paid call, no alarm needed
     END IF;
     SELECT b.spent_eur, b.reserved_eur INTO v_spent, v_reserved
       FROM ai_budget_org_month b WHERE b.org_id = v_org AND b.month = p_month;
-    IF v_spent IS NULL OR v_spent + v_reserved < p_cap_eur * p_threshold / 100 THEN
-      RETURN 0;
-    END IF;
-    INSERT INTO notification_outbox (org_id, recipient_user_id, channel, template, payload, dedupe_key)
-    SELECT v_org, m.user_id, c.channel, 'ai.budget.threshold',
-           jsonb_build_object('month', to_char(p_month, 'YYYY-MM'), 'threshold', p_threshold,
-                              'capEur', p_cap_eur, 'spentEur', v_spent, 'reservedEur', v_reserved),
-           'ai.budget:' || to_char(p_month, 'YYYY-MM') || ':' || p_threshold
-    FROM membership m
-    JOIN app_user u ON u.id = m.user_id AND u.active
-    CROSS JOIN (VALUES ('EMAIL'), ('INAPP')) AS c (channel)
-    WHERE m.org_id = v_org AND m.role = 'admin'
-    ON CONFLICT ON CONSTRAINT notification_outbox_once DO NOTHING;
-    GET DIAGNOSTICS v_count = ROW_COUNT;
+    FOREACH v_threshold IN ARRAY ARRAY[80, 100] LOOP
+      CONTINUE WHEN v_spent IS NULL OR v_spent + v_reserved < p_cap_eur * v_threshold / 100;
+      INSERT INTO notification_outbox (org_id, recipient_user_id, channel, template, payload, dedupe_key)
+      SELECT v_org, m.user_id, c.channel, 'ai.budget.threshold',
+             jsonb_build_object('month', to_char(p_month, 'YYYY-MM'), 'threshold', v_threshold,
+                                'capEur', p_cap_eur, 'spentEur', v_spent, 'reservedEur', v_reserved),
+             'ai.budget:' || to_char(p_month, 'YYYY-MM') || ':' || v_threshold
+      FROM membership m
+      JOIN app_user u ON u.id = m.user_id AND u.active
+      CROSS JOIN (VALUES ('EMAIL'), ('INAPP')) AS c (channel)
+      WHERE m.org_id = v_org AND m.role = 'admin'
+      ON CONFLICT ON CONSTRAINT notification_outbox_once DO NOTHING;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;
+      v_count := v_count + v_rows;
+    END LOOP;
     RETURN v_count;
   END
   $$;
 
-REVOKE ALL ON FUNCTION app_ai_budget_notify(date, integer, numeric) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION app_ai_budget_notify(date, integer, numeric) TO freshplan_app;
+REVOKE ALL ON FUNCTION app_ai_budget_notify(date, numeric) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app_ai_budget_notify(date, numeric) TO freshplan_app;
 
 -- Cache -----------------------------------------------------------------------------------------
 -- Answers by key (sha-256 of the normalised use case, tier, model, input and schema version; see
@@ -283,7 +285,7 @@ GRANT SELECT, INSERT ON ai_call TO freshplan_app;
 
 DROP TABLE ai_call;
 DROP TABLE ai_cache;
-DROP FUNCTION app_ai_budget_notify(date, integer, numeric);
+DROP FUNCTION app_ai_budget_notify(date, numeric);
 DROP TABLE ai_budget_reservation, ai_budget_user_month, ai_budget_org_month;
 DROP TABLE ai_model_price;
 DROP FUNCTION app_ai_overseer();
