@@ -212,6 +212,13 @@ test("the list pages, searches and filters on the server", async ({ page, playwr
   await page.getByRole("button", { name: "Zur vorherigen Seite" }).click();
   await expect(page.getByRole("link", { name: `Lead 29 ${tag}` })).toBeVisible();
 
+  // Sorting is the server's too: by company, ascending, then descending.
+  const firstRow = page.getByRole("row").nth(1);
+  await page.getByRole("columnheader", { name: "Firma" }).click();
+  await expect(firstRow).toContainText(`Lead 0 ${tag}`);
+  await page.getByRole("columnheader", { name: "Firma" }).click();
+  await expect(firstRow).toContainText(`Lead 9 ${tag}`);
+
   await page.getByLabel("Firma oder Ort suchen").fill(`Lead 7 ${tag}`);
   await expect(page.getByText("1–1 von 1")).toBeVisible();
   await page.getByRole("link", { name: `Lead 7 ${tag}` }).click();

@@ -33,18 +33,28 @@ import { useEffect, useMemo, useState } from "react";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ButtonLink } from "@/components/ui/links";
 
+import type { TLeadSort } from "@/lib/leads/schemas";
+
 import { useLeadPage, type LeadListItem, type LeadListParams } from "./leadQueries";
 import { CountdownText, DueSoonChip, nextDeadline, StatusChip, type ProtectionStatus } from "./LeadStatus";
 import { RegisterLeadDialog } from "./RegisterLeadDialog";
 
 const PAGE_SIZES = [25, 50, 100];
 const STATUSES: ProtectionStatus[] = ["ACTIVE", "GRACE", "EXPIRED"];
-/** The one order the API serves (newest first). A constant: the grid goes back to the first page
- *  whenever it sees a new sort model. */
-const SORT_MODEL: GridSortModel = [{ field: "createdAt", sort: "desc" }];
+/** The grid's sortable columns and the server's sort keys (GET /api/v1/leads?sort=). */
+const SORT_KEYS = { companyName: "companyName", createdAt: "createdAt", deadline: "protectedUntil" } as const;
+type SortableField = keyof typeof SORT_KEYS;
+const DEFAULT_SORT: GridSortModel = [{ field: "createdAt", sort: "desc" }];
+
+function sortParam(model: GridSortModel): TLeadSort {
+  const [first] = model.length > 0 ? model : DEFAULT_SORT;
+  const key = SORT_KEYS[first.field as SortableField] ?? "createdAt";
+  return first.sort === "desc" ? `-${key}` : key;
+}
 
 interface Filters {
   mine: boolean;
+  sort: GridSortModel;
   status: ProtectionStatus | "";
   dueSoon: boolean;
   q: string;
@@ -73,7 +83,13 @@ export function LeadList({
   const theme = useTheme();
   const narrow = useMediaQuery(theme.breakpoints.down("md"));
 
-  const [filters, setFilters] = useState<Filters>({ mine: mineByDefault, status: "", dueSoon: false, q: "" });
+  const [filters, setFilters] = useState<Filters>({
+    mine: mineByDefault,
+    sort: DEFAULT_SORT,
+    status: "",
+    dueSoon: false,
+    q: "",
+  });
   const [search, setSearch] = useState("");
   const [registering, setRegistering] = useState(false);
   const filterKey = JSON.stringify(filters);
@@ -94,6 +110,7 @@ export function LeadList({
 
   const params: LeadListParams = {
     limit: paging.pageSize,
+    sort: sortParam(filters.sort),
     ...(filters.mine && { owner: "me" as const }),
     ...(filters.status && { status: filters.status }),
     ...(filters.dueSoon && { dueSoon: true as const }),
@@ -129,9 +146,10 @@ export function LeadList({
           </MuiLink>
         ),
       },
-      { field: "city", headerName: t("columns.city"), flex: 1, minWidth: 110 },
+      { field: "city", headerName: t("columns.city"), flex: 1, minWidth: 110, sortable: false },
       {
         field: "owner",
+        sortable: false,
         headerName: t("columns.owner"),
         flex: 1,
         minWidth: 130,
@@ -139,6 +157,7 @@ export function LeadList({
       },
       {
         field: "status",
+        sortable: false,
         headerName: t("columns.status"),
         type: "singleSelect",
         valueOptions: STATUSES,
@@ -147,6 +166,8 @@ export function LeadList({
       },
       {
         field: "deadline",
+        // Sorted by when protection ends (soonest first), which is what the countdown counts to.
+        sortingOrder: ["asc", "desc"],
         headerName: t("columns.deadline"),
         flex: 1.2,
         minWidth: 190,
@@ -165,6 +186,7 @@ export function LeadList({
       },
       {
         field: "lastQualActivityAt",
+        sortable: false,
         headerName: t("columns.lastActivity"),
         minWidth: 150,
         flex: 0.8,
@@ -178,7 +200,7 @@ export function LeadList({
         valueFormatter: (value: string) => dateOnly(value),
       },
       // Never shown: it carries the due-soon filter, which the server applies.
-      { field: "dueSoon", headerName: t("filters.dueSoon"), type: "boolean" },
+      { field: "dueSoon", headerName: t("filters.dueSoon"), type: "boolean", sortable: false },
     ];
   }, [t, format, orgSlug]);
 
@@ -301,8 +323,8 @@ export function LeadList({
             paginationMode="server"
             sortingMode="server"
             filterMode="server"
-            sortModel={SORT_MODEL}
-            disableColumnSorting
+            sortModel={filters.sort}
+            onSortModelChange={(sort) => setFilter({ sort })}
             disableColumnFilter
             filterModel={filterModel}
             rowCount={rowCount}

@@ -5,6 +5,7 @@ import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-qu
 import { ORG_HEADER_NAME } from "@/lib/http/org-header";
 import type { ActionState } from "@/lib/http/action";
 import { leadTimelineAction, managerQueueAction } from "@/lib/leads/actions";
+import type { TLeadSort } from "@/lib/leads/schemas";
 import type { LeadDetail, LeadListItem } from "@/lib/leads/service";
 import type { LeadTimeline, ManagerQueue } from "@/lib/leads/ui-queries";
 
@@ -19,6 +20,7 @@ export interface LeadListParams {
   dueSoon?: true;
   q?: string;
   limit: number;
+  sort: TLeadSort;
   cursor?: string;
 }
 

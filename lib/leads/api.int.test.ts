@@ -375,6 +375,50 @@ describe("reassignment and lists", () => {
     expect((await call(leads.GET, "paula", { query: "cursor=garbage" })).status).toBe(400);
   });
 
+  it("sorts on the server by company, registration or end of protection, paging each order by its own cursor", async () => {
+    for (const name of ["Zeughaus Mensa", "Alte Backstube", "Mühle am Bach"]) {
+      await call(leads.POST, "manager", {
+        body: { companyName: name, city: "Sortstadt", registeredAt: daysAgo(100 + name.length) },
+      });
+    }
+    /** Every page of one order, following the cursors. */
+    const walk = async (sort: string) => {
+      const items: Json[] = [];
+      let cursor = "";
+      do {
+        const res = await call(leads.GET, "manager", { query: `sort=${sort}&limit=3${cursor}` });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        items.push(...res.body.items);
+        cursor = res.body.nextCursor ? `&cursor=${res.body.nextCursor}` : "";
+      } while (cursor);
+      return items;
+    };
+    const byName = await walk("companyName");
+    const names = byName.map((l) => l.companyName as string);
+    expect(new Set(byName.map((l) => l.id)).size).toBe(byName.length);
+    expect(names.indexOf("Alte Backstube")).toBeLessThan(names.indexOf("Mühle am Bach"));
+    expect(names.indexOf("Mühle am Bach")).toBeLessThan(names.indexOf("Zeughaus Mensa"));
+    expect((await walk("-companyName")).map((l) => l.id)).toEqual(byName.map((l) => l.id).reverse());
+
+    const newest = await walk("-createdAt");
+    const created = newest.map((l) => Date.parse(l.createdAt as string));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+
+    // Protection ends at grace_until (no future holds here); leads without an owner come last.
+    const ending = await walk("protectedUntil");
+    const ends = ending.map((l) => (l.graceUntil ? Date.parse(l.graceUntil as string) : Infinity));
+    expect(ends).toEqual([...ends].sort((a, b) => a - b));
+    expect(ending.length).toBe(byName.length);
+
+    // A cursor belongs to its order.
+    const first = await call(leads.GET, "manager", { query: "sort=companyName&limit=1" });
+    const mixed = await call(leads.GET, "manager", {
+      query: `sort=-createdAt&limit=1&cursor=${first.body.nextCursor}`,
+    });
+    expect(mixed.status).toBe(400);
+    expect((await call(leads.GET, "manager", { query: "sort=owner" })).status).toBe(400);
+  });
+
   it("auditors read everything and change nothing", async () => {
     const created = await register("paula");
     expect((await call(lead.GET, "audrey", { params: { id: created.id } })).status).toBe(200);

@@ -2,6 +2,8 @@ import "server-only";
 
 import { Prisma, type Tx } from "@/lib/db";
 
+import type { TLeadSortKey } from "./schemas";
+
 /** One row of v_lead_protection: the protection of a lead's current assignment. */
 export interface ProtectionRow {
   lead_id: string;
@@ -48,8 +50,8 @@ export interface LeadListRow {
   industry: string | null;
   stage: number;
   created_at: Date;
-  /** created_at to the microsecond, as PostgreSQL writes it: the keyset cursor. */
-  cursor_at: string;
+  /** The sort key's value as PostgreSQL writes it (timestamps to the microsecond): the keyset cursor. */
+  cursor_value: string;
   owner_user_id: string | null;
   owner_name: string | null;
   status: "ACTIVE" | "GRACE" | "EXPIRED" | null;
@@ -66,12 +68,28 @@ export interface LeadListFilter {
   ownerUserId?: string;
   dueSoon?: boolean;
   q?: string;
-  after?: { createdAt: string; id: string };
+  sort: { key: TLeadSortKey; desc: boolean };
+  after?: { value: string; id: string };
   limit: number;
 }
 
 /**
- * Leads the caller may see, newest first, with their protection; keyset-paginated. The page is
+ * What the list sorts by; ties are broken by id, so the keyset (value, id) is unique.
+ * `protectedUntil` is the moment protection ends as the triggers keep it (expires_at); a lead
+ * without an owner, or held by an open hold, sorts as "never".
+ */
+const SORT_COLUMNS: Record<TLeadSortKey, { expr: Prisma.Sql; type: Prisma.Sql }> = {
+  createdAt: { expr: Prisma.sql`l.created_at`, type: Prisma.sql`timestamptz` },
+  companyName: { expr: Prisma.sql`l.company_name`, type: Prisma.sql`text` },
+  protectedUntil: {
+    expr: Prisma.sql`coalesce((SELECT a.expires_at FROM lead_assignment a
+                               WHERE a.lead_id = l.id AND a.released_at IS NULL), 'infinity'::timestamptz)`,
+    type: Prisma.sql`timestamptz`,
+  },
+};
+
+/**
+ * Leads the caller may see, in the order asked for, with their protection; keyset-paginated. The page is
  * chosen first (by owner through its index, search and cursor) and the protection computed only
  * for its rows — unless the caller filters by protection, which needs it for every candidate.
  */
@@ -81,9 +99,12 @@ export function listLeadRows(tx: Tx, filter: LeadListFilter): Promise<LeadListRo
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     candidates.push(Prisma.sql`(l.company_name ILIKE ${pattern} OR l.city ILIKE ${pattern})`);
   }
+  const { expr, type } = SORT_COLUMNS[filter.sort.key];
+  const direction = filter.sort.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   if (filter.after) {
+    const beyond = filter.sort.desc ? Prisma.sql`<` : Prisma.sql`>`;
     candidates.push(
-      Prisma.sql`(l.created_at, l.id) < (${filter.after.createdAt}::timestamptz, ${filter.after.id}::uuid)`,
+      Prisma.sql`(${expr}, l.id) ${beyond} (${filter.after.value}::${type}, ${filter.after.id}::uuid)`,
     );
   }
   // "My leads": start from the owner's current assignments (an index range). OFFSET 0 fences the
@@ -105,19 +126,20 @@ export function listLeadRows(tx: Tx, filter: LeadListFilter): Promise<LeadListRo
   // The page carries the lead's columns, so the lead table is read (and its policy checked) once.
   return tx.$queryRaw<LeadListRow[]>`
     WITH page AS (
-      SELECT l.id, l.company_name, l.city, l.industry, l.stage, l.created_at, l.created_at::text AS cursor_at
+      SELECT l.id, l.company_name, l.city, l.industry, l.stage, l.created_at,
+             ${expr} AS sort_value, (${expr})::text AS cursor_value
       FROM ${source}
       WHERE ${Prisma.join(candidates, " AND ")}
-      ORDER BY l.created_at DESC, l.id DESC
+      ORDER BY sort_value ${direction}, l.id ${direction}
       ${pageFirst ? Prisma.sql`LIMIT ${limit}` : Prisma.empty}
     )
-    SELECT l.id, l.company_name, l.city, l.industry, l.stage, l.created_at, l.cursor_at,
+    SELECT l.id, l.company_name, l.city, l.industry, l.stage, l.created_at, l.cursor_value,
            p.owner_user_id, u.name AS owner_name, p.status, p.valid_until, p.grace_until,
            p.reminder_due_at, p.due_soon, p.last_qual_activity_at, p.hold_open
     FROM page l
     LEFT JOIN LATERAL app_lead_protection_of(l.id, app_now()) p ON true
     LEFT JOIN app_user u ON u.id = p.owner_user_id
     WHERE ${Prisma.join(byProtection, " AND ")}
-    ORDER BY l.created_at DESC, l.id DESC
+    ORDER BY l.sort_value ${direction}, l.id ${direction}
     LIMIT ${limit}`;
 }

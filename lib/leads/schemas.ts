@@ -101,6 +101,11 @@ export type TAddCollaborator = z.infer<typeof ZAddCollaborator>;
 export const ZReassign = z.strictObject({ ownerUserId: z.uuid() });
 export type TReassign = z.infer<typeof ZReassign>;
 
+export const LEAD_SORT_KEYS = ["createdAt", "companyName", "protectedUntil"] as const;
+export type TLeadSortKey = (typeof LEAD_SORT_KEYS)[number];
+export const LEAD_SORTS = [...LEAD_SORT_KEYS, ...LEAD_SORT_KEYS.map((k) => `-${k}` as const)] as const;
+export type TLeadSort = (typeof LEAD_SORTS)[number];
+
 export const ZListLeads = z.strictObject({
   status: z.enum(PROTECTION_STATUSES).optional(),
   /** A user id, or `me`. */
@@ -110,7 +115,9 @@ export const ZListLeads = z.strictObject({
     .transform((v) => v === "true")
     .optional(),
   q: z.string().trim().min(1).max(100).optional(),
-  cursor: z.string().max(200).optional(),
+  /** A sort key, descending with a leading minus: newest first by default. */
+  sort: z.enum(LEAD_SORTS).default("-createdAt"),
+  cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TListLeads = z.infer<typeof ZListLeads>;

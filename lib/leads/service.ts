@@ -11,7 +11,16 @@ import { assertMember, assertNotFuture, isManager, loadLead, type LeadContext } 
 import { closePendingExtensions } from "./clock";
 import { protectionDto } from "./dto";
 import { listLeadRows, readProtection } from "./queries";
-import { type TBackdate, type TCreateLead, type TListLeads, type TReassign } from "./schemas";
+import {
+  type TBackdate,
+  type TCreateLead,
+  type TLeadSort,
+  type TLeadSortKey,
+  type TListLeads,
+  type TReassign,
+} from "./schemas";
+
+const sortKey = (sort: TLeadSort) => sort.replace(/^-/, "") as TLeadSortKey;
 
 /**
  * Leads: registration with the duplicate check, reading, reassignment and backdating. Every change
@@ -255,23 +264,27 @@ export interface LeadListItem {
   holdOpen: boolean;
 }
 
-function encodeCursor(row: { cursor_at: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.cursor_at, row.id])).toString("base64url");
+/** The keyset position after a row, for one sort: another sort's cursor is refused, not misread. */
+function encodeCursor(sort: TLeadSort, row: { cursor_value: string; id: string }): string {
+  return Buffer.from(JSON.stringify([sort, row.cursor_value, row.id])).toString("base64url");
 }
 
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
+function decodeCursor(sort: TLeadSort, cursor: string): { value: string; id: string } {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
-    if (Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error("shape");
-    return { createdAt, id };
+    const [cursorSort, value, id] = JSON.parse(
+      Buffer.from(cursor, "base64url").toString("utf8"),
+    ) as unknown[];
+    if (cursorSort !== sort || typeof value !== "string" || typeof id !== "string") throw new Error("shape");
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error("id");
+    return { value, id };
   } catch {
-    throw new AppError("bad_request", "The cursor is not valid.", {
+    throw new AppError("bad_request", "The cursor is not valid for this list and order.", {
       fieldErrors: [{ path: "cursor", message: "invalid" }],
     });
   }
 }
 
-/** The leads the caller may see (RLS decides), newest first, with each lead's protection. */
+/** The leads the caller may see (RLS decides), in the order asked for, with each lead's protection. */
 export async function listLeads(
   ctx: LeadContext,
   query: TListLeads,
@@ -282,7 +295,8 @@ export async function listLeads(
       ownerUserId: query.owner === "me" ? ctx.userId : query.owner,
       dueSoon: query.dueSoon,
       q: query.q,
-      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      sort: { key: sortKey(query.sort), desc: query.sort.startsWith("-") },
+      after: query.cursor ? decodeCursor(query.sort, query.cursor) : undefined,
       limit: query.limit,
     }),
   );
@@ -305,7 +319,7 @@ export async function listLeads(
       lastQualActivityAt: iso(r.last_qual_activity_at),
       holdOpen: r.hold_open ?? false,
     })),
-    nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
+    nextCursor: rows.length > query.limit ? encodeCursor(query.sort, page[page.length - 1]) : null,
   };
 }
 

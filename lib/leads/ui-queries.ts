@@ -135,8 +135,10 @@ export async function getManagerQueue(ctx: LeadContext): Promise<ManagerQueue> {
       WHERE r.status = 'PENDING'
       ORDER BY r.requested_at
       LIMIT ${QUEUE_LIMIT}`;
-    const grace = await listLeadRows(tx, { status: "GRACE", limit: QUEUE_LIMIT });
-    const unreleased = await listLeadRows(tx, { status: "EXPIRED", limit: QUEUE_LIMIT });
+    // Soonest to lapse first: those are the ones a manager can still save.
+    const soonest = { key: "protectedUntil", desc: false } as const;
+    const grace = await listLeadRows(tx, { status: "GRACE", sort: soonest, limit: QUEUE_LIMIT });
+    const unreleased = await listLeadRows(tx, { status: "EXPIRED", sort: soonest, limit: QUEUE_LIMIT });
     const released = await tx.$queryRaw<
       { id: string; company_name: string; city: string; owner_name: string | null; released_at: Date }[]
     >`
