@@ -9,7 +9,7 @@ import { childEnv, setTestEnv } from "@/test/env";
 import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
 
-import { recordAudit } from "./service";
+import { recordAudit, recordAudits } from "./service";
 import { verifyAuditChains } from "./verify";
 
 // The audit chain as the database keeps it: append-only, written in the caller's transaction,
@@ -89,6 +89,26 @@ describe("appending", () => {
     expect(chain.map((e) => e.action)).toEqual(["org.created", "test.one", "test.two", "test.three"]);
     expectLinked(chain);
     expect(chain.every((e) => /^[0-9a-f]{64}$/.test(e.hash))).toBe(true);
+  });
+
+  it("links events written in one statement (recordAudits) in their order, as if written one by one", async () => {
+    const ctx = await org("chain-batch");
+    await record(ctx, "test.before");
+    await withOrg(ctx, (tx) =>
+      recordAudits(
+        tx,
+        ctx,
+        ["test.a", "test.b", "test.c"].map((action) => ({
+          action,
+          resourceType: "test",
+          resourceId: action,
+        })),
+      ),
+    );
+    const chain = await chainOf(ctx.orgId);
+    expect(chain.map((e) => e.action)).toEqual(["org.created", "test.before", "test.a", "test.b", "test.c"]);
+    expectLinked(chain);
+    expect((await verifyAuditChains()).broken.filter((b) => b.orgId === ctx.orgId)).toEqual([]);
   });
 
   it("records the system as actor for operator contexts, and the user or token otherwise", async () => {

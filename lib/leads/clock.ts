@@ -1,6 +1,6 @@
 import "server-only";
 
-import { recordAudit } from "@/lib/audit/service";
+import { recordAudit, recordAudits } from "@/lib/audit/service";
 import { withOrg, type DbContext, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 
@@ -205,24 +205,25 @@ export async function closePendingExtensions(
   released: readonly { assignmentId: string; reason: string }[],
   at: Date,
 ): Promise<number> {
-  let closed = 0;
-  for (const { assignmentId, reason } of released) {
-    const rows = await tx.$queryRaw<{ id: string; lead_id: string; days: number }[]>`
-      UPDATE lead_extension_request
-      SET status = 'CLOSED', decided_at = ${at}::timestamptz,
-          decision_comment = ${`Closed: the assignment ended (${reason}).`}
-      WHERE assignment_id = ${assignmentId}::uuid AND status = 'PENDING'
-      RETURNING id, lead_id, days`;
-    for (const row of rows) {
-      await recordAudit(tx, ctx, {
-        action: "lead.extension.closed",
-        resourceType: "lead_extension_request",
-        resourceId: row.id,
-        before: { status: "PENDING" },
-        after: { status: "CLOSED", leadId: row.lead_id, days: row.days, assignmentEnded: reason },
-      });
-    }
-    closed += rows.length;
-  }
-  return closed;
+  if (released.length === 0) return 0;
+  const rows = await tx.$queryRaw<{ id: string; lead_id: string; days: number; reason: string }[]>`
+    UPDATE lead_extension_request r
+    SET status = 'CLOSED', decided_at = ${at}::timestamptz,
+        decision_comment = 'Closed: the assignment ended (' || e.reason || ').'
+    FROM unnest(${released.map((r) => r.assignmentId)}::uuid[], ${released.map((r) => r.reason)}::text[])
+         AS e(assignment_id, reason)
+    WHERE r.assignment_id = e.assignment_id AND r.status = 'PENDING'
+    RETURNING r.id, r.lead_id, r.days, e.reason`;
+  await recordAudits(
+    tx,
+    ctx,
+    rows.map((row) => ({
+      action: "lead.extension.closed",
+      resourceType: "lead_extension_request",
+      resourceId: row.id,
+      before: { status: "PENDING" },
+      after: { status: "CLOSED", leadId: row.lead_id, days: row.days, assignmentEnded: row.reason },
+    })),
+  );
+  return rows.length;
 }

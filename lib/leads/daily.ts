@@ -1,16 +1,18 @@
 import "server-only";
 
-import { recordAudit } from "@/lib/audit/service";
+import { recordAudit, recordAudits, type AuditInput } from "@/lib/audit/service";
 import { Prisma, withContext, withOrg, type DbContext, type Tx } from "@/lib/db";
 
 import {
   activeMembers,
   enqueue,
+  enqueueAll,
   LEAD_TEMPLATES,
   readNotifySettings,
   recipientsOf,
   type Member,
   type NotifySettings,
+  type Outgoing,
 } from "./outbox";
 import { closePendingExtensions } from "./clock";
 import { QUALIFYING_KINDS } from "./schemas";
@@ -293,81 +295,95 @@ async function actOnLeads(tx: Tx, ctx: OrgCtx, now: Date, leadIds: string[]): Pr
     released.map((r) => ({ assignmentId: r.assignment_id, reason: "EXPIRED" })),
     now,
   );
-  let notifications = 0;
-  for (const r of released) notifications += await notifyReleased(tx, ctx, now, r, members, settings);
-  for (const s of sent) notifications += await notifyReminder(tx, ctx, s, members, settings);
+  // All of the batch's messages and audit events in two statements, not two per lead.
+  const notices = [
+    ...released.map((r) => releaseNotice(now, r, members, settings)),
+    ...sent.map((s) => reminderNotice(s, members, settings)),
+  ];
+  const notifications = await enqueueAll(
+    tx,
+    ctx.orgId,
+    notices.map((n) => n.outgoing),
+  );
+  await recordAudits(
+    tx,
+    ctx,
+    notices.map((n) => n.audit),
+  );
   return { released: released.length, reminders: sent.length, notifications };
 }
 
+/** What one release or reminder sends, and the audit event that records it. */
+interface Notice {
+  outgoing: Outgoing;
+  audit: AuditInput;
+}
+
 /** The owner and the notify roles hear of the release; the audit trail records it. */
-async function notifyReleased(
-  tx: Tx,
-  ctx: OrgCtx,
-  now: Date,
-  r: Released,
-  members: readonly Member[],
-  settings: NotifySettings,
-): Promise<number> {
-  const to = recipientsOf(members, { userIds: [r.owner_user_id], roles: settings.roles });
-  const written = await enqueue(tx, ctx.orgId, to, settings.channels, {
-    template: LEAD_TEMPLATES.expired,
-    payload: {
-      leadId: r.lead_id,
-      assignmentId: r.assignment_id,
-      companyName: r.company_name,
-      city: r.city,
-      ownerUserId: r.owner_user_id,
-      graceUntil: r.grace_until.toISOString(),
-      releasedAt: now.toISOString(),
+function releaseNotice(now: Date, r: Released, members: readonly Member[], settings: NotifySettings): Notice {
+  return {
+    outgoing: {
+      recipients: recipientsOf(members, { userIds: [r.owner_user_id], roles: settings.roles }),
+      channels: settings.channels,
+      message: {
+        template: LEAD_TEMPLATES.expired,
+        payload: {
+          leadId: r.lead_id,
+          assignmentId: r.assignment_id,
+          companyName: r.company_name,
+          city: r.city,
+          ownerUserId: r.owner_user_id,
+          graceUntil: r.grace_until.toISOString(),
+          releasedAt: now.toISOString(),
+        },
+        dedupeKey: `lead.expired:${r.assignment_id}`,
+      },
     },
-    dedupeKey: `lead.expired:${r.assignment_id}`,
-  });
-  await recordAudit(tx, ctx, {
-    action: "lead.protection.expired",
-    resourceType: "lead",
-    resourceId: r.lead_id,
-    before: { assignmentId: r.assignment_id, ownerUserId: r.owner_user_id },
-    after: { releasedAt: now, releaseReason: "EXPIRED", graceUntil: r.grace_until },
-  });
-  return written;
+    audit: {
+      action: "lead.protection.expired",
+      resourceType: "lead",
+      resourceId: r.lead_id,
+      before: { assignmentId: r.assignment_id, ownerUserId: r.owner_user_id },
+      after: { releasedAt: now, releaseReason: "EXPIRED", graceUntil: r.grace_until },
+    },
+  };
 }
 
 /** REMINDER_60D to the owner; GRACE_EXPIRY to the owner and the notify roles. */
-async function notifyReminder(
-  tx: Tx,
-  ctx: OrgCtx,
-  s: Sent,
-  members: readonly Member[],
-  settings: NotifySettings,
-): Promise<number> {
+function reminderNotice(s: Sent, members: readonly Member[], settings: NotifySettings): Notice {
   const grace = s.type === "GRACE_EXPIRY";
   const to = recipientsOf(members, { userIds: [s.owner_user_id], roles: grace ? settings.roles : [] });
-  const written = await enqueue(tx, ctx.orgId, to, settings.channels, {
-    template: grace ? LEAD_TEMPLATES.graceExpiry : LEAD_TEMPLATES.reminder60d,
-    payload: {
-      leadId: s.lead_id,
-      assignmentId: s.assignment_id,
-      companyName: s.company_name,
-      city: s.city,
-      ownerUserId: s.owner_user_id,
-      dueAt: s.due_at.toISOString(),
-      graceUntil: s.grace_until.toISOString(),
-    },
-    dedupeKey: `reminder:${s.reminder_id}`,
-  });
-  await recordAudit(tx, ctx, {
-    action: "lead.reminder.sent",
-    resourceType: "lead",
-    resourceId: s.lead_id,
-    after: {
-      reminderId: s.reminder_id,
-      type: s.type,
-      dueAt: s.due_at,
+  return {
+    outgoing: {
       recipients: to,
       channels: settings.channels,
+      message: {
+        template: grace ? LEAD_TEMPLATES.graceExpiry : LEAD_TEMPLATES.reminder60d,
+        payload: {
+          leadId: s.lead_id,
+          assignmentId: s.assignment_id,
+          companyName: s.company_name,
+          city: s.city,
+          ownerUserId: s.owner_user_id,
+          dueAt: s.due_at.toISOString(),
+          graceUntil: s.grace_until.toISOString(),
+        },
+        dedupeKey: `reminder:${s.reminder_id}`,
+      },
     },
-  });
-  return written;
+    audit: {
+      action: "lead.reminder.sent",
+      resourceType: "lead",
+      resourceId: s.lead_id,
+      after: {
+        reminderId: s.reminder_id,
+        type: s.type,
+        dueAt: s.due_at,
+        recipients: to,
+        channels: settings.channels,
+      },
+    },
+  };
 }
 
 // c: escalation ----------------------------------------------------------------------------------

@@ -31,28 +31,42 @@ export interface OutboxMessage {
   dedupeKey: string;
 }
 
+/** One message and who gets it through which channels. */
+export interface Outgoing {
+  recipients: readonly string[];
+  channels: readonly OutboxChannel[];
+  message: OutboxMessage;
+}
+
 /**
  * Queues one message for every recipient through every channel, in the caller's transaction (the
  * system context: only it may insert). A (recipient, channel, dedupeKey) already queued is skipped,
  * by the table's unique constraint. Returns the number of rows written.
  */
-export async function enqueue(
+export function enqueue(
   tx: Tx,
   orgId: string,
   recipients: readonly string[],
   channels: readonly OutboxChannel[],
   message: OutboxMessage,
 ): Promise<number> {
-  const data: Prisma.NotificationOutboxCreateManyInput[] = [...new Set(recipients)].flatMap(
-    (recipientUserId) =>
-      [...new Set(channels)].map((channel) => ({
-        orgId,
-        recipientUserId,
-        channel,
-        template: message.template,
-        payload: message.payload,
-        dedupeKey: message.dedupeKey,
-      })),
+  return enqueueAll(tx, orgId, [{ recipients, channels, message }]);
+}
+
+/** Queues several messages in one statement (a job's batch); as enqueue otherwise. */
+export async function enqueueAll(tx: Tx, orgId: string, outgoing: readonly Outgoing[]): Promise<number> {
+  const data: Prisma.NotificationOutboxCreateManyInput[] = outgoing.flatMap(
+    ({ recipients, channels, message }) =>
+      [...new Set(recipients)].flatMap((recipientUserId) =>
+        [...new Set(channels)].map((channel) => ({
+          orgId,
+          recipientUserId,
+          channel,
+          template: message.template,
+          payload: message.payload,
+          dedupeKey: message.dedupeKey,
+        })),
+      ),
   );
   if (data.length === 0) return 0;
   const { count } = await tx.notificationOutbox.createMany({ data, skipDuplicates: true });
