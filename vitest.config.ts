@@ -6,7 +6,8 @@ const root = import.meta.dirname;
 
 // Two tiers (STYLE.md, Tests): `unit` is pure and needs no database; `integration` runs against a
 // real PostgreSQL (TEST_DATABASE_URL), each file in its own copy of a freshly migrated template.
-const ignored = ["**/node_modules/**", ".next/**", ".data/**", "e2e/**", "bench/**", "test-results/**"];
+// bench/ holds benchmarks, not tests; only the unit tests of their datasets and profiles run.
+const ignored = ["**/node_modules/**", ".next/**", ".data/**", "e2e/**", "test-results/**"];
 
 export default defineConfig({
   resolve: {
