@@ -1,7 +1,14 @@
+import { aiApis } from "@/lib/ai/openapi";
 import { getMeApi, listTokensApi, revokeTokenApi } from "@/lib/auth/schemas";
 import { leadApis } from "@/lib/leads/openapi";
 
 import type { ApiSpec } from "./spec";
 
 /** Every /api/v1 operation, in document order. A test checks each route file is listed here. */
-export const API_SPECS: readonly ApiSpec[] = [getMeApi, listTokensApi, revokeTokenApi, ...leadApis];
+export const API_SPECS: readonly ApiSpec[] = [
+  getMeApi,
+  listTokensApi,
+  revokeTokenApi,
+  ...leadApis,
+  ...aiApis,
+];
