@@ -1,0 +1,71 @@
+"use server";
+
+import { z } from "zod";
+
+import { withOrg } from "@/lib/db";
+import { orgAction, type ActionState } from "@/lib/http/action";
+
+import type { BudgetStatus } from "./budget";
+import { setPrice } from "./prices";
+import { ZModelPriceInput, type TModelPrice } from "./schemas";
+import { getAiBudget, getAiDashboard, getAiPrices, ZAiPeriodDays, type AiDashboardView } from "./ui-queries";
+
+/**
+ * The AI page's server actions: parse with the shared zod input, let orgAction re-check the
+ * session, and call one read or service, which asks ABAC (ai.dashboard.view, ai.prices.edit)
+ * before it touches data.
+ */
+
+/**
+ * A decimal as a German or English user types it: "0,55", "0.55", "1.234,5" or "1,234.5" (the
+ * last separator is the decimal one). Empty is absent; anything else stays text for zod to refuse.
+ */
+function decimal(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const text = value.replace(/\s/g, "");
+  if (text === "") return undefined;
+  const decimalAt = Math.max(text.lastIndexOf(","), text.lastIndexOf("."));
+  const normalised =
+    decimalAt < 0 ? text : `${text.slice(0, decimalAt).replace(/[.,]/g, "")}.${text.slice(decimalAt + 1)}`;
+  return /^-?\d*\.?\d+$/.test(normalised) ? Number(normalised) : value;
+}
+
+/** The price form's fields, turned into the shape ZModelPriceInput checks (and nothing else). */
+const ZPriceForm = z.preprocess((raw) => {
+  const form = raw as Record<string, unknown>;
+  return {
+    model: form.model,
+    provider: form.provider === "" ? undefined : form.provider,
+    inputPerMillionEur: decimal(form.inputPerMillionEur),
+    outputPerMillionEur: decimal(form.outputPerMillionEur),
+  };
+}, ZModelPriceInput);
+
+/** The dashboard for one of the picker's periods (7, 30 or 90 days). */
+export async function aiDashboardAction(
+  orgSlug: string,
+  days: number,
+): Promise<ActionState<AiDashboardView>> {
+  return orgAction(orgSlug, ZAiPeriodDays, days, (session, d) => getAiDashboard(session.ctx, d));
+}
+
+/** The caller's own budget this month (everyone who may use AI). */
+export async function aiBudgetAction(orgSlug: string): Promise<ActionState<BudgetStatus>> {
+  return orgAction(orgSlug, z.null(), null, (session) => getAiBudget(session.ctx));
+}
+
+/** The price table's query. */
+export async function aiPricesAction(orgSlug: string): Promise<ActionState<TModelPrice[]>> {
+  return orgAction(orgSlug, z.null(), null, (session) => getAiPrices(session.ctx));
+}
+
+/** A platform admin sets one model's price; setPrice checks ai.prices.edit and audits the change. */
+export async function setPriceAction(
+  orgSlug: string,
+  _previous: ActionState<TModelPrice>,
+  formData: FormData,
+): Promise<ActionState<TModelPrice>> {
+  return orgAction(orgSlug, ZPriceForm, formData, (session, input) =>
+    withOrg(session.ctx, (tx) => setPrice(tx, session.ctx, input)),
+  );
+}
