@@ -1,10 +1,12 @@
 import type { Locale } from "./config";
+import deAi from "./messages/de/ai.json";
 import deApi from "./messages/de/api.json";
 import deAudit from "./messages/de/audit.json";
 import deCore from "./messages/de/core.json";
 import deJobs from "./messages/de/jobs.json";
 import deLeads from "./messages/de/leads.json";
 import deSettingsRegistry from "./messages/de/settingsRegistry.json";
+import enAi from "./messages/en/ai.json";
 import enApi from "./messages/en/api.json";
 import enAudit from "./messages/en/audit.json";
 import enCore from "./messages/en/core.json";
@@ -16,6 +18,7 @@ import enSettingsRegistry from "./messages/en/settingsRegistry.json";
 // core.json holds the shell's namespaces; every other file is the namespace of its name.
 const de = {
   ...deCore,
+  ai: deAi,
   api: deApi,
   audit: deAudit,
   jobs: deJobs,
@@ -24,6 +27,7 @@ const de = {
 };
 const en = {
   ...enCore,
+  ai: enAi,
   api: enApi,
   audit: enAudit,
   jobs: enJobs,
