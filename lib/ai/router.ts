@@ -144,21 +144,30 @@ export async function routeAi(
     schemaVersion: definition.schemaVersion,
   });
   if (!request.noCache) {
-    const hit = await withOrg(ctx, (tx) => cacheGet(tx, ctx, key));
-    if (hit) {
-      const answer = { ...(hit.output as Omit<AiAnswer, "cached" | "costEur">), cached: true, costEur: 0 };
-      await log({
+    // A hit is read and logged in one transaction: the cheapest answer should also be the fastest.
+    const hit = await withOrg(ctx, async (tx) => {
+      const entry = await cacheGet(tx, ctx, key);
+      if (!entry) return null;
+      const answer: AiAnswer = {
+        ...(entry.output as Omit<AiAnswer, "cached" | "costEur">),
+        cached: true,
+        costEur: 0,
+      };
+      await recordCall(tx, ctx, {
+        useCase: request.useCase,
         provider: answer.provider,
         model: answer.model,
         tier: answer.tier,
         escalated: answer.escalated,
         escalationReason: answer.escalationReason,
         cacheHit: true,
+        latencyMs: performance.now() - started,
         outcome: "ok",
         confidence: answer.confidence,
       });
       return answer;
-    }
+    });
+    if (hit) return hit;
   }
 
   const names = await withOrg(ctx, (tx) => contactNamesIn(tx, definition.render(input)));
