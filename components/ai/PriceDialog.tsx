@@ -1,0 +1,170 @@
+"use client";
+
+import Alert from "@mui/material/Alert";
+import Button from "@mui/material/Button";
+import Dialog from "@mui/material/Dialog";
+import DialogActions from "@mui/material/DialogActions";
+import DialogContent from "@mui/material/DialogContent";
+import DialogTitle from "@mui/material/DialogTitle";
+import InputAdornment from "@mui/material/InputAdornment";
+import MenuItem from "@mui/material/MenuItem";
+import Stack from "@mui/material/Stack";
+import { useTheme } from "@mui/material/styles";
+import TextField from "@mui/material/TextField";
+import useMediaQuery from "@mui/material/useMediaQuery";
+import { useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useActionState, useEffect, useEffectEvent, useTransition, type FormEvent } from "react";
+
+import { setPriceAction } from "@/lib/ai/actions";
+import { AI_PROVIDERS } from "@/lib/ai/types";
+
+import { aiKeys, type TModelPrice } from "./aiQueries";
+
+const FIELDS = ["model", "provider", "inputPerMillionEur", "outputPerMillionEur"] as const;
+
+/**
+ * zod's messages come in the reader's language already (orgAction), but some read like code
+ * ("erwartet Zahl, erhalten string", ">=0"): those a form user meets here get plain words.
+ */
+function useFieldText() {
+  const t = useTranslations("ai.prices.errors");
+  const format = useFormatter();
+  return (message: string | undefined) => {
+    if (!message) return undefined;
+    if (/(received|erhalten) undefined$/.test(message)) return t("required");
+    if (/(received|erhalten) (string|NaN)$/.test(message)) return t("number");
+    const bound = /(>=|<=)\s*(-?\d+(?:\.\d+)?)/.exec(message);
+    if (bound) return t(bound[1] === ">=" ? "min" : "max", { value: format.number(Number(bound[2])) });
+    if (/^letters, digits/.test(message)) return t("modelName");
+    return message;
+  };
+}
+
+/** Add or change one model's price; the model's name is fixed once it has a price. */
+export function PriceDialog({
+  orgSlug,
+  price,
+  onClose,
+  onSaved,
+}: {
+  orgSlug: string;
+  price: TModelPrice | null;
+  onClose: () => void;
+  onSaved: (model: string) => void;
+}) {
+  const t = useTranslations("ai.prices");
+  const format = useFormatter();
+  const theme = useTheme();
+  const fullScreen = useMediaQuery(theme.breakpoints.down("sm"));
+  const queryClient = useQueryClient();
+  const fieldText = useFieldText();
+  const [state, dispatch, pending] = useActionState(setPriceAction.bind(null, orgSlug), { status: "idle" });
+  const [, startTransition] = useTransition();
+
+  const succeeded = useEffectEvent(async (saved: TModelPrice) => {
+    await queryClient.invalidateQueries({ queryKey: aiKeys.prices(orgSlug) });
+    onSaved(saved.model);
+  });
+  useEffect(() => {
+    if (state.status === "ok") void succeeded(state.data);
+  }, [state]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => dispatch(formData));
+  };
+
+  const fieldErrors = state.status === "error" ? state.fieldErrors : {};
+  const field = (name: (typeof FIELDS)[number], hint?: string) => {
+    const error = fieldText(fieldErrors[name]);
+    return { name, id: `price-${name}`, error: Boolean(error), helperText: error ?? hint ?? " " };
+  };
+  const otherErrors = Object.entries(fieldErrors).filter(
+    ([key]) => !(FIELDS as readonly string[]).includes(key),
+  );
+  const message =
+    state.status === "error"
+      ? /^You may not /.test(state.message)
+        ? t("errors.forbidden")
+        : state.message || otherErrors.map(([, m]) => m).join(" ")
+      : "";
+  const number = (value: number | undefined) =>
+    value === undefined ? "" : format.number(value, { maximumFractionDigits: 4, useGrouping: false });
+  const euroPerMillion = {
+    input: { endAdornment: <InputAdornment position="end">{t("perMillion")}</InputAdornment> },
+    htmlInput: { inputMode: "decimal" as const },
+  };
+  const title = price ? t("dialogEdit", { model: price.model }) : t("dialogAdd");
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      fullScreen={fullScreen}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="price-dialog-title"
+    >
+      <DialogTitle id="price-dialog-title">{title}</DialogTitle>
+      <form onSubmit={onSubmit} noValidate aria-labelledby="price-dialog-title">
+        <DialogContent dividers>
+          <Stack spacing={1}>
+            <TextField
+              label={t("model")}
+              required
+              fullWidth
+              autoFocus={!price}
+              defaultValue={price?.model ?? ""}
+              slotProps={{ htmlInput: { readOnly: Boolean(price), maxLength: 200, autoComplete: "off" } }}
+              {...field("model", price ? undefined : t("modelHint"))}
+            />
+            <TextField
+              select
+              label={t("provider")}
+              required
+              fullWidth
+              defaultValue={price?.provider ?? "openai"}
+              {...field("provider")}
+            >
+              {AI_PROVIDERS.map((p) => (
+                <MenuItem key={p} value={p}>
+                  {p === "openai" ? "OpenAI" : "Anthropic"}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              label={t("input")}
+              required
+              fullWidth
+              autoFocus={Boolean(price)}
+              defaultValue={number(price?.inputPerMillionEur)}
+              slotProps={euroPerMillion}
+              {...field("inputPerMillionEur", t("numberHint"))}
+            />
+            <TextField
+              label={t("output")}
+              required
+              fullWidth
+              defaultValue={number(price?.outputPerMillionEur)}
+              slotProps={euroPerMillion}
+              {...field("outputPerMillionEur", t("numberHint"))}
+            />
+          </Stack>
+          {message && (
+            <Alert severity="error" sx={{ mt: 1 }}>
+              {message}
+            </Alert>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{t("cancel")}</Button>
+          <Button type="submit" variant="contained" disabled={pending}>
+            {pending ? t("saving") : t("save")}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
