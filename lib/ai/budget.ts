@@ -1,8 +1,9 @@
 import "server-only";
 
 import { authorize } from "@/lib/auth/policy";
-import { withContext, withOrg, type DbContext, type Tx } from "@/lib/db";
+import { type DbContext, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
+import { forEachOrg } from "@/lib/jobs/orgs";
 import { readEffectiveValue, readSettings } from "@/lib/settings/queries";
 
 import {
@@ -238,7 +239,7 @@ export async function releaseStaleReservations(
 
 /**
  * The stale-reservation job's work across every organisation, each in its own system-context
- * transaction (one organisation's failure does not stop the others). For lib/ai/jobs.ts.
+ * transaction (one organisation's failure does not stop the others).
  */
 export async function releaseStaleReservationsEverywhere(
   options: { olderThanSeconds?: number; actor?: DbContext["actor"] } = {},
@@ -249,19 +250,10 @@ export async function releaseStaleReservationsEverywhere(
     roles: ["system"],
     actor: options.actor ?? { type: "system", id: "job:ai-budget-release-stale" },
   };
-  const orgIds = await withContext(
-    system,
-    (tx) => tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM app_job_org_ids() AS id`,
-  );
-  const result = { orgs: orgIds.length, released: 0, failed: 0 };
-  for (const { id } of orgIds) {
-    const ctx = { ...system, orgId: id };
-    try {
-      result.released += await withOrg(ctx, (tx) => releaseStaleReservations(tx, ctx, options));
-    } catch (error) {
-      result.failed += 1;
-      console.error(`[ai-budget-release-stale] organisation ${id} failed`, error);
-    }
-  }
+  let released = 0;
+  const { orgs, failed } = await forEachOrg(system, "ai-budget-release-stale", async (tx, ctx) => {
+    released += await releaseStaleReservations(tx, ctx, options);
+  });
+  const result = { orgs, released, failed };
   return result;
 }

@@ -157,6 +157,7 @@ describe("the System area's service", () => {
       ["rate-limit-cleanup", "*/15 * * * *", "Europe/Berlin", "2026-11-29T12:15:00.000Z"],
       ["audit-chain-verify", "30 3 * * *", "Europe/Berlin", "2026-11-30T02:30:00.000Z"],
       ["lead-protection-daily", "15 2 * * *", "Europe/Berlin", "2026-11-30T01:15:00.000Z"],
+      ["ai-housekeeping", "*/15 * * * *", "Europe/Berlin", "2026-11-29T12:15:00.000Z"],
     ]);
     const cleanup = jobs[0].runs;
     expect(cleanup.length).toBeGreaterThan(0);

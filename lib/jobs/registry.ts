@@ -3,6 +3,7 @@ import "server-only";
 import { AppError } from "@/lib/http/errors";
 
 import type { JobDefinition } from "./definition";
+import { aiHousekeeping } from "./definitions/ai-housekeeping";
 import { auditChainVerify } from "./definitions/audit-chain-verify";
 import { leadProtectionDaily } from "./definitions/lead-protection-daily";
 import { rateLimitCleanup } from "./definitions/rate-limit-cleanup";
@@ -12,7 +13,12 @@ import { rateLimitCleanup } from "./definitions/rate-limit-cleanup";
  * them (scheduler.ts), the CLI and the System area list them. Adding a job is one entry here (and
  * its title and description in lib/i18n/messages/{de,en}/jobs.json).
  */
-export const JOBS: readonly JobDefinition[] = [rateLimitCleanup, auditChainVerify, leadProtectionDaily];
+export const JOBS: readonly JobDefinition[] = [
+  rateLimitCleanup,
+  auditChainVerify,
+  leadProtectionDaily,
+  aiHousekeeping,
+];
 
 export function findJob(id: string): JobDefinition | undefined {
   return JOBS.find((job) => job.id === id);
