@@ -23,7 +23,6 @@ import {
 } from "@/lib/leads/actions";
 import { ACTIVITY_KINDS, HOLD_REASONS, QUALIFYING_KINDS } from "@/lib/leads/schemas";
 
-import { useErrorText } from "./errorText";
 import { invalidateLead, type LeadDetail } from "./leadQueries";
 import { FormFooter, FormMessage } from "./Section";
 import { useLeadForm } from "./useLeadForm";
@@ -98,7 +97,6 @@ export function HoldsPanel({
   const t = useTranslations("leads.forms");
   const r = useTranslations("leads.timeline.holdReasons");
   const format = useFormatter();
-  const errors = useErrorText();
   const invalidate = useInvalidate(orgSlug, lead.id);
   const [ending, startEnding] = useTransition();
   const [endError, setEndError] = useState<string | null>(null);
@@ -113,9 +111,7 @@ export function HoldsPanel({
   const end = (holdId: string) =>
     startEnding(async () => {
       const result = await endHoldAction(orgSlug, lead.id, holdId);
-      setEndError(
-        result.status === "error" ? errors.message(result.message || (result.fieldErrors._ ?? "")) : null,
-      );
+      setEndError(result.status === "error" ? result.message || (result.fieldErrors._ ?? "") : null);
       await invalidate();
     });
 

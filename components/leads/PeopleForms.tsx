@@ -20,7 +20,6 @@ import {
 } from "@/lib/leads/actions";
 import { COLLABORATOR_ROLES } from "@/lib/leads/schemas";
 
-import { useErrorText } from "./errorText";
 import { invalidateLead, type LeadDetail, type LeadTimeline } from "./leadQueries";
 import { FormFooter, FormMessage } from "./Section";
 import { useLeadForm } from "./useLeadForm";
@@ -41,7 +40,6 @@ export function CollaboratorsPanel({
   const t = useTranslations("leads.forms");
   const roles = useTranslations("leads.collaboratorRoles");
   const format = useFormatter();
-  const errors = useErrorText();
   const queryClient = useQueryClient();
   const invalidate = () => invalidateLead(queryClient, orgSlug, lead.id);
   const form = useLeadForm(addCollaboratorAction.bind(null, orgSlug, lead.id), { onOk: invalidate });
@@ -56,9 +54,7 @@ export function CollaboratorsPanel({
   const remove = (userId: string) =>
     startRemoving(async () => {
       const result = await removeCollaboratorAction(orgSlug, lead.id, userId);
-      setRemoveError(
-        result.status === "error" ? errors.message(result.message || (result.fieldErrors._ ?? "")) : null,
-      );
+      setRemoveError(result.status === "error" ? result.message || (result.fieldErrors._ ?? "") : null);
       await invalidate();
     });
 

@@ -4,7 +4,6 @@ import { useActionState, useEffect, useEffectEvent, useRef, useTransition, type 
 
 import type { ActionState } from "@/lib/http/action";
 
-import { useErrorText } from "./errorText";
 import { fromLocalInput } from "./time";
 
 /**
@@ -20,7 +19,6 @@ export function useLeadForm<T>(
   const [, startTransition] = useTransition();
   /** The form last submitted (set in the submit handler), to empty it after a success. */
   const formRef = useRef<HTMLFormElement | null>(null);
-  const errors = useErrorText();
 
   const succeeded = useEffectEvent((data: T) => {
     if (!options.keepValues) formRef.current?.reset();
@@ -45,10 +43,10 @@ export function useLeadForm<T>(
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
   /** Props for a TextField: its name, and its error beside it (or the hint). */
   const field = (name: string, hint?: string) => {
-    const error = errors.field(fieldErrors[name]);
+    const error = fieldErrors[name];
     return { name, error: Boolean(error), helperText: error ?? hint ?? " " };
   };
   const failure = state.status === "error" ? state.message || fieldErrors._ : undefined;
-  const message = failure ? errors.message(failure) : null;
+  const message = failure || null;
   return { state, pending, onSubmit, field, message };
 }

@@ -105,5 +105,6 @@ export function can(subject: Subject, action: string, resource: Resource): boole
 /** `can`, or throw the error the caller should see: another org's resource is "not found". */
 export function authorize(subject: Subject, action: Action, resource: Resource): void {
   if (subject.orgId !== resource.orgId) throw new AppError("not_found", "Not found.");
-  if (!can(subject, action, resource)) throw new AppError("forbidden", `You may not ${action}.`);
+  if (!can(subject, action, resource))
+    throw new AppError("forbidden", `You may not ${action}.`, { text: { code: "errors.forbidden" } });
 }

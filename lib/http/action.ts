@@ -3,13 +3,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import { headers } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 
 import { clientIpFrom } from "@/lib/auth/login";
 import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/session";
 
-import { isAppError } from "./errors";
+import { isAppError, type MessageCode } from "./errors";
 
 /** What a form's server action answers. Field errors sit beside their fields; `message` is for the
  *  form as a whole. `values` returns what was submitted, because React 19 resets the fields. */
@@ -53,8 +53,11 @@ export async function orgAction<S extends z.ZodType, T>(
 
   const raw = input instanceof FormData ? Object.fromEntries(input) : input;
   const locale = await getLocale();
+  const localeError = (locale === "de" ? z.locales.de() : z.locales.en()).localeError;
   const parsed = schema.safeParse(raw, {
-    error: (locale === "de" ? z.locales.de() : z.locales.en()).localeError,
+    // A field the form left out is "required", not zod's "expected string, received undefined".
+    error: (issue) =>
+      issue.code === "invalid_type" && issue.input === undefined ? t("required") : localeError(issue),
   });
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -71,10 +74,35 @@ export async function orgAction<S extends z.ZodType, T>(
     return { status: "ok", data: await work(traced, parsed.data) };
   } catch (error) {
     if (isAppError(error)) {
-      const fieldErrors = Object.fromEntries(error.fieldErrors.map((f) => [f.path, f.message]));
-      return fail(error.message, fieldErrors);
+      const say = await readerText();
+      const fieldErrors = Object.fromEntries(
+        error.fieldErrors.map((f) => [
+          f.path,
+          say(f.code ? { code: f.code, params: f.params } : undefined, f.message),
+        ]),
+      );
+      return fail(say(error.text, error.message), fieldErrors);
     }
     console.error(`[action] request ${requestId} failed`, error);
     return fail(`${t("generic")} (${requestId})`);
   }
+}
+
+/**
+ * An error's text in the reader's language: its message code looked up in the messages (a Date
+ * argument formatted as date and time), or the English message when it has no code the messages know.
+ */
+async function readerText() {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  return (text: MessageCode | undefined, fallback: string): string => {
+    if (!text || !t.has(text.code as never)) return fallback;
+    const params = Object.fromEntries(
+      Object.entries(text.params ?? {}).map(([key, value]) => [
+        key,
+        value instanceof Date ? format.dateTime(value, { dateStyle: "medium", timeStyle: "short" }) : value,
+      ]),
+    );
+    return t(text.code as never, params as never);
+  };
 }

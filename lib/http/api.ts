@@ -134,6 +134,7 @@ export function errorResponse(error: unknown, requestId: string, instance: strin
     return problemResponse(error.status, {
       type: error.kind.replaceAll("_", "-"),
       detail: error.message,
+      code: error.text?.code,
       instance,
       errors: error.fieldErrors,
       headers,

@@ -14,7 +14,22 @@ export type AppErrorKind =
   | "rate_limited"
   | "unavailable";
 
-export interface FieldError {
+/**
+ * Arguments of a message. A Date is formatted for the reader (date and time, their time zone).
+ */
+export type MessageParams = Record<string, string | number | Date>;
+
+/**
+ * What a user-facing text says, as a key into the messages (lib/i18n/messages, e.g.
+ * `leads.errors.duplicate`) with its arguments: forms show it in the reader's language, while REST
+ * answers keep the English `message` and name the code. A test checks every code has both texts.
+ */
+export interface MessageCode {
+  code: string;
+  params?: MessageParams;
+}
+
+export interface FieldError extends Partial<MessageCode> {
   path: string;
   message: string;
 }
@@ -35,17 +50,20 @@ export class AppError extends Error {
   readonly kind: AppErrorKind;
   readonly fieldErrors: FieldError[];
   readonly retryAfterSeconds?: number;
+  /** The message as a key for the reader's language; the English `message` when absent. */
+  readonly text?: MessageCode;
 
   constructor(
     kind: AppErrorKind,
     message: string,
-    options: { fieldErrors?: FieldError[]; retryAfterSeconds?: number } = {},
+    options: { fieldErrors?: FieldError[]; retryAfterSeconds?: number; text?: MessageCode } = {},
   ) {
     super(message);
     this.name = "AppError";
     this.kind = kind;
     this.fieldErrors = options.fieldErrors ?? [];
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.text = options.text;
   }
 
   get status(): number {

@@ -7,7 +7,9 @@ export interface Problem {
   status: number;
   detail?: string;
   instance?: string;
-  errors?: FieldError[];
+  /** The message's key (see MessageCode), for clients that show their own texts. */
+  code?: string;
+  errors?: { path: string; message: string; code?: string }[];
 }
 
 const TITLES: Record<number, string> = {
@@ -31,6 +33,7 @@ export function problemResponse(
     type?: string;
     detail?: string;
     instance?: string;
+    code?: string;
     errors?: FieldError[];
     headers?: HeadersInit;
   } = {},
@@ -41,7 +44,16 @@ export function problemResponse(
     status,
     ...(init.detail ? { detail: init.detail } : {}),
     ...(init.instance ? { instance: init.instance } : {}),
-    ...(init.errors?.length ? { errors: init.errors } : {}),
+    ...(init.code ? { code: init.code } : {}),
+    ...(init.errors?.length
+      ? {
+          errors: init.errors.map(({ path, message, code }) => ({
+            path,
+            message,
+            ...(code ? { code } : {}),
+          })),
+        }
+      : {}),
   };
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/problem+json");

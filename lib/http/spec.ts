@@ -42,6 +42,9 @@ export const ZProblem = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional().describe("The request path"),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    code: z.string().optional().describe("The message's key in the app's texts, e.g. leads.errors.duplicate"),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
+      .optional(),
   })
   .meta({ id: "Problem" });

@@ -30,7 +30,7 @@ export async function loadLead(
 ): Promise<LoadedLead> {
   const [row] = await tx.$queryRaw<{ id: string; org_id: string }[]>`
     SELECT id, org_id FROM lead WHERE id = ${leadId}::uuid`;
-  if (!row) throw new AppError("not_found", "No such lead.");
+  if (!row) throw new AppError("not_found", "No such lead.", { text: { code: "leads.errors.notFound" } });
   if (action !== "lead.read") {
     // The key from the stored id, so every writer (services, the daily job) takes the same lock.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`lead:${row.id}`}, 0))`;
@@ -59,7 +59,8 @@ export const CLOCK_DRIFT_MS = 60_000;
 export function assertNotFuture(when: Date, field: string): void {
   if (when.getTime() > Date.now() + CLOCK_DRIFT_MS) {
     throw new AppError("bad_request", `${field} lies in the future.`, {
-      fieldErrors: [{ path: field, message: "must not be in the future" }],
+      text: { code: "leads.errors.inFuture" },
+      fieldErrors: [{ path: field, message: "must not be in the future", code: "leads.fieldErrors.future" }],
     });
   }
 }
@@ -69,7 +70,10 @@ export async function assertMember(tx: Tx, orgId: string, userId: string, field:
   const member = await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId } } });
   if (!member) {
     throw new AppError("unprocessable", "No such member in this organisation.", {
-      fieldErrors: [{ path: field, message: "not a member of this organisation" }],
+      text: { code: "leads.errors.notMember" },
+      fieldErrors: [
+        { path: field, message: "not a member of this organisation", code: "leads.fieldErrors.notMember" },
+      ],
     });
   }
 }

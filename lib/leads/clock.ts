@@ -26,7 +26,15 @@ export async function logActivity(ctx: LeadContext, leadId: string, input: TLogA
     const { protection } = await loadLead(tx, ctx, leadId, "lead.activity.log");
     if (protection && at < protection.assigned_at) {
       throw new AppError("bad_request", "An activity cannot lie before the lead was assigned.", {
-        fieldErrors: [{ path: "at", message: `must not be before ${protection.assigned_at.toISOString()}` }],
+        text: { code: "leads.errors.activityBeforeAssignment" },
+        fieldErrors: [
+          {
+            path: "at",
+            message: `must not be before ${protection.assigned_at.toISOString()}`,
+            code: "leads.fieldErrors.beforeAssignment",
+            params: { value: protection.assigned_at },
+          },
+        ],
       });
     }
     const activity = await tx.leadActivity.create({
@@ -59,19 +67,28 @@ export async function createHold(ctx: LeadContext, leadId: string, input: TCreat
   const now = Date.now();
   const startAt = input.startAt ?? new Date(now);
   if (startAt.getTime() < now - CLOCK_DRIFT_MS && !isManager(ctx)) {
-    throw new AppError("forbidden", "Only managers and admins may start a hold in the past.");
+    throw new AppError("forbidden", "Only managers and admins may start a hold in the past.", {
+      text: { code: "leads.errors.holdPast" },
+    });
   }
   if (input.endAt && input.endAt <= startAt) {
     throw new AppError("bad_request", "A hold must end after it starts.", {
-      fieldErrors: [{ path: "endAt", message: "must be after startAt" }],
+      text: { code: "leads.errors.holdEndBeforeStart" },
+      fieldErrors: [
+        { path: "endAt", message: "must be after startAt", code: "leads.fieldErrors.afterStart" },
+      ],
     });
   }
   return withOrg(ctx, async (tx) => {
     const { protection } = await loadLead(tx, ctx, leadId, "lead.write");
     if (!protection)
-      throw new AppError("conflict", "The lead has no current owner: there is no clock to stop.");
+      throw new AppError("conflict", "The lead has no current owner: there is no clock to stop.", {
+        text: { code: "leads.errors.noOwner" },
+      });
     if (protection.status === "EXPIRED") {
-      throw new AppError("conflict", "The lead's protection has expired: a hold cannot revive it.");
+      throw new AppError("conflict", "The lead's protection has expired: a hold cannot revive it.", {
+        text: { code: "leads.errors.holdExpired" },
+      });
     }
     const hold = await tx.leadHold.create({
       data: {
@@ -105,11 +122,19 @@ export async function endHold(ctx: LeadContext, leadId: string, holdId: string):
   await withOrg(ctx, async (tx) => {
     await loadLead(tx, ctx, leadId, "lead.write");
     const hold = await tx.leadHold.findFirst({ where: { id: holdId, leadId } });
-    if (!hold) throw new AppError("not_found", "No such hold on this lead.");
+    if (!hold)
+      throw new AppError("not_found", "No such hold on this lead.", {
+        text: { code: "leads.errors.notFound" },
+      });
     const now = new Date();
     if (hold.endAt !== null && hold.endAt <= now)
-      throw new AppError("conflict", "The hold has ended already.");
-    if (hold.startAt >= now) throw new AppError("conflict", "The hold has not started yet.");
+      throw new AppError("conflict", "The hold has ended already.", {
+        text: { code: "leads.errors.holdEnded" },
+      });
+    if (hold.startAt >= now)
+      throw new AppError("conflict", "The hold has not started yet.", {
+        text: { code: "leads.errors.holdNotStarted" },
+      });
     await tx.leadHold.update({ where: { id: holdId }, data: { endAt: now } });
     await recordAudit(tx, ctx, {
       action: "lead.hold.ended",
@@ -126,13 +151,17 @@ export async function requestExtension(ctx: LeadContext, leadId: string, input: 
   return withOrg(ctx, async (tx) => {
     const { protection } = await loadLead(tx, ctx, leadId, "lead.write");
     if (!protection || protection.status === "EXPIRED") {
-      throw new AppError("conflict", "Only a protected lead can be extended.");
+      throw new AppError("conflict", "Only a protected lead can be extended.", {
+        text: { code: "leads.errors.extensionUnprotected" },
+      });
     }
     const pending = await tx.leadExtensionRequest.findFirst({
       where: { assignmentId: protection.assignment_id, status: "PENDING" },
     });
     if (pending)
-      throw new AppError("conflict", "An extension request for this lead is waiting for a decision.");
+      throw new AppError("conflict", "An extension request for this lead is waiting for a decision.", {
+        text: { code: "leads.errors.extensionPending" },
+      });
     const request = await tx.leadExtensionRequest.create({
       data: {
         orgId: ctx.orgId,
@@ -162,14 +191,22 @@ export async function requestExtension(ctx: LeadContext, leadId: string, input: 
 export async function decideExtension(ctx: LeadContext, requestId: string, input: TExtensionDecision) {
   return withOrg(ctx, async (tx) => {
     const request = await tx.leadExtensionRequest.findUnique({ where: { id: requestId } });
-    if (!request) throw new AppError("not_found", "No such extension request.");
+    if (!request)
+      throw new AppError("not_found", "No such extension request.", {
+        text: { code: "leads.errors.notFound" },
+      });
     const { protection } = await loadLead(tx, ctx, request.leadId, "lead.manage");
     if (request.status !== "PENDING")
-      throw new AppError("conflict", `The request was ${request.status.toLowerCase()} already.`);
+      throw new AppError("conflict", `The request was ${request.status.toLowerCase()} already.`, {
+        text: {
+          code: request.status === "CLOSED" ? "leads.errors.alreadyClosed" : "leads.errors.alreadyDecided",
+        },
+      });
     if (protection?.assignment_id !== request.assignmentId) {
       throw new AppError(
         "conflict",
         "The lead has changed hands since the request; it can no longer be decided.",
+        { text: { code: "leads.errors.changedHands" } },
       );
     }
     const status = input.approve ? "APPROVED" : "DENIED";

@@ -43,12 +43,15 @@ export async function addCollaborator(ctx: LeadContext, leadId: string, input: T
     await assertMember(tx, ctx.orgId, input.userId, "userId");
     if (protection?.owner_user_id === input.userId) {
       throw new AppError("unprocessable", "The owner cannot also be a collaborator.", {
-        fieldErrors: [{ path: "userId", message: "is the owner" }],
+        text: { code: "leads.errors.ownerCollaborator" },
+        fieldErrors: [{ path: "userId", message: "is the owner", code: "leads.fieldErrors.isOwner" }],
       });
     }
     const existing = await tx.leadCollaborator.findMany({ where: { leadId } });
     if (existing.some((c) => c.userId === input.userId)) {
-      throw new AppError("conflict", "That member collaborates on this lead already.");
+      throw new AppError("conflict", "That member collaborates on this lead already.", {
+        text: { code: "leads.errors.alreadyCollaborator" },
+      });
     }
     const shares =
       existing.reduce((sum, c) => sum + Number(c.sharePercent ?? 0), 0) + (input.sharePercent ?? 0);
@@ -57,8 +60,14 @@ export async function addCollaborator(ctx: LeadContext, leadId: string, input: T
         "unprocessable",
         `Commission shares would add up to ${shares} %; at most 100 % can be given away.`,
         {
+          text: { code: "leads.errors.sharesOver", params: { value: shares } },
           fieldErrors: [
-            { path: "sharePercent", message: `at most ${100 - (shares - (input.sharePercent ?? 0))}` },
+            {
+              path: "sharePercent",
+              message: `at most ${100 - (shares - (input.sharePercent ?? 0))}`,
+              code: "leads.fieldErrors.atMost",
+              params: { value: 100 - (shares - (input.sharePercent ?? 0)) },
+            },
           ],
         },
       );
@@ -89,7 +98,10 @@ export async function removeCollaborator(ctx: LeadContext, leadId: string, userI
   await withOrg(ctx, async (tx) => {
     await loadLead(tx, ctx, leadId, "lead.write");
     const existing = await tx.leadCollaborator.findUnique({ where: { leadId_userId: { leadId, userId } } });
-    if (!existing) throw new AppError("not_found", "That member does not collaborate on this lead.");
+    if (!existing)
+      throw new AppError("not_found", "That member does not collaborate on this lead.", {
+        text: { code: "leads.errors.notFound" },
+      });
     await tx.leadCollaborator.delete({ where: { leadId_userId: { leadId, userId } } });
     await recordAudit(tx, ctx, {
       action: "lead.collaborator.removed",

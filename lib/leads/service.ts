@@ -46,12 +46,16 @@ export async function createLead(ctx: LeadContext, input: TCreateLead): Promise<
   });
   const manager = isManager(ctx);
   if (input.registeredAt && !manager) {
-    throw new AppError("forbidden", "Only managers and admins may register a lead with an earlier date.");
+    throw new AppError("forbidden", "Only managers and admins may register a lead with an earlier date.", {
+      text: { code: "leads.errors.registerEarlier" },
+    });
   }
   if (input.registeredAt) assertNotFuture(input.registeredAt, "registeredAt");
   const ownerUserId = input.ownerUserId ?? ctx.userId;
   if (ownerUserId !== ctx.userId && !manager) {
-    throw new AppError("forbidden", "Partners register leads for themselves.");
+    throw new AppError("forbidden", "Partners register leads for themselves.", {
+      text: { code: "leads.errors.registerForOthers" },
+    });
   }
   const contact = input.contact ?? {};
   const stage =
@@ -87,7 +91,14 @@ export async function createLead(ctx: LeadContext, input: TCreateLead): Promise<
         "conflict",
         `This lead is registered already: ${exact.companyName}, ${exact.city} (${exact.leadId}).`,
         {
-          fieldErrors: [{ path: "companyName", message: `duplicate of lead ${exact.leadId}` }],
+          text: { code: "leads.errors.duplicate", params: { value: `${exact.companyName}, ${exact.city}` } },
+          fieldErrors: [
+            {
+              path: "companyName",
+              message: `duplicate of lead ${exact.leadId}`,
+              code: "leads.fieldErrors.duplicate",
+            },
+          ],
         },
       );
     }
@@ -197,7 +208,10 @@ export async function backdateRegisteredAt(
   assertNotFuture(input.registeredAt, "registeredAt");
   await withOrg(ctx, async (tx) => {
     const { protection } = await loadLead(tx, ctx, leadId, "lead.manage");
-    if (!protection) throw new AppError("conflict", "The lead has no current owner.");
+    if (!protection)
+      throw new AppError("conflict", "The lead has no current owner.", {
+        text: { code: "leads.errors.noOwner" },
+      });
     await tx.leadAssignment.update({
       where: { id: protection.assignment_id },
       data: { assignedAt: input.registeredAt },
@@ -218,7 +232,9 @@ export async function reassignLead(ctx: LeadContext, leadId: string, { ownerUser
     const { protection } = await loadLead(tx, ctx, leadId, "lead.manage");
     await assertMember(tx, ctx.orgId, ownerUserId, "ownerUserId");
     if (protection?.owner_user_id === ownerUserId) {
-      throw new AppError("conflict", "That member owns the lead already.");
+      throw new AppError("conflict", "That member owns the lead already.", {
+        text: { code: "leads.errors.alreadyOwner" },
+      });
     }
     const now = new Date();
     if (protection) {
@@ -327,7 +343,10 @@ export async function listLeads(
 export async function getProtection(ctx: LeadContext, leadId: string) {
   return withOrg(ctx, async (tx) => {
     const { protection } = await loadLead(tx, ctx, leadId, "lead.read");
-    if (!protection) throw new AppError("not_found", "The lead has no current owner, so no protection.");
+    if (!protection)
+      throw new AppError("not_found", "The lead has no current owner, so no protection.", {
+        text: { code: "leads.errors.noOwner" },
+      });
     return protectionDto(protection)!;
   });
 }
