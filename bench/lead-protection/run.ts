@@ -99,6 +99,11 @@ async function main() {
     ),
   );
   results.push(
+    await measure("the same, sorted by end of protection", runs, (i) =>
+      listLeads(ctxOf(1 + (i % 50)), { owner: "me", sort: "protectedUntil", limit: 50 }),
+    ),
+  );
+  results.push(
     await measure("GET /leads/{id}/protection (owner)", runs, (i) =>
       getProtection(
         { orgId: ORG, userId: ownLeads[i % ownLeads.length].owner, roles: ["sales"] },
@@ -117,10 +122,14 @@ async function main() {
     console.log(`${label.padEnd(46)} ${String(seconds).padStart(8)} s   ${JSON.stringify(outcome ?? {})}`);
     results.push({ label, runs: 1, seconds });
   };
-  // The first daily run releases the expired share of the seeded leads and sends their reminders;
-  // the second is the steady state of a day with nothing new.
+  // The first daily run catches up on the seeded backlog: it releases the expired share of the
+  // seeded leads and sends all their reminders at once. The second is a run with nothing new.
   await once("daily job, first run (100 000 leads)", () => runLeadProtectionDaily());
   await once("daily job, next run (nothing new)", () => runLeadProtectionDaily());
+  // A day later: the reminders and releases that fall due within one day, as on any ordinary day.
+  await once("daily job, a day later (one day's work)", () =>
+    runLeadProtectionDaily({ now: new Date(Date.now() + 86_400_000) }),
+  );
   await once("summary refresh (concurrently)", () =>
     refreshLeadSummary({ orgId: ORG, userId: null, roles: ["system"] }),
   );
