@@ -508,8 +508,10 @@ async function pseudonymise(
     FROM (${pseudonymisable(ctx.orgId, now, leadIds)}) c
     WHERE l.id = c.id
     RETURNING l.id, l.stage, c.reason, c.first_name, c.last_name, c.email, c.phone`;
-  for (const row of rows) {
-    await recordAudit(tx, ctx, {
+  await recordAudits(
+    tx,
+    ctx,
+    rows.map((row) => ({
       action: "lead.personal_data.pseudonymised",
       resourceType: "lead",
       resourceId: row.id,
@@ -519,7 +521,7 @@ async function pseudonymise(
         replaced: CONTACT_FIELDS.filter(([column]) => row[column]).map(([, field]) => field),
         pseudonymisedAt: now,
       },
-    });
-  }
+    })),
+  );
   return { pseudonymised: rows.length };
 }

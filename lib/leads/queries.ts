@@ -88,6 +88,15 @@ const SORT_COLUMNS: Record<TLeadSortKey, { expr: Prisma.Sql; type: Prisma.Sql }>
   },
 };
 
+/** The same orders for one owner, as the indexes of 20261129169000_lead_list_order.sql have them. */
+const OWNER_SORT_COLUMNS: Partial<Record<TLeadSortKey, { expr: Prisma.Sql; type: Prisma.Sql }>> = {
+  createdAt: { expr: Prisma.sql`a.lead_created_at`, type: Prisma.sql`timestamptz` },
+  protectedUntil: {
+    expr: Prisma.sql`coalesce(a.expires_at, 'infinity'::timestamptz)`,
+    type: Prisma.sql`timestamptz`,
+  },
+};
+
 /**
  * Leads the caller may see, in the order asked for, with their protection; keyset-paginated. The page is
  * chosen first (by owner through its index, search and cursor) and the protection computed only
@@ -99,23 +108,21 @@ export function listLeadRows(tx: Tx, filter: LeadListFilter): Promise<LeadListRo
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     candidates.push(Prisma.sql`(l.company_name ILIKE ${pattern} OR l.city ILIKE ${pattern})`);
   }
-  // "My leads" newest first, the usual page: the owner's index on lead_assignment
-  // (owner_user_id, lead_created_at, lead_id) yields the rows in page order, so the scan stops
-  // after the page. Other orders and owners start from the owner's assignments (an index range);
-  // OFFSET 0 fences that join, so the planner cannot turn it into a walk over all leads in date
-  // order, checking each against RLS until the page is full.
-  const ownerNewest = filter.ownerUserId !== undefined && filter.sort.key === "createdAt";
-  const { expr, type } = ownerNewest
-    ? { expr: Prisma.sql`a.lead_created_at`, type: Prisma.sql`timestamptz` }
-    : SORT_COLUMNS[filter.sort.key];
+  // One owner's leads by registration or by end of protection: the owner's indexes on
+  // lead_assignment yield the rows in page order, so the scan stops after the page. Other orders
+  // and owners start from the owner's assignments (an index range); OFFSET 0 fences that join, so
+  // the planner cannot turn it into a walk over all leads in order, checking each against RLS.
+  const ownerColumn = filter.ownerUserId !== undefined ? OWNER_SORT_COLUMNS[filter.sort.key] : undefined;
+  const ownerIndexed = ownerColumn !== undefined;
+  const { expr, type } = ownerColumn ?? SORT_COLUMNS[filter.sort.key];
   const direction = filter.sort.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   if (filter.after) {
     const beyond = filter.sort.desc ? Prisma.sql`<` : Prisma.sql`>`;
     candidates.push(
-      Prisma.sql`(${expr}, ${ownerNewest ? Prisma.sql`a.lead_id` : Prisma.sql`l.id`}) ${beyond} (${filter.after.value}::${type}, ${filter.after.id}::uuid)`,
+      Prisma.sql`(${expr}, ${ownerIndexed ? Prisma.sql`a.lead_id` : Prisma.sql`l.id`}) ${beyond} (${filter.after.value}::${type}, ${filter.after.id}::uuid)`,
     );
   }
-  const source = ownerNewest
+  const source = ownerIndexed
     ? Prisma.sql`lead_assignment a JOIN lead l ON l.id = a.lead_id
                  AND a.released_at IS NULL AND a.owner_user_id = ${filter.ownerUserId}::uuid`
     : filter.ownerUserId
@@ -138,7 +145,7 @@ export function listLeadRows(tx: Tx, filter: LeadListFilter): Promise<LeadListRo
              ${expr} AS sort_value, (${expr})::text AS cursor_value
       FROM ${source}
       WHERE ${Prisma.join(candidates, " AND ")}
-      ORDER BY sort_value ${direction}, ${ownerNewest ? Prisma.sql`a.lead_id` : Prisma.sql`l.id`} ${direction}
+      ORDER BY sort_value ${direction}, ${ownerIndexed ? Prisma.sql`a.lead_id` : Prisma.sql`l.id`} ${direction}
       ${pageFirst ? Prisma.sql`LIMIT ${limit}` : Prisma.empty}
     )
     SELECT l.id, l.company_name, l.city, l.industry, l.stage, l.created_at, l.cursor_value,
