@@ -14,7 +14,7 @@ import { useState } from "react";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ButtonLink } from "@/components/ui/links";
 
-import { AiSection } from "./AiSection";
+import { Section } from "@/components/ui/Section";
 import { PERIODS, useAiDashboard, type AiDashboardView, type TAiPeriodDays } from "./aiQueries";
 import { BudgetBar, budgetUse } from "./BudgetBar";
 import { useAiFormat } from "./format";
@@ -73,7 +73,7 @@ export function AiDashboard({ orgSlug, initial }: { orgSlug: string; initial: Ai
         <Alert severity="error">{t("loadingFailed", { message: query.error.message })}</Alert>
       )}
 
-      <AiSection id="ai-budget" title={t("budget.title", { month })}>
+      <Section id="ai-budget" title={t("budget.title", { month })}>
         <Stack spacing={2}>
           <BudgetBar line={dashboard.status.org} label={t("budget.label", { month })} testId="org-budget" />
           {level !== "ok" && dashboard.status.org.capEur > 0 && (
@@ -82,7 +82,7 @@ export function AiDashboard({ orgSlug, initial }: { orgSlug: string; initial: Ai
             </Alert>
           )}
         </Stack>
-      </AiSection>
+      </Section>
 
       {stats.calls === 0 ? (
         <EmptyState icon={<InsightsOutlined />} title={t("empty.title", { days: dashboard.days })}>
@@ -96,9 +96,9 @@ export function AiDashboard({ orgSlug, initial }: { orgSlug: string; initial: Ai
               {t("kpi.refused", { refused: stats.refusedBudget, notConfigured: stats.notConfigured })}
             </Typography>
           )}
-          <AiSection id="ai-by-day" title={t("byDay.title")}>
+          <Section id="ai-by-day" title={t("byDay.title")}>
             <SpendByDay days={dashboard.byDay} />
-          </AiSection>
+          </Section>
           <SpendTables dashboard={dashboard} />
         </>
       )}

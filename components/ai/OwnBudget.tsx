@@ -9,7 +9,7 @@ import { useTranslations } from "next-intl";
 import type { BudgetStatus } from "@/lib/ai/budget";
 import { ButtonLink } from "@/components/ui/links";
 
-import { AiSection } from "./AiSection";
+import { Section } from "@/components/ui/Section";
 import { BudgetBar } from "./BudgetBar";
 import { useAiFormat } from "./format";
 
@@ -23,7 +23,7 @@ export function OwnBudget({ orgSlug, status }: { orgSlug: string; status: Budget
   const month = f.month(status.month);
   const own = status.user;
   return (
-    <AiSection id="ai-own-budget" title={t("title", { month })}>
+    <Section id="ai-own-budget" title={t("title", { month })}>
       <Stack spacing={2}>
         {own && (
           <Typography data-testid="own-spent">
@@ -55,6 +55,6 @@ export function OwnBudget({ orgSlug, status }: { orgSlug: string; status: Budget
           </ButtonLink>
         </Box>
       </Stack>
-    </AiSection>
+    </Section>
   );
 }

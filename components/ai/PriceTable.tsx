@@ -14,7 +14,7 @@ import { deDE, enUS } from "@mui/x-data-grid/locales";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 
-import { AiSection } from "./AiSection";
+import { Section } from "@/components/ui/Section";
 import { useAiPrices, type TModelPrice } from "./aiQueries";
 import { useAiFormat } from "./format";
 import { PriceDialog } from "./PriceDialog";
@@ -107,7 +107,7 @@ export function PriceTable({
   );
 
   return (
-    <AiSection
+    <Section
       id="ai-prices"
       title={t("title")}
       intro={`${t("intro")} ${canEdit ? "" : t("readOnly")}`.trim()}
@@ -163,6 +163,6 @@ export function PriceTable({
           }}
         />
       )}
-    </AiSection>
+    </Section>
   );
 }

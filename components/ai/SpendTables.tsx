@@ -10,7 +10,7 @@ import { useMemo } from "react";
 
 import { AI_USE_CASES, type TAiUseCase } from "@/lib/ai/types";
 
-import { AiSection } from "./AiSection";
+import { Section } from "@/components/ui/Section";
 import type { AiDashboardView } from "./aiQueries";
 import { useAiFormat } from "./format";
 
@@ -162,24 +162,24 @@ export function SpendTables({ dashboard }: { dashboard: AiDashboardView }) {
   return (
     <Grid container spacing={3}>
       <Grid size={{ xs: 12, lg: 6 }}>
-        <AiSection id="ai-by-use-case" title={t("byUseCase.title")}>
+        <Section id="ai-by-use-case" title={t("byUseCase.title")}>
           <SmallGrid
             label={t("byUseCase.title")}
             rows={useCaseRows}
             columns={useCaseColumns}
             narrowHidden={["tokens", "share"]}
           />
-        </AiSection>
+        </Section>
       </Grid>
       <Grid size={{ xs: 12, lg: 6 }}>
-        <AiSection id="ai-by-user" title={t("byUser.title")}>
+        <Section id="ai-by-user" title={t("byUser.title")}>
           <SmallGrid
             label={t("byUser.title")}
             rows={userRows}
             columns={userColumns}
             narrowHidden={["monthSpentEur", "monthReservedEur"]}
           />
-        </AiSection>
+        </Section>
       </Grid>
     </Grid>
   );

@@ -9,6 +9,7 @@ import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { useFormatter, useTranslations } from "next-intl";
 
+import { Section } from "@/components/ui/Section";
 import { ButtonLink } from "@/components/ui/links";
 
 import { ActivityForm, ExtensionsPanel, HoldsPanel } from "./ClockForms";
@@ -16,7 +17,6 @@ import { useLead, useLeadTimeline, type LeadDetail as TLeadDetail, type LeadTime
 import { CountdownText, DueSoonChip, StatusChip } from "./LeadStatus";
 import { BackdateForm, CollaboratorsPanel, ReassignForm } from "./PeopleForms";
 import { ProtectionTimeline } from "./ProtectionTimeline";
-import { Section } from "./Section";
 import { useNow } from "./time";
 import { DEADLINES, type Deadline } from "./timelineModel";
 
@@ -89,30 +89,31 @@ export function LeadDetail({
 
       {p && <Deadlines lead={lead} />}
 
-      <Section title={t("timelineTitle")} intro={t("timelineIntro")} id="timeline-heading">
+      <Section fill title={t("timelineTitle")} intro={t("timelineIntro")} id="timeline-heading">
         {now === null ? null : <ProtectionTimeline lead={lead} timeline={timeline} now={now} />}
       </Section>
 
       <Grid container spacing={2}>
         {can.logActivity && p && (
           <Grid size={{ xs: 12, md: 6 }}>
-            <Section title={tf("activityTitle")} intro={tf("activityIntro")} id="activity-heading">
+            <Section fill title={tf("activityTitle")} intro={tf("activityIntro")} id="activity-heading">
               <ActivityForm orgSlug={orgSlug} leadId={lead.id} />
             </Section>
           </Grid>
         )}
         <Grid size={{ xs: 12, md: 6 }}>
-          <Section title={tf("holdTitle")} intro={tf("holdIntro")} id="hold-heading">
+          <Section fill title={tf("holdTitle")} intro={tf("holdIntro")} id="hold-heading">
             <HoldsPanel orgSlug={orgSlug} lead={lead} canWrite={can.write} canManage={can.manage} now={now} />
           </Section>
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
-          <Section title={tf("extensionTitle")} intro={tf("extensionIntro")} id="extension-heading">
+          <Section fill title={tf("extensionTitle")} intro={tf("extensionIntro")} id="extension-heading">
             <ExtensionsPanel orgSlug={orgSlug} lead={lead} canWrite={can.write} canManage={can.manage} />
           </Section>
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
           <Section
+            fill
             title={tf("collaboratorsTitle")}
             intro={tf("collaboratorsIntro")}
             id="collaborators-heading"
@@ -128,7 +129,7 @@ export function LeadDetail({
         {can.manage && (
           <>
             <Grid size={{ xs: 12, md: 6 }}>
-              <Section title={tf("backdateTitle")} intro={tf("backdateIntro")} id="backdate-heading">
+              <Section fill title={tf("backdateTitle")} intro={tf("backdateIntro")} id="backdate-heading">
                 {p ? (
                   <BackdateForm orgSlug={orgSlug} leadId={lead.id} />
                 ) : (
@@ -137,7 +138,7 @@ export function LeadDetail({
               </Section>
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
-              <Section title={tf("reassignTitle")} intro={tf("reassignIntro")} id="reassign-heading">
+              <Section fill title={tf("reassignTitle")} intro={tf("reassignIntro")} id="reassign-heading">
                 <ReassignForm orgSlug={orgSlug} lead={lead} members={timeline.members} />
               </Section>
             </Grid>

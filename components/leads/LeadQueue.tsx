@@ -21,12 +21,12 @@ import NextLink from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { Section } from "@/components/ui/Section";
 import { ButtonLink } from "@/components/ui/links";
 
 import { DecideExtensionForm } from "./ClockForms";
 import { useManagerQueue, type ManagerQueue } from "./leadQueries";
 import { CountdownText } from "./LeadStatus";
-import { Section } from "./Section";
 
 type Pending = ManagerQueue["pending"][number];
 
@@ -55,7 +55,7 @@ export function LeadQueue({ orgSlug, initialQueue }: { orgSlug: string; initialQ
       </Box>
       {queue.isError && <Alert severity="error">{queue.error.message}</Alert>}
 
-      <Section title={t("pendingTitle", { count: pending.length })} id="pending-heading">
+      <Section fill title={t("pendingTitle", { count: pending.length })} id="pending-heading">
         {pending.length === 0 ? (
           <Typography color="text.secondary">{t("pendingEmpty")}</Typography>
         ) : (
@@ -130,7 +130,12 @@ export function LeadQueue({ orgSlug, initialQueue }: { orgSlug: string; initialQ
         )}
       </Section>
 
-      <Section title={t("graceTitle", { count: grace.length })} intro={t("graceIntro")} id="grace-heading">
+      <Section
+        fill
+        title={t("graceTitle", { count: grace.length })}
+        intro={t("graceIntro")}
+        id="grace-heading"
+      >
         {grace.length === 0 ? (
           <Typography color="text.secondary">{t("graceEmpty")}</Typography>
         ) : (
@@ -158,6 +163,7 @@ export function LeadQueue({ orgSlug, initialQueue }: { orgSlug: string; initialQ
       </Section>
 
       <Section
+        fill
         title={t("expiredTitle", { count: expired.length })}
         intro={t("expiredIntro")}
         id="expired-heading"

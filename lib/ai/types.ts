@@ -92,6 +92,17 @@ export class ProviderError extends Error {
   }
 }
 
+/** How a provider client is built: from env in production, with a fake's address in tests. */
+export interface ProviderClientOptions {
+  apiKey: string;
+  /** Another endpoint of the same API (OpenAI: Azure OpenAI, Ollama, vLLM; Anthropic: a proxy). */
+  baseURL?: string;
+  timeoutMs: number;
+  models: Record<TAiTier, string>;
+  /** The SDK's own retries (with backoff and `retry-after`) before a failure counts. Default 1. */
+  maxRetries?: number;
+}
+
 export interface ProviderClient {
   readonly provider: TAiProvider;
   /** The configured model of a tier (env: OPENAI_MODEL_SMALL, …). */

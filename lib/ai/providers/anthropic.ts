@@ -13,19 +13,12 @@ import {
   type ChatRequest,
   type ChatResponse,
   type ProviderClient,
-  type TAiTier,
+  type ProviderClientOptions,
   type TProviderFailure,
 } from "@/lib/ai/types";
 
-export interface AnthropicClientOptions {
-  apiKey: string;
-  /** A proxy or gateway in front of the Messages API; the SDK's default when absent. */
-  baseURL?: string;
-  timeoutMs: number;
-  models: Record<TAiTier, string>;
-  /** The SDK's own retries (with backoff and `retry-after`) before a failure counts. Default 1. */
-  maxRetries?: number;
-}
+/** The options of every provider client (lib/ai/types.ts ProviderClientOptions). */
+export type AnthropicClientOptions = ProviderClientOptions;
 
 /**
  * A ProviderClient over the Messages API. Structured output comes from a single tool the model is

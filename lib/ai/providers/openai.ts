@@ -7,19 +7,12 @@ import {
   type ChatRequest,
   type ChatResponse,
   type ProviderClient,
-  type TAiTier,
+  type ProviderClientOptions,
   type TProviderFailure,
 } from "@/lib/ai/types";
 
-export interface OpenAiClientOptions {
-  apiKey: string;
-  /** Any OpenAI-compatible endpoint (Azure OpenAI, Ollama, vLLM); the SDK's default when absent. */
-  baseURL?: string;
-  timeoutMs: number;
-  models: Record<TAiTier, string>;
-  /** The SDK's own retries (with backoff and `retry-after`) before a failure counts. Default 1. */
-  maxRetries?: number;
-}
+/** The options of every provider client (lib/ai/types.ts ProviderClientOptions). */
+export type OpenAiClientOptions = ProviderClientOptions;
 
 /**
  * A ProviderClient over Chat Completions with strict structured output. Chat Completions rather than
