@@ -1,7 +1,7 @@
 import "server-only";
 
 import { authorize } from "@/lib/auth/policy";
-import { withOrg, type DbContext, type Prisma, type Tx } from "@/lib/db";
+import { withOrg, type DbContext, type Tx } from "@/lib/db";
 
 import { AUDIT_CSV_HEADER, auditCsvRecord, csvRow, UTF8_BOM } from "./csv";
 import {
@@ -24,10 +24,6 @@ export interface AuditInput {
   after?: unknown;
 }
 
-function json(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined ? undefined : (redact(value) as Prisma.InputJsonValue);
-}
-
 /**
  * Appends one event to the organisation's audit chain, in the caller's transaction: if the change
  * it records rolls back, so does the event. Secrets and personal data are redacted first. The
@@ -47,20 +43,20 @@ export async function recordAudits(tx: Tx, ctx: DbContext, events: readonly Audi
   const actor =
     ctx.actor ??
     (ctx.userId ? { type: "user" as const, id: ctx.userId } : { type: "system" as const, id: null });
-  await tx.auditEvent.createMany({
-    data: events.map((event) => ({
-      orgId: ctx.orgId,
-      actorType: actor.type,
-      actorId: actor.id,
-      action: event.action,
-      resourceType: event.resourceType,
-      resourceId: event.resourceId ?? null,
-      before: json(event.before),
-      after: json(event.after),
-      requestId: ctx.requestId ?? null,
-      ip: ctx.ip ?? null,
-    })),
-  });
+  const jsonText = (value: unknown) =>
+    value === undefined || value === null ? null : JSON.stringify(redact(value));
+  // One statement through unnest, in the events' order: a job writes hundreds at once, and
+  // Prisma's createMany spent ~3 ms per row building the statement.
+  await tx.$executeRaw`
+    INSERT INTO audit_event (org_id, actor_type, actor_id, action, resource_type, resource_id, before, after,
+                             request_id, ip)
+    SELECT ${ctx.orgId}::uuid, ${actor.type}, ${actor.id}, e.action, e.resource_type, e.resource_id,
+           e.before, e.after, ${ctx.requestId ?? null}, ${ctx.ip ?? null}
+    FROM unnest(${events.map((e) => e.action)}::text[], ${events.map((e) => e.resourceType)}::text[],
+                ${events.map((e) => e.resourceId ?? null)}::text[], ${events.map((e) => jsonText(e.before))}::jsonb[],
+                ${events.map((e) => jsonText(e.after))}::jsonb[])
+         WITH ORDINALITY AS e(action, resource_type, resource_id, before, after, n)
+    ORDER BY e.n`;
 }
 
 /** The reader's side: ABAC first, then the organisation's own transaction (RLS the second wall). */
