@@ -49,13 +49,15 @@ export function db(): PrismaClient {
  * switch role back; against code that would, only a login role like README's `freshplan_web`
  * protects. `set_config(…, true)` keeps every setting local to this transaction, so nothing leaks
  * to the next user of the pooled connection. The session time zone is UTC, as the lead-protection
- * rules and the driver's timestamp parsing both assume.
+ * rules and the driver's timestamp parsing both assume. JIT is off: the app's statements are short,
+ * and one whose cost the planner overestimated spent 750 ms compiling for a 2 s scan.
  */
 export async function withContext<T>(ctx: DbContext, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db().$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true),
                                   set_config('timezone', 'UTC', true),
+                                  set_config('jit', 'off', true),
                                   set_config('app.org_id', ${ctx.orgId ?? ""}, true),
                                   set_config('app.user_id', ${ctx.userId ?? ""}, true),
                                   set_config('app.roles', ${ctx.roles.join(",")}, true)`;

@@ -127,12 +127,10 @@ describe("the daily job at the real clock", () => {
     await runLeadProtectionDaily();
 
     let dueSomewhere = 0;
-    for (const days of [0, 1, 3, 7, 15, 30, 61, 120, 200]) {
+    for (let days = 0; days <= 240; days += 3) {
       const moment = new Date(Date.now() + 60_000 + days * DAY);
-      const [cached, full] = await withOrg(system(), async (tx) => [
-        await dueLeadIds(tx, org, moment, true),
-        await dueLeadIds(tx, org, moment, false),
-      ]);
+      const cached = await dueLeadIds(system(), moment, true);
+      const full = await dueLeadIds(system(), moment, false);
       expect({ moment, due: cached }).toEqual({ moment, due: full });
       dueSomewhere += full.length;
     }

@@ -128,15 +128,10 @@ export async function runLeadProtectionDaily(options: DailyOptions = {}): Promis
 async function runForOrg(ctx: OrgCtx, now: Date): Promise<DailyCounts> {
   const counts = zero();
   const fromCache = now.getTime() >= Date.now() - LIVE_TOLERANCE_MS;
-  let after = NIL_UUID;
-  for (;;) {
-    const page = await withOrg(ctx, (tx) => scanPage(tx, ctx.orgId, now, after, fromCache));
-    const due = page.filter((row) => row.act).map((row) => row.id);
+  for await (const due of duePages(ctx, now, fromCache)) {
     for (const batch of chunks(due, ACT_BATCH)) {
       add(counts, await withOrg(ctx, (tx) => actOnLeads(tx, ctx, now, batch)));
     }
-    if (page.length < SCAN_PAGE) break;
-    after = page[page.length - 1].id;
   }
   add(counts, await withOrg(ctx, (tx) => escalate(tx, ctx, now)));
   const stale = await withOrg(ctx, (tx) => selectPseudonymisable(tx, ctx.orgId, now));
@@ -185,54 +180,75 @@ const dueReminders = (now: Date) => Prisma.sql`
  * The moments describe the facts as they are. Evaluating an earlier moment (tests, a what-if) must
  * ignore facts that came later, which only the full computation does: then every lead is a candidate.
  */
-function candidates(orgId: string, now: Date, after: string, fromCache: boolean): Prisma.Sql {
-  if (!fromCache) {
-    return Prisma.sql`
-      SELECT id FROM lead WHERE org_id = ${orgId}::uuid AND id > ${after}::uuid ORDER BY id LIMIT ${SCAN_PAGE}`;
-  }
+async function cachedCandidates(tx: Tx, orgId: string, now: Date): Promise<string[]> {
   const unrecorded = (type: string, column: string) => Prisma.sql`
     a.${Prisma.raw(column)} <= ${now}::timestamptz AND NOT EXISTS (
       SELECT 1 FROM lead_reminder r
       WHERE r.assignment_id = a.id AND r.type = ${type} AND r.due_at = a.${Prisma.raw(column)})`;
-  return Prisma.sql`
+  // All at once, unordered: the planner then answers the NOT EXISTS with one anti-join over the
+  // reminders instead of a probe per assignment (3 s per page at 100 000 leads when paged by id).
+  const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT a.lead_id AS id FROM lead_assignment a
-    WHERE a.org_id = ${orgId}::uuid AND a.released_at IS NULL AND a.lead_id > ${after}::uuid
+    WHERE a.org_id = ${orgId}::uuid AND a.released_at IS NULL
       AND (a.expires_at <= ${now}::timestamptz
            OR (${unrecorded("REMINDER_60D", "progress_due_at")})
            OR (${unrecorded("GRACE_EXPIRY", "grace_due_at")})
            OR (least(a.progress_due_at, a.grace_due_at) <= ${now}::timestamptz AND EXISTS (
                  SELECT 1 FROM lead_hold h
                  WHERE h.lead_id = a.lead_id AND h.start_at < ${now}::timestamptz
-                   AND coalesce(h.end_at, 'infinity') > least(a.progress_due_at, a.grace_due_at))))
-    ORDER BY a.lead_id LIMIT ${SCAN_PAGE}`;
+                   AND coalesce(h.end_at, 'infinity') > least(a.progress_due_at, a.grace_due_at))))`;
+  return rows.map((row) => row.id).sort();
 }
 
-/** One page of candidates by id, each flagged when the computation finds a release or a reminder due. */
-function scanPage(tx: Tx, orgId: string, now: Date, after: string, fromCache: boolean) {
-  return tx.$queryRaw<{ id: string; act: boolean }[]>`
-    WITH page AS MATERIALIZED (${candidates(orgId, now, after, fromCache)}),
+/** The organisation's next page of leads by id, for the full computation. */
+async function leadPage(tx: Tx, orgId: string, after: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM lead WHERE org_id = ${orgId}::uuid AND id > ${after}::uuid ORDER BY id LIMIT ${SCAN_PAGE}`;
+  return rows.map((row) => row.id);
+}
+
+/** The leads `ids` with a release or a reminder due at `now`, by the one computation. */
+async function dueAmong(tx: Tx, now: Date, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    WITH page AS MATERIALIZED (SELECT unnest(${ids}::uuid[]) AS id),
     p AS MATERIALIZED (${protectionOf(Prisma.sql`SELECT id FROM page`, now)}),
     due AS (${dueReminders(now)})
-    SELECT page.id,
-      EXISTS (SELECT 1 FROM p WHERE p.lead_id = page.id AND p.status = 'EXPIRED')
-      OR EXISTS (SELECT 1 FROM due WHERE due.lead_id = page.id AND NOT EXISTS (
-        SELECT 1 FROM lead_reminder r
-        WHERE r.assignment_id = due.assignment_id AND r.type = due.type AND r.due_at = due.due_at)) AS act
-    FROM page ORDER BY page.id`;
+    SELECT page.id FROM page
+    WHERE EXISTS (SELECT 1 FROM p WHERE p.lead_id = page.id AND p.status = 'EXPIRED')
+       OR EXISTS (SELECT 1 FROM due WHERE due.lead_id = page.id AND NOT EXISTS (
+            SELECT 1 FROM lead_reminder r
+            WHERE r.assignment_id = due.assignment_id AND r.type = due.type AND r.due_at = due.due_at))
+    ORDER BY page.id`;
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The leads with a release or a reminder due at `now`, a page at a time, found from the cached
+ * moments or (for an earlier moment) by computing every lead. Each page is its own transaction.
+ */
+async function* duePages(ctx: OrgCtx, now: Date, fromCache: boolean): AsyncGenerator<string[]> {
+  if (fromCache) {
+    const ids = await withOrg(ctx, (tx) => cachedCandidates(tx, ctx.orgId, now));
+    for (const page of chunks(ids, SCAN_PAGE)) yield await withOrg(ctx, (tx) => dueAmong(tx, now, page));
+    return;
+  }
+  for (let after = NIL_UUID; ;) {
+    const page = await withOrg(ctx, (tx) => leadPage(tx, ctx.orgId, after));
+    yield await withOrg(ctx, (tx) => dueAmong(tx, now, page));
+    if (page.length < SCAN_PAGE) return;
+    after = page[page.length - 1];
+  }
 }
 
 /**
  * The leads with a release or a reminder due at `now`, found the way the job finds them (from the
  * cached moments, or by computing every lead): lets a test hold the two ways to the same answer.
  */
-export async function dueLeadIds(tx: Tx, orgId: string, now: Date, fromCache: boolean): Promise<string[]> {
+export async function dueLeadIds(ctx: OrgCtx, now: Date, fromCache: boolean): Promise<string[]> {
   const due: string[] = [];
-  for (let after = NIL_UUID; ;) {
-    const page = await scanPage(tx, orgId, now, after, fromCache);
-    due.push(...page.filter((row) => row.act).map((row) => row.id));
-    if (page.length < SCAN_PAGE) return due;
-    after = page[page.length - 1].id;
-  }
+  for await (const page of duePages(ctx, now, fromCache)) due.push(...page);
+  return due;
 }
 
 /** The per-lead advisory locks of loadLead (lib/leads/access.ts), taken in id order. */
@@ -446,9 +462,9 @@ function pseudonymisable(orgId: string, now: Date, leadIds?: string[]): Prisma.S
   const idleBefore = new Date(now.getTime() - STAGE0_IDLE_DAYS * DAY_MS);
   const releasedBefore = new Date(now.getTime() - RELEASED_RETENTION_DAYS * DAY_MS);
   const scope = (column: string) =>
-    leadIds
-      ? Prisma.sql`${Prisma.raw(column)} = ANY (${leadIds}::uuid[])`
-      : Prisma.sql`org_id = ${orgId}::uuid`;
+    leadIds ? Prisma.sql`${Prisma.raw(column)} = ANY (${leadIds}::uuid[])` : Prisma.sql`TRUE`;
+  // Filter on the lead's own columns first, then look at each remaining lead's assignments and
+  // recent activities by index: aggregating the whole organisation's history took 12 s at 100 000.
   return Prisma.sql`
     SELECT l.id,
       CASE WHEN NOT coalesce(a.assigned, false) AND a.last_released <= ${releasedBefore}::timestamptz
@@ -456,20 +472,20 @@ function pseudonymisable(orgId: string, now: Date, leadIds?: string[]): Prisma.S
       l.contact_first_name IS NOT NULL AS first_name, l.contact_last_name IS NOT NULL AS last_name,
       l.contact_email IS NOT NULL AS email, l.contact_phone IS NOT NULL AS phone
     FROM lead l
-    LEFT JOIN (
-      SELECT lead_id, max(assigned_at) AS last_assigned, max(released_at) AS last_released,
-             bool_or(released_at IS NULL) AS assigned
-      FROM lead_assignment WHERE ${scope("lead_id")} GROUP BY lead_id
-    ) a ON a.lead_id = l.id
-    LEFT JOIN (
-      SELECT lead_id, max(at) AS last_qual FROM lead_activity
-      WHERE ${scope("lead_id")} AND kind IN (${Prisma.join(QUALIFYING_KINDS)}) AND at <= ${now}::timestamptz
-      GROUP BY lead_id
-    ) q ON q.lead_id = l.id
+    CROSS JOIN LATERAL (
+      SELECT max(x.assigned_at) AS last_assigned, max(x.released_at) AS last_released,
+             bool_or(x.released_at IS NULL) AS assigned
+      FROM lead_assignment x WHERE x.lead_id = l.id
+    ) a
     WHERE l.org_id = ${orgId}::uuid AND ${scope("l.id")}
       AND (l.pseudonymised_at IS NULL OR l.contact_first_name IS NOT NULL OR l.contact_last_name IS NOT NULL
            OR l.contact_email IS NOT NULL OR l.contact_phone IS NOT NULL)
-      AND ((l.stage = 0 AND greatest(l.created_at, a.last_assigned, q.last_qual) <= ${idleBefore}::timestamptz)
+      AND ((l.stage = 0 AND l.created_at <= ${idleBefore}::timestamptz
+            AND coalesce(a.last_assigned <= ${idleBefore}::timestamptz, true)
+            AND NOT EXISTS (
+              SELECT 1 FROM lead_activity q
+              WHERE q.lead_id = l.id AND q.kind IN (${Prisma.join(QUALIFYING_KINDS)})
+                AND q.at > ${idleBefore}::timestamptz AND q.at <= ${now}::timestamptz))
            OR (NOT coalesce(a.assigned, false) AND a.last_released <= ${releasedBefore}::timestamptz))
     ORDER BY l.id`;
 }
