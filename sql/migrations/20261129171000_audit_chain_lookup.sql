@@ -2,14 +2,16 @@
 -- index to match. A long-lived connection keeps the trigger's plan from when the table was small —
 -- a sequential scan and sort — and then pays it for every event: about 10 ms per event once the
 -- trail held 20 000 rows (found by profiling the daily job's catch-up). An index on (org_id, id)
--- and an equality test make the lookup one index probe whatever the plan's age.
+-- and an equality test make the lookup one index probe, and the trigger plans it afresh each time.
 
 -- migrate:up
 
 CREATE INDEX audit_event_chain_idx ON audit_event (org_id, id DESC);
 
+-- Planned for each event (force_custom_plan): a generic plan made while the trail was small
+-- would otherwise stay in the connection's cache however large the trail grows.
 CREATE OR REPLACE FUNCTION app_audit_link() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET plan_cache_mode = force_custom_plan
   AS $$
   BEGIN
     -- One writer per chain at a time; released at commit or rollback.
