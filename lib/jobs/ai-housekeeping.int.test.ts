@@ -48,7 +48,10 @@ describe("ai-housekeeping", () => {
       });
     });
     await asSuperuser((c) =>
-      c.query(`UPDATE ai_cache SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour' WHERE key = $1`, [key("old")]),
+      c.query(
+        `UPDATE ai_cache SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour' WHERE key = $1`,
+        [key("old")],
+      ),
     );
 
     const result = await runJob("ai-housekeeping", "manual");
