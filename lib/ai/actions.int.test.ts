@@ -19,9 +19,11 @@ vi.mock("@/lib/auth/session", async (importOriginal) => ({
   currentAccount: vi.fn(),
 }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-request-id": "ai-actions-test" }) }));
+// Keys stand in for the texts, and no message code is "known", so errors keep their English message.
 vi.mock("next-intl/server", () => ({
   getLocale: async () => "de",
-  getTranslations: async () => (key: string) => key,
+  getTranslations: async () => Object.assign((key: string) => key, { has: () => false }),
+  getFormatter: async () => ({ dateTime: (d: Date) => d.toISOString() }),
 }));
 
 // Admins of the platform organisation are platform admins (ai.prices.edit).
