@@ -227,3 +227,15 @@ test("the list pages, searches and filters on the server", async ({ page, playwr
   await page.getByRole("button", { name: "Nachfrist" }).click();
   await expect(page.getByRole("status")).toContainText("Keine Leads für diese Filter");
 });
+
+test("the lead's AI brief says plainly when AI is not set up", async ({ page, playwright }, testInfo) => {
+  // The e2e environment configures no AI provider: the router refuses before anything is sent.
+  const owner = await member(playwright.request, testInfo, "sales", "Bea Brief");
+  const lead = await registerLead(owner.api, testInfo);
+  await signIn(page, owner);
+  await page.goto(`/e2e-alpha/leads/${lead.id}`);
+  const brief = page.getByRole("region", { name: "KI-Kurzbrief" });
+  await expect(brief).toContainText("Kontaktpersonen werden nicht übermittelt");
+  await brief.getByRole("button", { name: "Kurzbrief erstellen" }).click();
+  await expect(brief.getByRole("status")).toContainText("KI ist auf dieser Installation nicht eingerichtet");
+});

@@ -14,6 +14,7 @@ import { ButtonLink } from "@/components/ui/links";
 
 import { ActivityForm, ExtensionsPanel, HoldsPanel } from "./ClockForms";
 import { useLead, useLeadTimeline, type LeadDetail as TLeadDetail, type LeadTimeline } from "./leadQueries";
+import { LeadBrief } from "./LeadBrief";
 import { CountdownText, DueSoonChip, StatusChip } from "./LeadStatus";
 import { BackdateForm, CollaboratorsPanel, ReassignForm } from "./PeopleForms";
 import { ProtectionTimeline } from "./ProtectionTimeline";
@@ -32,6 +33,7 @@ export function LeadDetail({
 }) {
   const t = useTranslations("leads.detail");
   const tf = useTranslations("leads.forms");
+  const tb = useTranslations("leads.brief");
   const now = useNow();
   const leadQuery = useLead(orgSlug, initialLead.id, initialLead);
   const timelineQuery = useLeadTimeline(orgSlug, initialLead.id, initialTimeline);
@@ -91,6 +93,10 @@ export function LeadDetail({
 
       <Section fill title={t("timelineTitle")} intro={t("timelineIntro")} id="timeline-heading">
         {now === null ? null : <ProtectionTimeline lead={lead} timeline={timeline} now={now} />}
+      </Section>
+
+      <Section title={tb("title")} intro={tb("intro")} id="brief-heading">
+        <LeadBrief orgSlug={orgSlug} leadId={lead.id} />
       </Section>
 
       <Grid container spacing={2}>

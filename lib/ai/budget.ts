@@ -89,6 +89,12 @@ function refusal(whose: "org" | "user", month: string, cap: number, totals: Tota
     `${budget} for ${month} is ${eur(cap)}; ${eur(totals.spentEur)} are spent and ` +
       `${eur(totals.reservedEur)} reserved by running requests, so ${eur(left)} remain, ` +
       `but this request may cost up to ${eur(amount)}.`,
+    {
+      text: {
+        code: whose === "org" ? "ai.errors.orgBudgetExceeded" : "ai.errors.userBudgetExceeded",
+        params: { month, left: left.toFixed(2), cap: cap.toFixed(2) },
+      },
+    },
   );
 }
 

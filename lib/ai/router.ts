@@ -133,6 +133,7 @@ export async function routeAi(
     throw new AppError(
       "unavailable",
       "AI is not configured on this installation: an administrator sets OPENAI_API_KEY or ANTHROPIC_API_KEY.",
+      { text: { code: "ai.errors.notConfigured" } },
     );
   }
 
@@ -403,16 +404,22 @@ async function contactNamesIn(tx: Tx, text: string): Promise<string[]> {
 /** Expected failures keep their problem kind; provider trouble is a 503 the user can retry later. */
 function toAppError(error: unknown): unknown {
   if (error instanceof AppError) return error;
-  if (error instanceof NoProviderConfiguredError) return new AppError("unavailable", error.message);
+  const unavailable = (message: string, code: string) =>
+    new AppError("unavailable", message, { text: { code } });
+  if (error instanceof NoProviderConfiguredError)
+    return unavailable(error.message, "ai.errors.notConfigured");
   if (error instanceof ProvidersExhaustedError) {
-    return new AppError("unavailable", `${error.message}. Try again in a moment.`);
+    return unavailable(`${error.message}. Try again in a moment.`, "ai.errors.providersDown");
   }
   if (error instanceof TierFailure) {
-    return new AppError("unavailable", `The AI answer could not be used: ${error.message}.`);
+    return unavailable(`The AI answer could not be used: ${error.message}.`, "ai.errors.unusableAnswer");
   }
   if (error instanceof ProviderError) {
     console.error(`[ai] provider ${error.provider} refused the request (${error.failure})`, error);
-    return new AppError("unavailable", `The AI provider refused the request (${error.failure}).`);
+    return unavailable(
+      `The AI provider refused the request (${error.failure}).`,
+      "ai.errors.providerRefused",
+    );
   }
   return error;
 }

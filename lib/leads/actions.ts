@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 
+import type { AiAnswer } from "@/lib/ai/router";
 import { orgAction, type ActionState } from "@/lib/http/action";
 import { AppError } from "@/lib/http/errors";
 
@@ -17,6 +18,7 @@ import {
   ZLogActivity,
   ZReassign,
 } from "./schemas";
+import { briefLead } from "./brief";
 import { backdateRegisteredAt, createLead, reassignLead, type DuplicateCandidate } from "./service";
 import { getLeadTimeline, getManagerQueue, type LeadTimeline, type ManagerQueue } from "./ui-queries";
 
@@ -205,4 +207,15 @@ export async function leadTimelineAction(
 /** The manager queue's query. */
 export async function managerQueueAction(orgSlug: string): Promise<ActionState<ManagerQueue>> {
   return orgAction(orgSlug, z.null(), null, (session) => getManagerQueue(session.ctx));
+}
+
+/** The lead page's AI brief (use case lead.brief, through the AI router); `fresh` skips the cache. */
+export async function leadBriefAction(
+  orgSlug: string,
+  leadId: string,
+  fresh: boolean,
+): Promise<ActionState<AiAnswer>> {
+  return orgAction(orgSlug, z.boolean(), fresh, (session, noCache) =>
+    briefLead(session.ctx, idOf(leadId), { noCache }),
+  );
 }
