@@ -165,7 +165,7 @@ test("the operator's admin adds and edits a model price, with field errors, and 
 
   await page.getByRole("button", { name: "Preis hinzufügen" }).click();
   let dialog = page.getByRole("dialog", { name: "Modellpreis hinzufügen" });
-  await dialog.getByLabel("Modell").fill(model);
+  await dialog.getByRole("textbox", { name: "Modell", exact: true }).fill(model);
   await dialog.getByLabel("Eingabe (EUR / 1 Mio. Tokens)").fill("-1");
   await dialog.getByLabel("Ausgabe (EUR / 1 Mio. Tokens)").fill("abc");
   await dialog.getByRole("button", { name: "Speichern" }).click();
@@ -184,7 +184,7 @@ test("the operator's admin adds and edits a model price, with field errors, and 
 
   await row.getByRole("button", { name: `Preis von ${model} bearbeiten` }).click();
   dialog = page.getByRole("dialog", { name: `Preis von ${model}` });
-  await expect(dialog.getByLabel("Modell")).toHaveAttribute("readonly", "");
+  await expect(dialog.getByRole("textbox", { name: "Modell", exact: true })).toHaveAttribute("readonly", "");
   await expect(dialog.getByLabel("Ausgabe (EUR / 1 Mio. Tokens)")).toHaveValue("1,25");
   await dialog.getByLabel("Ausgabe (EUR / 1 Mio. Tokens)").fill("2");
   await dialog.getByRole("button", { name: "Speichern" }).click();

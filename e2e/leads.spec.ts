@@ -236,6 +236,8 @@ test("the lead's AI brief says plainly when AI is not set up", async ({ page, pl
   await page.goto(`/e2e-alpha/leads/${lead.id}`);
   const brief = page.getByRole("region", { name: "KI-Kurzbrief" });
   await expect(brief).toContainText("Kontaktpersonen werden nicht übermittelt");
+  // The timeline draws once the page is hydrated; only then does the button have its handler.
+  await expect(page.getByTestId("timeline-events")).toBeVisible();
   await brief.getByRole("button", { name: "Kurzbrief erstellen" }).click();
   await expect(brief.getByRole("status")).toContainText("KI ist auf dieser Installation nicht eingerichtet");
 });
