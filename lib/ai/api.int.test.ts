@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import * as ai from "@/app/api/v1/ai/[useCase]/route";
-import {
-  FAKE_API_KEY,
-  startFakeAnthropic,
-  startFakeOpenAI,
-  type FakeProvider,
-} from "@/test/fakes/ai-providers";
-import { setTestEnv } from "@/test/env";
+import { startFakeProvidersAsEnv } from "@/test/fakes/ai-env";
+import { type FakeProvider } from "@/test/fakes/ai-providers";
 import { createTenant } from "@/test/tenants";
 
 import { createToken } from "@/lib/auth/tokens";
 import { PROBLEM_BASE } from "@/lib/http/problem";
-
-import { resetProviderClients } from "./providers";
 
 // POST /api/v1/ai/{useCase} end to end: a Bearer token, the route wrapper, the router with the
 // clients the environment configures (pointed at the fake providers), problem+json for refusals.
@@ -21,27 +14,19 @@ import { resetProviderClients } from "./providers";
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies under test
 
 let openai: FakeProvider;
-let anthropic: FakeProvider;
+let fakes: Awaited<ReturnType<typeof startFakeProvidersAsEnv>>;
 const tokens: Record<"admin" | "sales", string> = { admin: "", sales: "" };
 
 beforeAll(async () => {
-  openai = await startFakeOpenAI();
-  anthropic = await startFakeAnthropic();
-  // Before anything reads the environment: lib/env.ts parses it once.
-  setTestEnv({
-    OPENAI_API_KEY: FAKE_API_KEY,
-    OPENAI_BASE_URL: openai.url,
-    ANTHROPIC_API_KEY: FAKE_API_KEY,
-    ANTHROPIC_BASE_URL: anthropic.url,
-  });
-  resetProviderClients();
+  fakes = await startFakeProvidersAsEnv();
+  ({ openai } = fakes);
   const tenant = await createTenant("ai-api");
   for (const who of ["admin", "sales"] as const) {
     tokens[who] = (await createToken(tenant[who], { name: "t", expiresInDays: 1 })).token;
   }
 });
 afterAll(async () => {
-  await Promise.all([openai.close(), anthropic.close()]);
+  await fakes.close();
 });
 
 async function ask(useCase: string, body: unknown, as: "admin" | "sales" = "sales") {

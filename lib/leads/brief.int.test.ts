@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { setTestEnv } from "@/test/env";
-import {
-  FAKE_API_KEY,
-  startFakeAnthropic,
-  startFakeOpenAI,
-  type FakeProvider,
-} from "@/test/fakes/ai-providers";
+import { startFakeProvidersAsEnv } from "@/test/fakes/ai-env";
+import { type FakeProvider } from "@/test/fakes/ai-providers";
 import { createTenant, type TestTenant } from "@/test/tenants";
 
-import { resetProviderClients } from "@/lib/ai/providers";
 import { addMember } from "@/lib/auth/service";
 import { withOrg } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
@@ -20,7 +14,7 @@ import { briefLead } from "./brief";
 // pointed at the fake servers: what goes out about a lead, what comes back, who may ask.
 
 let openai: FakeProvider;
-let anthropic: FakeProvider;
+let fakes: Awaited<ReturnType<typeof startFakeProvidersAsEnv>>;
 let tenant: TestTenant;
 let leadId = "";
 const BRIEF = {
@@ -31,15 +25,8 @@ const BRIEF = {
 };
 
 beforeAll(async () => {
-  openai = await startFakeOpenAI();
-  anthropic = await startFakeAnthropic();
-  setTestEnv({
-    OPENAI_API_KEY: FAKE_API_KEY,
-    OPENAI_BASE_URL: openai.url,
-    ANTHROPIC_API_KEY: FAKE_API_KEY,
-    ANTHROPIC_BASE_URL: anthropic.url,
-  });
-  resetProviderClients();
+  fakes = await startFakeProvidersAsEnv();
+  ({ openai } = fakes);
   tenant = await createTenant("lead-brief");
   leadId = await withOrg(tenant.admin, async (tx) => {
     const lead = await tx.lead.create({
@@ -75,7 +62,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await Promise.all([openai.close(), anthropic.close()]);
+  await fakes.close();
 });
 
 describe("the lead's AI brief", () => {
