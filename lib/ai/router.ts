@@ -396,7 +396,8 @@ async function contactNamesIn(tx: Tx, text: string): Promise<string[]> {
   const rows = await tx.$queryRaw<{ first_name: string | null; last_name: string | null }[]>`
     SELECT DISTINCT contact_first_name AS first_name, contact_last_name AS last_name
     FROM lead
-    WHERE contact_last_name = ANY (${words}::text[]) OR contact_first_name = ANY (${words}::text[])
+    WHERE org_id = NULLIF(current_setting('app.org_id', true), '')::uuid
+      AND (contact_last_name = ANY (${words}::text[]) OR contact_first_name = ANY (${words}::text[]))
     LIMIT 200`;
   return rows.flatMap((r) => [[r.first_name, r.last_name].filter(Boolean).join(" ")]).filter(Boolean);
 }
