@@ -28,6 +28,7 @@ import {
   ProviderError,
   type TAiProvider,
   type TAiTier,
+  type ModelPrice,
   type TAiUseCase,
   type UseCaseDefinition,
 } from "./types";
@@ -171,17 +172,21 @@ export async function routeAi(
     if (hit) return hit;
   }
 
-  const names = await withOrg(ctx, (tx) => contactNamesIn(tx, definition.render(input)));
-  const scrubbed = scrubPii(definition.render(input), { names });
-  const threshold = await withOrg(ctx, (tx) =>
-    readEffectiveValue(tx, ctx, "ai.routing.confidence.threshold"),
-  );
+  // What the call needs from the database, in one transaction: the names to scrub, the
+  // threshold, and the prices the reservation and the settlement use.
+  const prompt = definition.render(input);
+  const { names, threshold, prices } = await withOrg(ctx, async (tx) => ({
+    names: await contactNamesIn(tx, prompt),
+    threshold: await readEffectiveValue(tx, ctx, "ai.routing.confidence.threshold"),
+    prices: await listPrices(tx),
+  }));
+  const scrubbed = scrubPii(prompt, { names });
 
   const spent = { tokensIn: 0, tokensOut: 0, costEur: 0 };
   const attempts: ProviderAttempt[] = [];
   const ask = async (tier: TAiTier): Promise<CallOutcome> => {
     try {
-      const outcome = await callTier(ctx, definition, tier, scrubbed.text, clients, order);
+      const outcome = await callTier(ctx, definition, tier, scrubbed.text, { clients, order, prices });
       attempts.push(...outcome.attempts);
       return outcome;
     } catch (error) {
@@ -310,14 +315,16 @@ async function callTier(
   definition: UseCaseDefinition,
   tier: TAiTier,
   user: string,
-  clients: ProviderClients,
-  order: readonly TAiProvider[],
+  {
+    clients,
+    order,
+    prices,
+  }: { clients: ProviderClients; order: readonly TAiProvider[]; prices: ModelPrice[] },
 ): Promise<CallOutcome> {
   const jsonSchema = outputJsonSchema(definition.id);
   const estimatedIn = Math.ceil(
     (definition.system.length + user.length + JSON.stringify(jsonSchema).length) / CHARS_PER_TOKEN_ESTIMATE,
   );
-  const prices = await withOrg(ctx, (tx) => listPrices(tx));
   const worstCase = Math.max(
     ...order.map((p) =>
       costEur(priceOf(prices, clients[p]!.model(tier)), {
