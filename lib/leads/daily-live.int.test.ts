@@ -136,25 +136,26 @@ describe("the daily job at the real clock", () => {
     }
     expect(dueSomewhere).toBeGreaterThan(0);
 
-    // The summary's counts from the cached moments agree with computing every lead, too.
-    const counts = (fn: "cached" | "full", moment: Date) =>
-      asSuperuser((c) =>
+    // The summary's counts from the cached moments agree with computing every lead, too. One
+    // connection for all moments: a new session compiles the PL/pgSQL functions afresh each time.
+    const statuses = new Set<string>();
+    await asSuperuser(async (c) => {
+      const counts = (fn: "cached" | "full", moment: Date) =>
         c
           .query(
             `SELECT owner_user_id, status, due_soon, leads FROM app_lead_protection_counts_${fn}($1)
              WHERE org_id = $2 ORDER BY owner_user_id, status, due_soon`,
             [moment, org],
           )
-          .then((r) => r.rows),
-      );
-    const statuses = new Set<string>();
-    // Every other day for eight months: each lead passes its GRACE window (10 days) in view.
-    for (let days = 0; days <= 240; days += 2) {
-      const moment = new Date(Date.now() + 60_000 + days * DAY);
-      const full = await counts("full", moment);
-      expect({ moment, counts: await counts("cached", moment) }).toEqual({ moment, counts: full });
-      for (const row of full) statuses.add(`${row.status}${row.due_soon ? "+dueSoon" : ""}`);
-    }
+          .then((r) => r.rows);
+      // Every other day for eight months: each lead passes its GRACE window (10 days) in view.
+      for (let days = 0; days <= 240; days += 2) {
+        const moment = new Date(Date.now() + 60_000 + days * DAY);
+        const full = await counts("full", moment);
+        expect({ moment, counts: await counts("cached", moment) }).toEqual({ moment, counts: full });
+        for (const row of full) statuses.add(`${row.status}${row.due_soon ? "+dueSoon" : ""}`);
+      }
+    });
     expect([...statuses].sort()).toEqual(["ACTIVE", "ACTIVE+dueSoon", "EXPIRED", "GRACE"]);
   });
 });
