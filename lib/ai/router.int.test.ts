@@ -169,6 +169,23 @@ describe("small first", () => {
     expect(answer).toMatchObject({ tier: "large", escalated: true });
     expect(answer.escalationReason).toMatch(/small model failed: .*does not match/);
   });
+
+  it("escalates when the small model answers prose instead of JSON, and charges the prose's tokens", async () => {
+    fakes.openai.respond = (req) =>
+      req.body.model === "gpt-4o-mini"
+        ? { text: "Klingt zufrieden.", usage: { inputTokens: 1000, outputTokens: 100 } }
+        : { output: positive(0.9), usage: { inputTokens: 1000, outputTokens: 100 } };
+    const answer = await routeAi(tenant.sales, { useCase: "feedback.sentiment", input: FEEDBACK }, options);
+    expect(answer).toMatchObject({ tier: "large", model: "gpt-4o", escalated: true });
+    expect(answer.escalationReason).toMatch(/small model failed: .*gpt-4o-mini.* not valid JSON/);
+    // The unusable answer used tokens all the same: both calls are charged, and no other provider asked.
+    expect(answer.costEur).toBeCloseTo((1000 * 0.14 + 100 * 0.55 + 1000 * 2.3 + 100 * 9.2) / 1e6, 10);
+    expect(answer.attempts).toEqual([
+      { provider: "openai", model: "gpt-4o-mini", failure: "invalid_output" },
+      { provider: "openai", model: "gpt-4o", failure: null },
+    ]);
+    expect(fakes.anthropic.requests).toHaveLength(0);
+  });
 });
 
 describe("large use cases", () => {

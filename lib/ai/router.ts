@@ -348,6 +348,18 @@ async function callTier(
       logprobs: definition.policy === "small-first",
     })));
   } catch (error) {
+    if (error instanceof ProviderError && error.failure === "invalid_output" && error.model && error.usage) {
+      // An answer arrived but is unusable (prose, cut off, refused): its tokens are paid for.
+      const cost = costEur(priceOf(prices, error.model), error.usage);
+      await withOrg(ctx, (tx) => settleBudget(tx, ctx, reservationId, cost));
+      throw new TierFailure(
+        `the ${tier} model's answer (${error.model}) is unusable: ${error.message}`,
+        error.attempts,
+        error.usage.inputTokens,
+        error.usage.outputTokens,
+        cost,
+      );
+    }
     await withOrg(ctx, (tx) => releaseBudget(tx, ctx, reservationId));
     throw error;
   }

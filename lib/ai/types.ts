@@ -70,20 +70,35 @@ export type TProviderFailure =
   | "auth"
   | "invalid_output";
 
+/** One provider asked during a completion: `failure` is null for the one that answered. */
+export interface ProviderAttempt {
+  provider: TAiProvider;
+  model: string;
+  failure: TProviderFailure | null;
+}
+
 export class ProviderError extends Error {
   readonly provider: TAiProvider;
   readonly failure: TProviderFailure;
+  /** An answer that arrived but cannot be used (`invalid_output`) still used tokens: these. */
+  readonly usage: ChatResponse["usage"] | null;
+  /** The model that answered, when an answer arrived. */
+  readonly model: string | null;
+  /** Every provider asked up to and including this one; completeWithFailover fills it in. */
+  attempts: ProviderAttempt[] = [];
 
   constructor(
     provider: TAiProvider,
     failure: TProviderFailure,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; usage?: ChatResponse["usage"]; model?: string },
   ) {
     super(message, options);
     this.name = "ProviderError";
     this.provider = provider;
     this.failure = failure;
+    this.usage = options?.usage ?? null;
+    this.model = options?.model ?? null;
   }
 
   /** Another provider may succeed where this one failed. */

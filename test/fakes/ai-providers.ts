@@ -43,6 +43,8 @@ export interface FakeAnswer {
 /** The model ignored the schema and answered prose (OpenAI: plain content; Anthropic: a text block). */
 export interface FakeProse {
   text: string;
+  /** Token counts to report; estimated from the text's length when absent. */
+  usage?: { inputTokens?: number; outputTokens?: number };
   delayMs?: number;
 }
 

@@ -74,6 +74,10 @@ export function createAnthropicClient(options: AnthropicClientOptions): Provider
           "anthropic",
           "invalid_output",
           `The model gave no structured answer (${why})`,
+          {
+            usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens },
+            model: message.model,
+          },
         );
       }
 

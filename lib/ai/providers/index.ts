@@ -5,10 +5,10 @@ import {
   ProviderError,
   type ChatRequest,
   type ChatResponse,
+  type ProviderAttempt,
   type ProviderClient,
   type TAiProvider,
   type TAiTier,
-  type TProviderFailure,
 } from "@/lib/ai/types";
 
 import { createAnthropicClient } from "./anthropic";
@@ -18,6 +18,7 @@ import { createOpenAiClient } from "./openai";
 export { createAnthropicClient, type AnthropicClientOptions } from "./anthropic";
 export { CircuitBreaker, withBreaker, type BreakerOptions, type GuardedProviderClient } from "./breaker";
 export { createOpenAiClient, type OpenAiClientOptions } from "./openai";
+export type { ProviderAttempt } from "@/lib/ai/types";
 
 /** The configured providers; one without an API key is absent, i.e. "not configured". */
 export type ProviderClients = Partial<Record<TAiProvider, GuardedProviderClient>>;
@@ -63,13 +64,6 @@ export function resetProviderClients(): void {
 }
 
 // Failover ----------------------------------------------------------------------------------------
-
-/** One provider asked during a completion: `failure` is null for the one that answered. */
-export interface ProviderAttempt {
-  provider: TAiProvider;
-  model: string;
-  failure: TProviderFailure | null;
-}
 
 export interface FailoverResult {
   response: ChatResponse;
@@ -123,8 +117,12 @@ export async function completeWithFailover(
       attempts.push({ provider: client.provider, model, failure: null });
       return { response, attempts };
     } catch (error) {
-      if (!(error instanceof ProviderError) || !error.failsOver) throw error;
+      if (!(error instanceof ProviderError)) throw error;
       attempts.push({ provider: client.provider, model, failure: error.failure });
+      if (!error.failsOver) {
+        error.attempts = [...attempts];
+        throw error;
+      }
       failures.push(error);
     }
   }

@@ -55,14 +55,18 @@ export function createOpenAiClient(options: OpenAiClientOptions): ProviderClient
 
       const choice = completion.choices[0];
       const content = choice?.message.content;
+      const usage = {
+        inputTokens: completion.usage?.prompt_tokens ?? 0,
+        outputTokens: completion.usage?.completion_tokens ?? 0,
+      };
+      const unusable = (message: string) =>
+        new ProviderError("openai", "invalid_output", message, { usage, model: completion.model });
       if (!choice || !content) {
         const why = choice?.message.refusal ? `refused: ${choice.message.refusal}` : "no content";
-        throw new ProviderError("openai", "invalid_output", `The model gave no answer (${why})`);
+        throw unusable(`The model gave no answer (${why})`);
       }
       if (choice.finish_reason === "length" || !isJson(content)) {
-        throw new ProviderError(
-          "openai",
-          "invalid_output",
+        throw unusable(
           choice.finish_reason === "length"
             ? "The answer was cut off at the token limit"
             : "The answer is not valid JSON",
@@ -73,10 +77,7 @@ export function createOpenAiClient(options: OpenAiClientOptions): ProviderClient
         provider: "openai",
         model: completion.model,
         json: content,
-        usage: {
-          inputTokens: completion.usage?.prompt_tokens ?? 0,
-          outputTokens: completion.usage?.completion_tokens ?? 0,
-        },
+        usage,
         logprobs: request.logprobs
           ? (choice.logprobs?.content?.map(({ token, logprob }) => ({ token, logprob })) ?? null)
           : null,
