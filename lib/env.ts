@@ -69,15 +69,22 @@ export type Env = z.infer<typeof ZEnv>;
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (!cached) {
-    const parsed = ZEnv.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
-      throw new Error(`Invalid environment:\n${problems}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * Validates variables; an empty one counts as unset (`ANTHROPIC_API_KEY=` copied from an example
+ * file means "no key", not "a key of no characters"). Throws naming every bad variable.
+ */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = ZEnv.safeParse(set);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return parsed.data;
 }
 
 /** The OIDC provider's settings when all three variables are present, otherwise undefined. */

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+
+import { parseEnv } from "./env";
+
+const REQUIRED = {
+  DATABASE_URL: "postgresql://app@127.0.0.1:5432/freshplan",
+  AUTH_SECRET: "a-secret-of-at-least-thirty-two-characters",
+};
+
+describe("parseEnv", () => {
+  it("treats an empty variable as unset: its default applies, an optional one is absent", () => {
+    const env = parseEnv({ ...REQUIRED, ANTHROPIC_API_KEY: "", OPENAI_MODEL_SMALL: "", AI_TIMEOUT_MS: "" });
+    expect(env.ANTHROPIC_API_KEY).toBeUndefined();
+    expect(env.OPENAI_MODEL_SMALL).toBe("gpt-4o-mini");
+    expect(env.AI_TIMEOUT_MS).toBe(30_000);
+  });
+
+  it("names every malformed or missing variable", () => {
+    expect(() =>
+      parseEnv({ DATABASE_URL: "mysql://x", AUTH_SECRET: "", OPENAI_BASE_URL: "not a url" }),
+    ).toThrow(/Invalid environment:\n {2}DATABASE_URL: .*\n {2}AUTH_SECRET: .*\n {2}OPENAI_BASE_URL: /);
+  });
+});
