@@ -5,9 +5,11 @@
 // the share answered small, the budget overshoot under 200 concurrent calls, and cached latency.
 //
 //   npm run bench:ai-routing                   (fresh freshplan_bench_ai on TEST_DATABASE_URL's server)
-//   npm run bench:ai-routing -- --replay       (the same set against the real providers in the env:
-//                                              OPENAI_API_KEY / ANTHROPIC_API_KEY; costs real money)
-//   npm run bench:ai-routing -- --replay --file=calls.jsonl   (lines of {useCase, input, expected?})
+//   npm run bench:ai-routing -- --replay       (calibration: the same set against the providers the env
+//                                              configures — OPENAI_* / ANTHROPIC_*; costs real money —
+//                                              both tiers per input, the threshold sweep from real answers)
+//   npm run bench:ai-routing -- --replay --file=calls.jsonl   (your own traffic: lines of
+//                                              {useCase, input, expected?}; see replay.ts)
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -30,6 +32,7 @@ import type { TAiTier } from "@/lib/ai/types";
 import { DATASET, ITEMS_PER_USE_CASE, type BenchItem } from "./dataset";
 import { PROFILE, simulateAnswer } from "./profile";
 import { createRng, seedOf } from "./random";
+import { formatSweep, observe, parseReplayFile, sweep, type Observation, type TReplayItem } from "./replay";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const server = new URL(
@@ -39,6 +42,9 @@ const benchUrl = new URL(server);
 benchUrl.pathname = "/freshplan_bench_ai";
 const replay = process.argv.includes("--replay");
 const file = process.argv.find((a) => a.startsWith("--file="))?.split("=")[1];
+const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9];
+/** ai.routing.confidence.threshold's default (lib/settings/registry.ts); the bench sets no other. */
+const DEFAULT_THRESHOLD = 0.7;
 
 const MODELS = {
   openai: { small: "gpt-4o-mini", large: "gpt-4o" },
@@ -98,15 +104,15 @@ async function main() {
   process.env.DATABASE_POOL_MAX = "20";
   process.env.AUTH_SECRET ??= "bench-only-secret-0123456789abcdefghij";
 
-  const items: BenchItem[] = file
-    ? readFileSync(file, "utf8")
-        .split("\n")
-        .filter(Boolean)
-        .map(
-          (line, i) =>
-            ({ id: `file#${i}`, difficulty: "easy", expected: "", ...JSON.parse(line) }) as BenchItem,
-        )
-    : [...DATASET];
+  if (file && !replay) {
+    console.error("--file gives inputs to replay against real providers: use it with --replay.");
+    process.exit(2);
+  }
+  if (replay && !process.env.OPENAI_API_KEY && !process.env.ANTHROPIC_API_KEY) {
+    console.error("--replay asks real providers: set OPENAI_API_KEY and/or ANTHROPIC_API_KEY.");
+    process.exit(2);
+  }
+  const items: BenchItem[] = [...DATASET];
   // The fakes recognise an item by the prompt the router sends: its rendered, scrubbed input.
   const byPrompt = new Map<string, BenchItem>();
   for (const item of items) {
@@ -130,9 +136,6 @@ async function main() {
       ANTHROPIC_API_KEY: FAKE_API_KEY,
       ANTHROPIC_BASE_URL: fakes.anthropic.url,
     });
-  } else if (!process.env.OPENAI_API_KEY && !process.env.ANTHROPIC_API_KEY) {
-    console.error("--replay asks real providers: set OPENAI_API_KEY and/or ANTHROPIC_API_KEY.");
-    process.exit(2);
   }
 
   const { addMember, createOrganization } = await import("@/lib/auth/service");
@@ -149,12 +152,17 @@ async function main() {
   const ctx = { orgId: org.id, userId: member.userId, roles: ["sales"] };
   await setOrgCap(ctx.orgId, 1_000_000);
 
+  if (replay) {
+    const inputs: TReplayItem[] = file ? parseReplayFile(readFileSync(file, "utf8")) : items;
+    await runReplay(ctx, inputs);
+    await disconnect();
+    return;
+  }
+
   console.log(
-    replay
-      ? `replay against real providers: ${items.length} inputs`
-      : `simulated models (profile.ts): small right on ${PROFILE.small.accuracy.easy * 100}% of easy and ` +
-          `${PROFILE.small.accuracy.hard * 100}% of hard items, large on ${PROFILE.large.accuracy * 100}%; ` +
-          `${ITEMS_PER_USE_CASE} items per use case, threshold 0.70 (default)`,
+    `simulated models (profile.ts): small right on ${PROFILE.small.accuracy.easy * 100}% of easy and ` +
+      `${PROFILE.small.accuracy.hard * 100}% of hard items, large on ${PROFILE.large.accuracy * 100}%; ` +
+      `${ITEMS_PER_USE_CASE} items per use case, threshold ${DEFAULT_THRESHOLD.toFixed(2)} (default)`,
   );
 
   // 1. Routing: every item once through the router, against always-large.
@@ -207,31 +215,24 @@ async function main() {
       `answered small ${pct(total.small / total.n)}  (${total.n} routed calls in ${seconds.toFixed(1)} s)`,
   );
 
-  // The same decisions at other thresholds, offline from the simulated small answers.
-  console.log("\nthreshold  answered small  quality vs always-large  (offline, same simulated answers)");
-  for (const threshold of [0.5, 0.6, 0.7, 0.8, 0.9]) {
-    let small = 0;
-    let right = 0;
-    for (const item of items) {
-      const definition = getUseCase(item.useCase);
-      const label = definition.label as (o: unknown) => string;
-      const s = simulateAnswer({ item, tier: "small", rng: createRng(seedOf(`${item.id}:small`)) });
-      const confidence = calibratedConfidence({
-        selfReported: (s.output as { confidence: number }).confidence,
-        logprobs: s.logprobs,
-        label: label(s.output),
-      });
-      const taken =
-        confidence >= threshold
-          ? s
-          : simulateAnswer({ item, tier: "large", rng: createRng(seedOf(`${item.id}:large`)) });
-      if (confidence >= threshold) small += 1;
-      if (label(taken.output) === item.expected) right += 1;
-    }
-    console.log(
-      `${threshold.toFixed(2).padStart(9)}  ${pct(small / items.length).padStart(14)}  ${pct(right / total.largeRight).padStart(23)}`,
-    );
-  }
+  // The same decisions at other thresholds, offline from the same simulated answers.
+  const simulated: Observation[] = items.map((item) => {
+    const label = getUseCase(item.useCase).label as (o: unknown) => string;
+    const answer = (tier: TAiTier) => {
+      const a = simulateAnswer({ item, tier, rng: createRng(seedOf(`${item.id}:${tier}`)) });
+      return { a, label: label(a.output), model: MODELS.openai[tier], costEur: priced(tier, a.usage) };
+    };
+    const small = answer("small");
+    const large = answer("large");
+    const confidence = calibratedConfidence({
+      selfReported: (small.a.output as { confidence: number }).confidence,
+      logprobs: small.a.logprobs,
+      label: small.label,
+    });
+    return { item, small: { ...small, confidence }, large };
+  });
+  console.log("\noffline, from the same simulated answers:");
+  for (const line of formatSweep(sweep(simulated, THRESHOLDS), DEFAULT_THRESHOLD)) console.log(line);
 
   // 2. Budget under load: 200 concurrent calls against a cap with room for a few.
   const one = items.find((i) => i.useCase === "lead.classify")!;
@@ -286,6 +287,39 @@ async function main() {
 
   await disconnect();
   if (fakes) await Promise.all([fakes.openai.close(), fakes.anthropic.close()]);
+}
+
+/** --replay: both tiers for every input against the configured providers, then the sweep. */
+async function runReplay(ctx: { orgId: string; userId: string; roles: string[] }, inputs: TReplayItem[]) {
+  const labelled = inputs.filter((i) => i.expected !== undefined).length;
+  console.log(
+    `replay against the configured providers: ${inputs.length} inputs, ${labelled} with an expected label ` +
+      `(the others are measured against the large model's answer); both tiers per input`,
+  );
+  const started = performance.now();
+  const observations = await observe(ctx, inputs, {}, (done) => {
+    if (done % 20 === 0 || done === inputs.length) process.stderr.write(`\r${done}/${inputs.length} inputs`);
+  });
+  process.stderr.write("\n");
+  const failed = observations.filter((o) => "failed" in o);
+  for (const f of failed.slice(0, 5)) console.log(`not answered: ${f.item.useCase}: ${f.failed}`);
+  console.log(
+    `${observations.length - failed.length} answered by both tiers, ${failed.length} not, in ` +
+      `${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  if (failed.length === observations.length) {
+    console.error("No input was answered by both tiers: nothing to calibrate.");
+    process.exitCode = 1;
+    return;
+  }
+  for (const useCase of SMALL_FIRST_USE_CASES) {
+    const of = observations.filter((o) => o.item.useCase === useCase);
+    if (of.length === 0) continue;
+    console.log(`\n${useCase} (${of.length} inputs)`);
+    for (const line of formatSweep(sweep(of, THRESHOLDS), DEFAULT_THRESHOLD)) console.log(line);
+  }
+  console.log(`\nall (${observations.length} inputs)`);
+  for (const line of formatSweep(sweep(observations, THRESHOLDS), DEFAULT_THRESHOLD)) console.log(line);
 }
 
 main().catch((error: unknown) => {

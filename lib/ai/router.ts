@@ -80,6 +80,11 @@ export interface AiAnswer {
 export interface RouterOptions {
   clients?: ProviderClients;
   order?: readonly TAiProvider[];
+  /**
+   * Ask this tier only and take its answer whatever its confidence (no escalation): the calibration
+   * replay (bench/ai-routing) asks both tiers for every input this way. Not reachable from the API.
+   */
+  onlyTier?: TAiTier;
 }
 
 /** Prompt tokens are estimated from characters; 3 per token errs high for German and JSON. */
@@ -119,7 +124,7 @@ export async function routeAi(
   const started = performance.now();
   const clients = options.clients ?? providerClients();
   const order = (options.order ?? AI_PROVIDERS).filter((p) => clients[p]);
-  const firstTier: TAiTier = definition.policy === "small-first" ? "small" : "large";
+  const firstTier: TAiTier = options.onlyTier ?? (definition.policy === "small-first" ? "small" : "large");
   const log = (call: Omit<TAiCallRecord, "useCase" | "latencyMs">) =>
     withOrg(ctx, (tx) =>
       recordCall(tx, ctx, {
@@ -213,10 +218,11 @@ export async function routeAi(
         spent.tokensOut += small.tokensOut;
         spent.costEur += small.costEur;
       } catch (error) {
+        if (options.onlyTier) throw error;
         if (!(error instanceof ProvidersExhaustedError || error instanceof TierFailure)) throw error;
         escalationReason = `small model failed: ${error.message}`;
       }
-      if (small && (small.confidence ?? 0) >= threshold) {
+      if (small && (options.onlyTier || (small.confidence ?? 0) >= threshold)) {
         taken = small;
       } else {
         if (small) {
