@@ -3,7 +3,7 @@ import { Client } from "pg";
 
 import { cli, createUser } from "./cli";
 import { E2E_DATABASE_URL } from "./env";
-import { openNavigation, signIn } from "./helpers";
+import { openNavigation, signIn, visit } from "./helpers";
 import { e2eState } from "./state";
 
 // The AI area in the browser. The e2e environment sets no provider key, so the page must say that
@@ -121,7 +121,7 @@ test("a manager sees the month's spend past 80 %, routing figures, and spend by 
   );
 
   await signIn(page, manager);
-  await page.goto(`/${slug}/ai`);
+  await visit(page, `/${slug}/ai`);
   await expect(page.getByTestId("org-budget")).toContainText("850,00 € von 1.000,00 € ausgegeben (85 %)");
   await expect(page.getByRole("progressbar", { name: /Verbrauch des KI-Budgets/ })).toHaveAttribute(
     "aria-valuenow",
@@ -161,7 +161,7 @@ test("the operator's admin adds and edits a model price, with field errors, and 
 }, testInfo) => {
   const model = `e2e-${unique(testInfo)}`;
   await signIn(page, e2eState().alphaAdmin);
-  await page.goto("/e2e-alpha/ai");
+  await visit(page, "/e2e-alpha/ai");
 
   await page.getByRole("button", { name: "Preis hinzufügen" }).click();
   let dialog = page.getByRole("dialog", { name: "Modellpreis hinzufügen" });
@@ -191,7 +191,7 @@ test("the operator's admin adds and edits a model price, with field errors, and 
   await expect(dialog).toBeHidden();
   await expect(row).toContainText("2,00 €");
 
-  await page.goto(`/e2e-alpha/audit?action=ai.price&resourceId=${model}`);
+  await visit(page, `/e2e-alpha/audit?action=ai.price&resourceId=${model}`);
   await expect(page.getByTestId("audit-row").filter({ hasText: "ai.price.changed" })).toBeVisible();
   await expect(page.getByTestId("audit-row").filter({ hasText: "ai.price.created" })).toBeVisible();
 });
@@ -199,7 +199,7 @@ test("the operator's admin adds and edits a model price, with field errors, and 
 test("a partner sees their own budget and that the dashboard is for managers", async ({ page }, testInfo) => {
   const email = `spender-${unique(testInfo)}@e2e.example`;
   await signIn(page, { email, password: createUser(email, "e2e-alpha", "sales", "Sina Spender") });
-  await page.goto("/e2e-alpha/ai");
+  await visit(page, "/e2e-alpha/ai");
 
   await expect(page.getByRole("heading", { name: /^Ihr KI-Budget im / })).toBeVisible();
   await expect(page.getByTestId("own-spent")).toContainText("Sie haben diesen Monat 0,00 € ausgegeben");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { signIn } from "./helpers";
+import { signIn, visit } from "./helpers";
 import { e2eState } from "./state";
 
 // HTTP-level checks need no phone: they run once, in the desktop project.
@@ -34,7 +34,7 @@ test("a personal access token is shown once, works as Bearer, and stops working 
   playwright,
 }) => {
   await signIn(page, e2eState().alphaAdmin);
-  await page.goto("/e2e-alpha/settings");
+  await visit(page, "/e2e-alpha/settings");
   const name = `ci-${Date.now()}`;
   await page.getByLabel("Bezeichnung").fill(name);
   await page.getByRole("button", { name: "Token erstellen" }).click();

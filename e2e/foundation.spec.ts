@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
 import { createUser } from "./cli";
-import { signIn } from "./helpers";
+import { signIn, visit } from "./helpers";
 import { e2eState } from "./state";
 
 // The shared mechanisms as a user meets them: the audit trail, the settings registry, the jobs.
@@ -11,12 +11,12 @@ import { e2eState } from "./state";
 test("an admin finds their own change in the audit trail and exports it as CSV", async ({ page }) => {
   await signIn(page, e2eState().alphaAdmin);
   const name = `audit-${test.info().project.name}-${Date.now()}`;
-  await page.goto("/e2e-alpha/settings");
+  await visit(page, "/e2e-alpha/settings");
   await page.getByLabel("Bezeichnung").fill(name);
   await page.getByRole("button", { name: "Token erstellen" }).click();
   await expect(page.getByTestId("new-token")).toBeVisible();
 
-  await page.goto("/e2e-alpha/audit");
+  await visit(page, "/e2e-alpha/audit");
   await page.getByLabel("Aktion").fill("token.created");
   await page.getByRole("button", { name: "Anwenden" }).click();
   await expect(page).toHaveURL(/action=token\.created/);
@@ -34,7 +34,7 @@ test("an admin finds their own change in the audit trail and exports it as CSV",
 test("a partner sees the audit trail is not for them", async ({ page }, testInfo) => {
   const email = `nosy-${testInfo.project.name}-${Date.now()}@e2e.example`;
   await signIn(page, { email, password: createUser(email, "e2e-alpha", "sales", "Nina Nosy") });
-  await page.goto("/e2e-alpha/audit");
+  await visit(page, "/e2e-alpha/audit");
   await expect(page.getByText("Kein Zugriff auf das Audit-Protokoll")).toBeVisible();
   await expect(page.getByTestId("audit-row")).toHaveCount(0);
 });
@@ -44,7 +44,7 @@ test("a user sets a personal setting: refused with the schema's message, then ef
 }, testInfo) => {
   const email = `tuner-${testInfo.project.name}-${Date.now()}@e2e.example`;
   await signIn(page, { email, password: createUser(email, "e2e-alpha", "sales", "Tim Tuner") });
-  await page.goto("/e2e-alpha/settings");
+  await visit(page, "/e2e-alpha/settings");
   const row = page.locator('[data-setting="ai.routing.confidence.threshold"]');
   await expect(row.getByTestId("effective-value")).toHaveText("0,7");
   await row.getByRole("button").click();
@@ -67,7 +67,7 @@ test("the operator's admin runs a job now and sees its run; partners have no acc
   page,
 }, testInfo) => {
   await signIn(page, e2eState().alphaAdmin);
-  await page.goto("/e2e-alpha/system");
+  await visit(page, "/e2e-alpha/system");
   await expect(page.getByRole("heading", { name: "Geplante Jobs" })).toBeVisible();
   await page.getByRole("button", { name: "Rate-Limit-Bereinigung jetzt ausführen" }).click();
   // Desktop and phone may press at the same moment: one runs, the other is recorded as skipped.

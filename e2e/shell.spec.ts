@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { cli, createUser } from "./cli";
-import { choose, openNavigation, signIn } from "./helpers";
+import { choose, openNavigation, signIn, visit } from "./helpers";
 import { e2eState } from "./state";
 
 const AREAS: [path: string, heading: string][] = [
@@ -27,25 +27,25 @@ test("signs in, reaches every area through the navigation, and signs out", async
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
   }
   // Areas not built yet say so instead of showing numbers.
-  await page.goto("/e2e-alpha/samples");
+  await visit(page, "/e2e-alpha/samples");
   await expect(page.getByRole("status")).toContainText("noch im Aufbau");
 
   await page.getByRole("button", { name: "Abmelden" }).click();
   await expect(page).toHaveURL(/\/login/);
-  await page.goto("/e2e-alpha/leads");
+  await visit(page, "/e2e-alpha/leads");
   await expect(page).toHaveURL(/\/login/);
 });
 
 test("a wrong password gets one generic message and no session", async ({ page }) => {
   const { alphaAdmin } = e2eState();
-  await page.goto("/login");
+  await visit(page, "/login");
   await page.getByLabel("E-Mail").fill(alphaAdmin.email);
   await page.getByLabel("Passwort").fill(`${alphaAdmin.password}-wrong`);
   await page.getByRole("button", { name: "Anmelden" }).click();
   await expect(page.getByRole("form", { name: "Anmelden" }).getByRole("alert")).toHaveText(
     "E-Mail oder Passwort ist falsch.",
   );
-  await page.goto("/e2e-alpha");
+  await visit(page, "/e2e-alpha");
   await expect(page).toHaveURL(/\/login/);
 });
 
