@@ -203,7 +203,7 @@ test("a partner sees their own budget and that the dashboard is for managers", a
 
   await expect(page.getByRole("heading", { name: /^Ihr KI-Budget im / })).toBeVisible();
   await expect(page.getByTestId("own-spent")).toContainText("Sie haben diesen Monat 0,00 € ausgegeben");
-  await expect(page.getByText("Sie haben kein persönliches Limit")).toBeVisible();
+  await expect(page.getByText("Für Sie gilt kein Limit je Mitglied")).toBeVisible();
   await expect(
     page.getByText("Das KI-Dashboard mit Kosten, Routing und Modellpreisen ist für Administratoren"),
   ).toBeVisible();
@@ -213,7 +213,7 @@ test("a partner sees their own budget and that the dashboard is for managers", a
   await expect(page.getByRole("alert").filter({ hasText: "OPENAI_API_KEY" })).toHaveCount(0);
   await expect(grid(page, "Modellpreise")).toHaveCount(0);
   await expect(page.getByTestId("kpi-spentMonth")).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Persönliches Limit in den Einstellungen" })).toHaveAttribute(
+  await expect(page.getByRole("link", { name: "Eigenes Limit in den Einstellungen" })).toHaveAttribute(
     "href",
     "/e2e-alpha/settings#settings-group-ai",
   );

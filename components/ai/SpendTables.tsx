@@ -158,6 +158,19 @@ export function SpendTables({ dashboard }: { dashboard: AiDashboardView }) {
     money("monthSpentEur", t("byUser.monthSpent"), 130),
     money("monthReservedEur", t("byUser.monthReserved")),
   ];
+  const memberCap = dashboard.budget.memberCapEur;
+  if (memberCap !== null) {
+    userColumns.push({
+      field: "monthUse",
+      headerName: t("byUser.monthUse"),
+      type: "number",
+      minWidth: 90,
+      flex: 0.6,
+      valueGetter: (_value, row) =>
+        memberCap > 0 ? (row.monthSpentEur + row.monthReservedEur) / memberCap : null,
+      valueFormatter: (value: number | null) => f.percent(value),
+    });
+  }
 
   return (
     <Grid container spacing={3}>
@@ -172,12 +185,18 @@ export function SpendTables({ dashboard }: { dashboard: AiDashboardView }) {
         </Section>
       </Grid>
       <Grid size={{ xs: 12, lg: 6 }}>
-        <Section id="ai-by-user" title={t("byUser.title")}>
+        <Section
+          id="ai-by-user"
+          title={t("byUser.title")}
+          intro={
+            memberCap === null ? t("byUser.noMemberCap") : t("byUser.memberCap", { cap: f.eur(memberCap) })
+          }
+        >
           <SmallGrid
             label={t("byUser.title")}
             rows={userRows}
             columns={userColumns}
-            narrowHidden={["monthSpentEur", "monthReservedEur"]}
+            narrowHidden={["monthSpentEur", "monthReservedEur", "monthUse"]}
           />
         </Section>
       </Grid>

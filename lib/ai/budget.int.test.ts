@@ -171,7 +171,7 @@ describe("caps", () => {
     try {
       await reserve(a.sales, 1.5, month);
       const error = await budgetError(reserve(a.sales, 1, month));
-      expect(error.message).toMatch(/Your personal monthly AI budget for 2026-05 is 2\.00 EUR/);
+      expect(error.message).toMatch(/Your monthly AI budget for 2026-05 is 2\.00 EUR/);
       expect(error.message).toMatch(/0\.50 EUR remain/);
       // The organisation's charge of the refused call was rolled back with it.
       expect(await orgRow(a.orgId, month)).toEqual({ spent: "0.00000000", reserved: "1.50000000" });
@@ -185,6 +185,29 @@ describe("caps", () => {
       await reserve(a.admin, 50, month);
     } finally {
       await setUserCap(a.sales, null);
+    }
+  });
+
+  it("caps every member at the organisation's per-member budget; a member can lower it, not raise it", async () => {
+    const month = "2026-04";
+    const setMemberCap = (cap: number | null) =>
+      setSetting(a.admin, { key: "ai.budget.user.monthly.cap", scope: "org", value: cap });
+    await setMemberCap(3);
+    await setUserCap(a.sales, 10); // higher than the organisation allows: the tighter limit wins
+    try {
+      expect((await status(a.sales, month)).user?.capEur).toBe(3);
+      await reserve(a.sales, 2.5, month);
+      const error = await budgetError(reserve(a.sales, 1, month));
+      expect(error.message).toMatch(/Your monthly AI budget for 2026-04 is 3\.00 EUR/);
+      // The admin falls under the same per-member cap.
+      await budgetError(reserve(a.admin, 3.5, month));
+
+      await setUserCap(a.sales, 2.5); // lower than the organisation's: this one applies
+      expect((await status(a.sales, month)).user?.capEur).toBe(2.5);
+      await budgetError(reserve(a.sales, 0.01, month));
+    } finally {
+      await setUserCap(a.sales, null);
+      await setMemberCap(null);
     }
   });
 

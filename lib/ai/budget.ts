@@ -69,7 +69,7 @@ interface Caps {
   user: number | null;
 }
 
-/** The caps that apply to the caller: the organisation's, and their own personal one if set. */
+/** The caps that apply to the caller: the organisation's, and the one per member (the org's or their own lower one). */
 async function readCaps(tx: Tx, ctx: BudgetContext): Promise<Caps> {
   const [org, user] = await readSettings(tx, ctx, [ORG_CAP, USER_CAP]);
   const value = (state: typeof org | undefined) => state?.effective.value;
@@ -83,7 +83,7 @@ async function readCaps(tx: Tx, ctx: BudgetContext): Promise<Caps> {
 
 function refusal(whose: "org" | "user", month: string, cap: number, totals: Totals, amount: number) {
   const left = Math.max(cap - totals.spentEur - totals.reservedEur, 0);
-  const budget = whose === "org" ? "The organisation's monthly AI budget" : "Your personal monthly AI budget";
+  const budget = whose === "org" ? "The organisation's monthly AI budget" : "Your monthly AI budget";
   return new AppError(
     "ai_budget_exceeded",
     `${budget} for ${month} is ${eur(cap)}; ${eur(totals.spentEur)} are spent and ` +

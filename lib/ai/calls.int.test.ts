@@ -7,6 +7,7 @@ import { createTenant, type TestTenant } from "@/test/tenants";
 import { addMember } from "@/lib/auth/service";
 import { withOrg, type DbContext } from "@/lib/db";
 import { type AppError } from "@/lib/http/errors";
+import { setSetting } from "@/lib/settings/service";
 
 import { reserveBudget, settleBudget } from "./budget";
 import { recordCall } from "./calls";
@@ -212,10 +213,24 @@ describe("the dashboard", () => {
     expect(dashboard.budget).toEqual({
       month: "2026-03",
       orgCapEur: 1000,
+      memberCapEur: null,
       users: [{ userId: a.sales.userId, name: "Sales", spentEur: 0.5, reservedEur: 0 }],
     });
     // The auditor oversees too.
     expect((await withOrg(auditor, (tx) => aiDashboard(tx, auditor, period, "2026-03"))).stats.calls).toBe(7);
+  });
+
+  it("shows the cap the organisation sets per member, not the admin's own lower one", async () => {
+    const key = "ai.budget.user.monthly.cap";
+    await setSetting(a.admin, { key, scope: "org", value: 25 });
+    await setSetting(a.admin, { key, scope: "user", value: 5 });
+    try {
+      const dashboard = await withOrg(a.admin, (tx) => aiDashboard(tx, a.admin, period, "2026-03"));
+      expect(dashboard.budget.memberCapEur).toBe(25);
+    } finally {
+      await setSetting(a.admin, { key, scope: "user", value: null });
+      await setSetting(a.admin, { key, scope: "org", value: null });
+    }
   });
 
   it("is for overseers: a partner is refused, and the database would show them only their own calls", async () => {

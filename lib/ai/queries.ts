@@ -85,7 +85,7 @@ export interface AiUserBudget {
   reservedEur: number;
 }
 
-/** Each member's spent and reserved money of a month ("YYYY-MM"), against the organisation's cap. */
+/** Each member's spent and reserved money of a month ("YYYY-MM"). */
 export async function budgetByUser(tx: Tx, orgId: string, month: string): Promise<AiUserBudget[]> {
   return tx.$queryRaw<AiUserBudget[]>`
     SELECT b.user_id::text AS "userId", u.name, b.spent_eur::float8 AS "spentEur",
@@ -169,8 +169,12 @@ export interface AiDashboard {
   byDay: AiSpendDay[];
   byUseCase: AiSpendByUseCase[];
   byUser: AiSpendByUser[];
-  /** The budget of `month` (the current one by default): the organisation's cap and each member's. */
-  budget: { month: string; orgCapEur: number; users: AiUserBudget[] };
+  /**
+   * The budget of `month` (the current one by default): the organisation's cap, the cap it sets
+   * per member (null: none; members may keep lower ones of their own, which stay private), and
+   * each member's spending.
+   */
+  budget: { month: string; orgCapEur: number; memberCapEur: number | null; users: AiUserBudget[] };
 }
 
 /** Everything the dashboard shows, for those who may see it (ai.dashboard.view). */
@@ -194,6 +198,7 @@ export async function aiDashboard(
     budget: {
       month,
       orgCapEur: await readEffectiveValue(tx, ctx, "ai.budget.monthly.cap"),
+      memberCapEur: await readEffectiveValue(tx, { orgId, userId: null }, "ai.budget.user.monthly.cap"),
       users: await budgetByUser(tx, orgId, month),
     },
   };

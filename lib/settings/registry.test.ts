@@ -30,7 +30,7 @@ describe("the seeded keys", () => {
     ["lead.protection.reminder.channels", ["EMAIL", "INAPP"], ["global"], "list", "replace"],
     ["lead.protection.notify.roles", ["manager"], ["global"], "list", "replace"],
     ["ai.budget.monthly.cap", 1000, ["org"], "scalar", "replace"],
-    ["ai.budget.user.monthly.cap", null, ["user"], "scalar", "replace"],
+    ["ai.budget.user.monthly.cap", null, ["org", "user"], "scalar", "min"],
     ["ai.routing.confidence.threshold", 0.7, ["global", "org", "user"], "scalar", "replace"],
     ["ai.cache.ttl", "PT8H", ["global"], "scalar", "replace"],
     ["credit.cache.ttl", "PT8H", ["global"], "scalar", "replace"],
@@ -106,6 +106,17 @@ describe("buildRegistry", () => {
     expect(() => buildRegistry({ "x.y": { ...base, merge: "append" } })).toThrow(
       /append strategy is for lists only/,
     );
+  });
+
+  it("refuses min on anything but a number", () => {
+    expect(() =>
+      buildRegistry({ "x.y": { ...base, merge: "min", schema: z.string(), default: "PT1H" } }),
+    ).toThrow(/min strategy is for numbers only/);
+    expect(() =>
+      buildRegistry({
+        "x.y": { ...base, merge: "min", kind: "list", schema: z.array(z.number()), default: [] },
+      }),
+    ).toThrow(/min strategy is for numbers only/);
   });
 
   it("refuses no scopes and scopes out of order", () => {

@@ -134,15 +134,16 @@ export const SETTINGS = {
     merge: "replace",
     input: { control: "number", unit: "eur", step: 1 },
   }),
-  // A personal limit a user sets for themselves; null means none, so only the organisation's cap
-  // (ai.budget.monthly.cap) applies. The router applies both, so a user can only spend less.
+  // What each member may spend per month: set by the organisation for all its members, and lowered
+  // by a member for themselves (the tighter limit wins; null: no limit). The router applies it
+  // besides the organisation's cap (ai.budget.monthly.cap).
   "ai.budget.user.monthly.cap": define({
     group: "ai",
     kind: "scalar",
-    scopes: ["user"],
+    scopes: ["org", "user"],
     schema: z.number().min(0).max(10_000_000).nullable(),
     default: null,
-    merge: "replace",
+    merge: "min",
     input: { control: "number", unit: "eur", step: 1, nullable: true },
   }),
   "ai.routing.confidence.threshold": define({
@@ -205,6 +206,13 @@ export function buildRegistry(definitions: Record<string, Definition<z.ZodType<J
   for (const [key, definition] of Object.entries(definitions)) {
     if (definition.merge === "append" && definition.kind !== "list") {
       throw new Error(`setting ${key}: the append strategy is for lists only`);
+    }
+    if (
+      definition.merge === "min" &&
+      (definition.kind !== "scalar" ||
+        (definition.default !== null && typeof definition.default !== "number"))
+    ) {
+      throw new Error(`setting ${key}: the min strategy is for numbers only`);
     }
     const order = definition.scopes.map((s) => SETTING_SCOPES.indexOf(s));
     if (order.length === 0 || order.some((o, i) => o < 0 || (i > 0 && o <= order[i - 1]))) {

@@ -47,15 +47,6 @@ describe("replace", () => {
     ]);
   });
 
-  it("lets a stored null win (no cap is a value)", () => {
-    const cap = definition("ai.budget.user.monthly.cap");
-    expect(resolveSetting(cap, { user: 40 }).value).toBe(40);
-    expect(resolveSetting(cap, { user: null })).toMatchObject({
-      value: null,
-      sources: [{ scope: "user", value: null }],
-    });
-  });
-
   it("ignores scopes the key does not allow", () => {
     const months = definition("lead.protection.baseMonths");
     expect(resolveSetting(months, { global: 9, org: 3, user: 1 })).toMatchObject({
@@ -68,6 +59,42 @@ describe("replace", () => {
   it("ignores a stored value that no longer passes the schema", () => {
     expect(resolveSetting(threshold, { global: 0.6, org: 7 })).toMatchObject({ value: 0.6 });
     expect(resolveSetting(definition("ai.cache.ttl"), { global: "8h" }).value).toBe("PT8H");
+  });
+});
+
+describe("min", () => {
+  const cap = definition("ai.budget.user.monthly.cap");
+
+  it("is no limit when nothing is stored, or only nulls", () => {
+    expect(resolveSetting(cap, {})).toEqual({
+      key: "ai.budget.user.monthly.cap",
+      value: null,
+      sources: [{ scope: "default", value: null }],
+    });
+    expect(resolveSetting(cap, { org: null, user: null })).toMatchObject({
+      value: null,
+      sources: [{ scope: "user", value: null }],
+    });
+  });
+
+  it("takes the tightest limit: a member can lower the organisation's, not raise it", () => {
+    expect(resolveSetting(cap, { org: 50, user: 80 })).toMatchObject({
+      value: 50,
+      sources: [{ scope: "org", value: 50 }],
+    });
+    expect(resolveSetting(cap, { org: 50, user: 20 })).toMatchObject({
+      value: 20,
+      sources: [{ scope: "user", value: 20 }],
+    });
+    expect(resolveSetting(cap, { org: null, user: 30 }).value).toBe(30);
+    expect(resolveSetting(cap, { org: 40, user: null }).value).toBe(40);
+    // Equal limits are the organisation's: the wider one binds anyway.
+    expect(resolveSetting(cap, { org: 0, user: 0 }).sources).toEqual([{ scope: "org", value: 0 }]);
+  });
+
+  it("ignores scopes the key does not allow and values that fail the schema", () => {
+    expect(resolveSetting(cap, { global: 5, org: 60 }).value).toBe(60);
+    expect(resolveSetting(cap, { org: -1, user: 70 }).value).toBe(70);
   });
 });
 

@@ -11,6 +11,9 @@ import type { JsonValue, TEffectiveSetting, TSettingScope, TSettingSource } from
  * - `append` (lists): the default's items, then each wider-to-narrower scope's new items, without
  *   repeats; `sources` lists the default and every scope that has a value, each with the items it
  *   added (an empty list when all of them were there already).
+ * - `min` (limits): the smallest number among the default and every scope's value wins, so a
+ *   narrower scope can tighten a limit but never loosen it; null means "no limit". `sources` names
+ *   the winning one (the widest of equals); with no number anywhere, the value is null.
  *
  * A stored value is ignored when its scope is not (or no longer) allowed for the key, or when it no
  * longer passes the key's schema (the registry changed after it was written): the caller always
@@ -33,6 +36,18 @@ export function resolveSetting(definition: SettingDefinition, stored: StoredValu
   if (definition.merge === "replace") {
     const winner = layers.at(-1) ?? fallback;
     return { key: definition.key, value: winner.value, sources: [winner] };
+  }
+  if (definition.merge === "min") {
+    const limits = [fallback, ...layers].filter((l) => typeof l.value === "number");
+    const winner = limits.reduce<TSettingSource | undefined>(
+      (least, l) => (least === undefined || (l.value as number) < (least.value as number) ? l : least),
+      undefined,
+    );
+    return {
+      key: definition.key,
+      value: winner?.value ?? null,
+      sources: [winner ?? layers.at(-1) ?? fallback],
+    };
   }
 
   const items: JsonValue[] = [];

@@ -92,7 +92,7 @@ export const ZDuration = z
 
 export type TSettingGroup = "leadProtection" | "ai" | "credit";
 export type TSettingKind = "scalar" | "list" | "object";
-export type TMergeStrategy = "replace" | "append";
+export type TMergeStrategy = "replace" | "append" | "min";
 export type TSettingUnit = "months" | "days" | "eur" | "ms" | "ratio" | "duration";
 
 /** How the page edits a value; plain data, so it crosses to the browser. */
