@@ -86,6 +86,7 @@ test("without provider keys a manager sees AI unconfigured, the budget and an em
 
 test("a manager sees the month's spend past 80 %, routing figures, and spend by day, use case and user", async ({
   page,
+  isMobile,
 }, testInfo) => {
   const { slug, manager, partner } = organisation(testInfo);
   const [org] = await sql<{ id: string }>("SELECT id FROM organization WHERE slug = $1", [slug]);
@@ -120,6 +121,17 @@ test("a manager sees the month's spend past 80 %, routing figures, and spend by 
     [org.id],
   );
 
+  // Each member may spend 2 € a month; the partner has spent 0,50 € of it.
+  await sql(
+    `INSERT INTO setting_value (scope, org_id, key, value) VALUES ('org', $1, 'ai.budget.user.monthly.cap', '2')`,
+    [org.id],
+  );
+  await sql(
+    `INSERT INTO ai_budget_user_month (org_id, user_id, month, spent_eur, reserved_eur)
+     VALUES ($1, $2, date_trunc('month', now() AT TIME ZONE 'UTC')::date, 0.5, 0)`,
+    [org.id, p],
+  );
+
   await signIn(page, manager);
   await visit(page, `/${slug}/ai`);
   await expect(page.getByTestId("org-budget")).toContainText("850,00 € von 1.000,00 € ausgegeben (85 %)");
@@ -143,6 +155,12 @@ test("a manager sees the month's spend past 80 %, routing figures, and spend by 
   const byUser = grid(page, "Ausgaben nach Nutzer");
   await expect(byUser.getByRole("row").filter({ hasText: "Mara Manager" })).toContainText("1,50 €");
   await expect(byUser.getByRole("row").filter({ hasText: "Paul Partner" })).toContainText("0,50 €");
+  await expect(page.getByRole("region", { name: "Ausgaben nach Nutzer" })).toContainText(
+    "Limit je Mitglied: 2,00 € pro Monat",
+  );
+  // On a phone the grid hides the month's columns; on a desktop the partner has used a quarter.
+  if (!isMobile)
+    await expect(byUser.getByRole("row").filter({ hasText: "Paul Partner" })).toContainText("25 %");
 
   await expect(page.getByRole("img", { name: /^Ausgaben pro Tag vom .*insgesamt 2,00\s€/ })).toBeVisible();
   await page.getByRole("button", { name: "Als Tabelle anzeigen" }).click();
