@@ -4,7 +4,13 @@
  * Per use case: `ITEMS_PER_USE_CASE` items, `HARD_SHARE` of them genuinely ambiguous ("hard"), each
  * with the label a correct answer's `label(output)` gives.
  */
-import { SMALL_FIRST_USE_CASES, type TSmallFirstUseCase, type TUseCaseInput } from "@/lib/ai/use-cases";
+import { scrubPii } from "@/lib/ai/pii";
+import {
+  getUseCase,
+  SMALL_FIRST_USE_CASES,
+  type TSmallFirstUseCase,
+  type TUseCaseInput,
+} from "@/lib/ai/use-cases";
 
 import { emailItem } from "./dataset-email";
 import { feedbackItem } from "./dataset-feedback";
@@ -38,10 +44,21 @@ export function buildDataset<K extends TSmallFirstUseCase>(useCase: K, seed = DA
     Array.from({ length: ITEMS_PER_USE_CASE }, (_, i): TDifficulty => (i < hard ? "hard" : "easy")),
   );
   const generate = GENERATORS[useCase] as (rng: Rng, difficulty: TDifficulty) => Draft<TUseCaseInput<K>>;
+  const render = getUseCase(useCase).render as (input: TUseCaseInput<K>) => string;
+  // Every item is a different prompt: the fakes recognise an item by the prompt the router sends
+  // (rendered and scrubbed), and a repeat would only count the same question twice.
+  const prompts = new Set<string>();
   return difficulties.map((difficulty, i) => {
-    const { input, expected } = generate(rng, difficulty);
-    const id = `${useCase}#${String(i + 1).padStart(3, "0")}`;
-    return { id, useCase, input, expected, difficulty } as BenchItem<K>;
+    for (let attempt = 1; ; attempt++) {
+      const { input, expected } = generate(rng, difficulty);
+      const prompt = scrubPii(render(input)).text;
+      if (!prompts.has(prompt)) {
+        prompts.add(prompt);
+        const id = `${useCase}#${String(i + 1).padStart(3, "0")}`;
+        return { id, useCase, input, expected, difficulty } as BenchItem<K>;
+      }
+      if (attempt === 100) throw new Error(`${useCase}: no new ${difficulty} input in 100 draws`);
+    }
   });
 }
 
