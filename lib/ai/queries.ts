@@ -2,7 +2,7 @@ import "server-only";
 
 import { authorize } from "@/lib/auth/policy";
 import type { DbContext, Tx } from "@/lib/db";
-import { readEffectiveValue } from "@/lib/settings/queries";
+import { readSettings } from "@/lib/settings/queries";
 
 import { monthOf } from "./budget";
 import type { TAiPeriod } from "./schemas";
@@ -189,6 +189,11 @@ export async function aiDashboard(
     orgId: ctx.orgId,
   });
   const { orgId } = ctx;
+  // Both caps as the organisation sets them, in one read: not the caller's own lower member cap.
+  const [orgCap, memberCap] = await readSettings(tx, { orgId, userId: null }, [
+    "ai.budget.monthly.cap",
+    "ai.budget.user.monthly.cap",
+  ]);
   return {
     period,
     stats: await routingStats(tx, orgId, period),
@@ -197,8 +202,8 @@ export async function aiDashboard(
     byUser: await spendByUser(tx, orgId, period),
     budget: {
       month,
-      orgCapEur: await readEffectiveValue(tx, ctx, "ai.budget.monthly.cap"),
-      memberCapEur: await readEffectiveValue(tx, { orgId, userId: null }, "ai.budget.user.monthly.cap"),
+      orgCapEur: orgCap.effective.value as number,
+      memberCapEur: memberCap.effective.value as number | null,
       users: await budgetByUser(tx, orgId, month),
     },
   };
