@@ -5,7 +5,9 @@ const serverUrl = new URL(
   process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/postgres",
 );
 export const E2E_ADMIN_DATABASE_URL = serverUrl.toString();
-serverUrl.pathname = "/freshplan_e2e";
+/** Several working copies on one machine each name their own (`E2E_DATABASE`, `E2E_PORT`). */
+export const E2E_DATABASE = process.env.E2E_DATABASE ?? "freshplan_e2e";
+serverUrl.pathname = `/${E2E_DATABASE}`;
 export const E2E_DATABASE_URL = serverUrl.toString();
 
 /** Environment of the app under test and of the CLI the tests call. */

@@ -4,7 +4,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { Client } from "pg";
 
 import { cli, createUser } from "./cli";
-import { E2E_ADMIN_DATABASE_URL, E2E_DATABASE_URL } from "./env";
+import { quoteIdent } from "../test/pg";
+
+import { E2E_ADMIN_DATABASE_URL, E2E_DATABASE, E2E_DATABASE_URL } from "./env";
 import { STATE_FILE, type E2EState } from "./state";
 
 /** The browser tests may wipe their database: make sure it is a local one. */
@@ -19,8 +21,8 @@ export default async function globalSetup() {
   assertLocal(E2E_DATABASE_URL);
   const admin = new Client({ connectionString: E2E_ADMIN_DATABASE_URL });
   await admin.connect();
-  await admin.query("DROP DATABASE IF EXISTS freshplan_e2e WITH (FORCE)");
-  await admin.query("CREATE DATABASE freshplan_e2e");
+  await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(E2E_DATABASE)} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${quoteIdent(E2E_DATABASE)}`);
   await admin.end();
   execFileSync("node", ["scripts/migrate.mjs", "up", "--url", E2E_DATABASE_URL], { stdio: "inherit" });
 
