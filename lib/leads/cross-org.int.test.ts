@@ -52,6 +52,17 @@ beforeAll(async () => {
 /** A lead's protection as its own organisation's manager sees it, now or at another moment. */
 const protectionOf = (o: Org, at?: Date) => withOrg(o.manager, (tx) => readProtection(tx, o.leadId, at));
 
+/** The cached moment the lead's protection ends, as the triggers keep it. */
+async function cachedExpiry(leadId: string): Promise<string> {
+  const { rows } = await asSuperuser((c) =>
+    c.query<{ e: string }>(
+      "SELECT expires_at::text AS e FROM lead_assignment WHERE lead_id = $1 AND released_at IS NULL",
+      [leadId],
+    ),
+  );
+  return rows[0].e;
+}
+
 describe("organisation A's context and organisation B's lead", () => {
   it("A's manager can neither log an activity nor open a ten-year hold on it; B's deadline stays", async () => {
     // B's hold is open, so its deadlines move with the clock: compare them at one moment.
@@ -82,6 +93,24 @@ describe("organisation A's context and organisation B's lead", () => {
     );
     expect(postgresCode(hold)).toBe("23503");
     expect(await protectionOf(b, moment)).toEqual(before);
+  });
+
+  it("A's protection counts only A's rows, even one of B's that slipped past the keys", async () => {
+    const before = { protection: await protectionOf(a), expiry: await cachedExpiry(a.leadId) };
+    expect(before.protection?.paused_seconds).toBe(0);
+    // What the hole let B's manager write: B's ten-year hold on A's lead. The keys refuse it now,
+    // so it is planted with the foreign-key triggers off, as a row from before the keys would be,
+    // and the cached moments are refreshed as the (equally disabled) triggers would have.
+    await asSuperuser(async (c) => {
+      await c.query("SET session_replication_role = replica");
+      await c.query(
+        `INSERT INTO lead_hold (org_id, lead_id, reason, start_at, end_at)
+         VALUES ($1, $2, 'OTHER', now() - interval '1 day', now() + interval '10 years')`,
+        [b.orgId, a.leadId],
+      );
+      await c.query("SELECT app_lead_refresh_expiry($1)", [a.leadId]);
+    });
+    expect({ protection: await protectionOf(a), expiry: await cachedExpiry(a.leadId) }).toEqual(before);
   });
 });
 
