@@ -95,6 +95,17 @@ describe("organisation A's context and organisation B's lead", () => {
     expect(await protectionOf(b, moment)).toEqual(before);
   });
 
+  it("A's context cannot sum B's holds", async () => {
+    const error = await rejectionOf(
+      withOrg(
+        a.manager,
+        (tx) =>
+          tx.$queryRaw`SELECT app_lead_paused(${b.leadId}::uuid, now() - interval '1 day', now() + interval '1 year')`,
+      ),
+    );
+    expect(postgresCode(error)).toBe("42501");
+  });
+
   it("A's protection counts only A's rows, even one of B's that slipped past the keys", async () => {
     const before = { protection: await protectionOf(a), expiry: await cachedExpiry(a.leadId) };
     expect(before.protection?.paused_seconds).toBe(0);
