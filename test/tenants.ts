@@ -1,4 +1,6 @@
 import { addMember, createOrganization } from "@/lib/auth/service";
+import { withOrg } from "@/lib/db";
+import { createLead } from "@/lib/leads/service";
 
 /** A member's transaction context, as the app builds it from a session. */
 export interface MemberContext {
@@ -35,4 +37,17 @@ export async function createTenant(slug: string, salesLocale: "de" | "en" = "de"
     admin: { orgId: org.id, userId: admin.userId, roles: ["admin"] },
     sales: { orgId: org.id, userId: sales.userId, roles: ["sales"] },
   };
+}
+
+/** A lead the tenant's sales partner registers (and so owns), with its current assignment. */
+export async function registerLead(tenant: TestTenant, companyName: string) {
+  const created = await createLead(tenant.sales, { companyName, city: "Berlin" });
+  if (created.kind !== "created")
+    throw new Error(`${companyName}: registration asked to confirm a duplicate`);
+  const [assignment] = await withOrg(
+    tenant.admin,
+    (tx) => tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM lead_assignment WHERE lead_id = ${created.lead.id}::uuid AND released_at IS NULL`,
+  );
+  return { leadId: created.lead.id, assignmentId: assignment.id };
 }

@@ -48,7 +48,8 @@ export function CollaboratorsPanel({
 
   const names = new Map(members.map((m) => [m.id, m.name]));
   const taken = new Set([lead.protection?.ownerUserId, ...lead.collaborators.map((c) => c.userId)]);
-  const candidates = members.filter((m) => !taken.has(m.id));
+  // Collaborators are sales partners; the service and the database refuse anyone else.
+  const candidates = members.filter((m) => m.role === "sales" && !taken.has(m.id));
   const given = lead.collaborators.reduce((sum, c) => sum + (c.sharePercent ?? 0), 0);
 
   const remove = (userId: string) =>

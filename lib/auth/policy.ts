@@ -42,9 +42,11 @@ const isProtectedOwner: Rule = (subject, resource) =>
   isSelf(subject, resource) &&
   (resource.attributes?.status === "ACTIVE" || resource.attributes?.status === "GRACE");
 
+/** A collaborator with one of the roles. Collaborators are sales partners (spec, "Collaboration"). */
 const isCollaborator =
   (...roles: string[]): Rule =>
   (subject, resource) =>
+    subject.roles.includes("sales") &&
     (resource.attributes?.collaborators ?? []).some(
       (c) => c.userId === subject.userId && roles.includes(c.role),
     );
@@ -53,6 +55,12 @@ const anyOf =
   (...rules: Rule[]): Rule =>
   (subject, resource) =>
     rules.some((rule) => rule(subject, resource));
+
+/** Auditors read; they never write, whatever else they are (an owner, a collaborator). */
+const neverAuditors =
+  (rule: Rule): Rule =>
+  (subject, resource) =>
+    !subject.roles.includes("auditor") && rule(subject, resource);
 
 /** Every action the product knows, and who may do it. Extend here, with a row in policy.test.ts. */
 export const POLICIES = {
@@ -76,11 +84,9 @@ export const POLICIES = {
     isProtectedOwner,
     isCollaborator("VIEW", "ASSIST", "NEGOTIATE"),
   ),
-  "lead.write": anyOf(hasRole("admin", "manager"), isProtectedOwner),
-  "lead.activity.log": anyOf(
-    hasRole("admin", "manager"),
-    isProtectedOwner,
-    isCollaborator("ASSIST", "NEGOTIATE"),
+  "lead.write": neverAuditors(anyOf(hasRole("admin", "manager"), isProtectedOwner)),
+  "lead.activity.log": neverAuditors(
+    anyOf(hasRole("admin", "manager"), isProtectedOwner, isCollaborator("ASSIST", "NEGOTIATE")),
   ),
   "lead.manage": hasRole("admin", "manager"),
   // AI router: members who do the sales work (and jobs) spend the organisation's AI budget; those

@@ -65,8 +65,16 @@ export function assertNotFuture(when: Date, field: string): void {
   }
 }
 
-/** The id must belong to a member of the organisation (RLS shows only this org's memberships). */
-export async function assertMember(tx: Tx, orgId: string, userId: string, field: string): Promise<void> {
+/**
+ * The id must belong to a member of the organisation (RLS shows only this org's memberships);
+ * returns the membership, for rules that depend on the member's role.
+ */
+export async function assertMember(
+  tx: Tx,
+  orgId: string,
+  userId: string,
+  field: string,
+): Promise<{ role: string }> {
   const member = await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId } } });
   if (!member) {
     throw new AppError("unprocessable", "No such member in this organisation.", {
@@ -76,4 +84,5 @@ export async function assertMember(tx: Tx, orgId: string, userId: string, field:
       ],
     });
   }
+  return member;
 }

@@ -65,7 +65,11 @@ async function call(
     { params: Promise.resolve(init.params ?? {}) },
   );
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as Json };
+  return {
+    status: response.status,
+    type: response.headers.get("content-type"),
+    body: (text ? JSON.parse(text) : null) as Json,
+  };
 }
 
 let n = 0;
@@ -325,6 +329,33 @@ describe("collaborators", () => {
       ).status,
     ).toBe(204);
     expect((await call(lead.GET, "vera", { params })).status).toBe(404);
+  });
+});
+
+describe("collaborators are sales partners", () => {
+  it("an auditor or a manager is refused with 422 problem+json on userId; a partner is added", async () => {
+    const params = { id: (await register("paula")).id };
+    for (const member of ["audrey", "manager"]) {
+      const refused = await call(collaborators.POST, "paula", {
+        params,
+        body: { userId: ids[member], role: "ASSIST", sharePercent: 20 },
+      });
+      expect({ member, status: refused.status, type: refused.type }).toEqual({
+        member,
+        status: 422,
+        type: "application/problem+json",
+      });
+      expect(refused.body).toMatchObject({
+        code: "leads.errors.collaboratorNotPartner",
+        errors: [{ path: "userId", message: "not a sales partner", code: "leads.fieldErrors.notPartner" }],
+      });
+    }
+    const added = await call(collaborators.POST, "paula", {
+      params,
+      body: { userId: ids.vera, role: "ASSIST", sharePercent: 20 },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body.items.map((c: Json) => c.userId)).toEqual([ids.vera]);
   });
 });
 

@@ -8,8 +8,10 @@ import { assertMember, loadLead, type LeadContext } from "./access";
 import { type TAddCollaborator } from "./schemas";
 
 /**
- * Collaborators (§87 HGB): roles VIEW, ASSIST, NEGOTIATE and optional commission shares that sum to
- * at most 100 — the owner keeps the rest. The owner while protected, or a manager, changes them.
+ * Collaborators (§87 HGB): sales partners with a role VIEW, ASSIST or NEGOTIATE and optional
+ * commission shares that sum to at most 100 — the owner keeps the rest. The owner while
+ * protected, or a manager, changes them. Auditors, managers and admins are never collaborators
+ * (the database refuses them too: 20261207100400_collaborators_are_partners.sql).
  */
 
 export interface CollaboratorDto {
@@ -40,7 +42,15 @@ export async function listCollaborators(ctx: LeadContext, leadId: string): Promi
 export async function addCollaborator(ctx: LeadContext, leadId: string, input: TAddCollaborator) {
   await withOrg(ctx, async (tx) => {
     const { protection } = await loadLead(tx, ctx, leadId, "lead.write");
-    await assertMember(tx, ctx.orgId, input.userId, "userId");
+    const { role } = await assertMember(tx, ctx.orgId, input.userId, "userId");
+    if (role !== "sales") {
+      throw new AppError("unprocessable", "Only sales partners can collaborate on a lead.", {
+        text: { code: "leads.errors.collaboratorNotPartner" },
+        fieldErrors: [
+          { path: "userId", message: "not a sales partner", code: "leads.fieldErrors.notPartner" },
+        ],
+      });
+    }
     if (protection?.owner_user_id === input.userId) {
       throw new AppError("unprocessable", "The owner cannot also be a collaborator.", {
         text: { code: "leads.errors.ownerCollaborator" },

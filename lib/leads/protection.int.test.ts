@@ -61,17 +61,14 @@ async function lead(facts: LeadFacts): Promise<string> {
         data: { orgId: org, leadId: id, reason: "OTHER", startAt: at(start), endAt: end ? at(end) : null },
       });
     }
+    // Requested, then approved by the manager: a request is born PENDING.
     for (const days of facts.extensions ?? []) {
-      await tx.leadExtensionRequest.create({
-        data: {
-          orgId: org,
-          leadId: id,
-          assignmentId: assignment.id,
-          days,
-          reason: "test",
-          status: "APPROVED",
-          decidedAt: at(facts.assignedAt),
-        },
+      const request = await tx.leadExtensionRequest.create({
+        data: { orgId: org, leadId: id, assignmentId: assignment.id, days, reason: "test" },
+      });
+      await tx.leadExtensionRequest.update({
+        where: { id: request.id },
+        data: { status: "APPROVED", decidedBy: manager.userId, decidedAt: at(facts.assignedAt) },
       });
     }
   });

@@ -1,0 +1,305 @@
+import { randomBytes, randomUUID } from "node:crypto";
+
+import type pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { asSuperuser, quoteIdent } from "@/test/pg";
+import { createTenant, registerLead, type TestTenant } from "@/test/tenants";
+
+// The database's second wall, read from its own catalogue, so a table added later is checked
+// without anyone remembering to list it: every foreign key of a tenant row carries the
+// organisation, and no row of organisation A can hang from a parent row of organisation B. Inserts
+// run as freshplan_app, in A's context, with every role a policy might ask for: whatever refuses
+// the attack is the database, not a missing permission.
+
+type Row = Record<string, unknown>;
+
+interface ForeignKey {
+  name: string;
+  child: string;
+  parent: string;
+  columns: string[];
+  parentColumns: string[];
+  onDelete: "a" | "r" | "c" | "n" | "d";
+}
+
+interface Fixture extends TestTenant {
+  /** A lead the sales partner registered, so it has a current assignment. */
+  leadId: string;
+  assignmentId: string;
+  /** A lead without any assignment yet. */
+  freeLeadId: string;
+  /** An account that belongs to no organisation. */
+  strangerId: string;
+}
+
+let a: Fixture;
+let b: Fixture;
+
+async function fixture(slug: string): Promise<Fixture> {
+  const tenant = await createTenant(slug);
+  const { leadId, assignmentId } = await registerLead(tenant, `Kantine ${slug}`);
+  const { freeLeadId, strangerId } = await asSuperuser(async (client) => ({
+    freeLeadId: (
+      await client.query<{ id: string }>(
+        `INSERT INTO lead (org_id, company_name, city) VALUES ($1, 'Unassigned', 'Kiel') RETURNING id`,
+        [tenant.orgId],
+      )
+    ).rows[0].id,
+    strangerId: (
+      await client.query<{ id: string }>(
+        `INSERT INTO app_user (email, name) VALUES ($1, 'Stranger') RETURNING id`,
+        [`stranger@${slug}.example`],
+      )
+    ).rows[0].id,
+  }));
+  return { ...tenant, leadId, assignmentId, freeLeadId, strangerId };
+}
+
+beforeAll(async () => {
+  a = await fixture("keys-a");
+  b = await fixture("keys-b");
+});
+
+/** Every foreign key of the public schema, with its columns in key order. */
+async function foreignKeys(): Promise<ForeignKey[]> {
+  return asSuperuser(
+    async (client) =>
+      (
+        await client.query<ForeignKey>(`
+          SELECT c.conname AS name, c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,
+                 array(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(attnum, i)
+                       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.i) AS columns,
+                 array(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(attnum, i)
+                       JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.i)
+                   AS "parentColumns",
+                 c.confdeltype AS "onDelete"
+          FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+          WHERE c.contype = 'f' AND n.nspname = 'public'
+          ORDER BY 2, 1`)
+      ).rows,
+  );
+}
+
+/** Tables with an org_id column: the tenant tables. */
+async function tenantTables(): Promise<Set<string>> {
+  const rows = await asSuperuser(
+    async (client) =>
+      (
+        await client.query<{ table: string }>(`
+          SELECT c.relname AS "table" FROM pg_class c
+          JOIN pg_namespace n ON n.oid = c.relnamespace
+          JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'org_id' AND NOT a.attisdropped
+          WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')`)
+      ).rows,
+  );
+  return new Set(rows.map((r) => r.table));
+}
+
+describe("every foreign key of a tenant row", () => {
+  it("reaches a tenant parent through the organisation: (org_id, …) → (org_id, …)", async () => {
+    const tenants = await tenantTables();
+    const keys = await foreignKeys();
+    expect(keys.length).toBeGreaterThan(20);
+    const withoutOrg = keys.filter((key) => {
+      if (key.parent === "organization")
+        return !(key.columns.join() === "org_id" && key.parentColumns.join() === "id");
+      if (!tenants.has(key.parent)) return false;
+      const at = key.columns.indexOf("org_id");
+      return at < 0 || key.parentColumns[at] !== "org_id";
+    });
+    expect(
+      withoutOrg.map((k) => `${k.child}.${k.name}: (${k.columns}) → ${k.parent} (${k.parentColumns})`),
+    ).toEqual([]);
+  });
+
+  it("points at an account directly only to record who acted (ON DELETE SET NULL); members via their membership", async () => {
+    const tenants = await tenantTables();
+    const direct = (await foreignKeys()).filter(
+      (key) =>
+        key.parent === "app_user" &&
+        tenants.has(key.child) &&
+        key.child !== "membership" &&
+        key.onDelete !== "n",
+    );
+    expect(direct.map((k) => `${k.child}.${k.name} (${k.columns})`)).toEqual([]);
+  });
+});
+
+// A row of each table that has a parent, valid in `t`'s organisation, written as `t`'s admin.
+// A table added with a parent needs a row here: the test below says which.
+function sampleRows(t: Fixture): Record<string, Row> {
+  const now = new Date();
+  const month = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}-01`;
+  const hex = () => randomBytes(32).toString("hex");
+  const author = t.admin.userId;
+  return {
+    membership: { org_id: t.orgId, user_id: t.strangerId, role: "sales" },
+    api_token: { org_id: t.orgId, user_id: author, name: "t", token_hash: hex(), token_prefix: "fpa_test" },
+    audit_event: { org_id: t.orgId, actor_type: "system", action: "test.keys", resource_type: "test" },
+    setting_value: {
+      scope: "user",
+      org_id: t.orgId,
+      user_id: author,
+      key: "test.keys",
+      value: "1",
+      updated_by: author,
+    },
+    idempotency_key: {
+      org_id: t.orgId,
+      caller: `user:${author}`,
+      key: randomUUID(),
+      request_hash: "h",
+      state: "running",
+      locked_until: now,
+      expires_at: now,
+    },
+    lead: { org_id: t.orgId, company_name: "Sample", city: "Bonn", created_by: author },
+    lead_assignment: {
+      org_id: t.orgId,
+      lead_id: t.freeLeadId,
+      owner_user_id: t.sales.userId,
+      assigned_at: now,
+    },
+    lead_activity: { org_id: t.orgId, lead_id: t.leadId, kind: "NOTE", at: now, created_by: author },
+    lead_hold: { org_id: t.orgId, lead_id: t.leadId, reason: "OTHER", start_at: now, created_by: author },
+    lead_extension_request: {
+      org_id: t.orgId,
+      lead_id: t.leadId,
+      assignment_id: t.assignmentId,
+      days: 1,
+      reason: "r",
+      requested_by: author,
+    },
+    lead_collaborator: {
+      org_id: t.orgId,
+      lead_id: t.leadId,
+      user_id: t.sales.userId,
+      role: "VIEW",
+      added_by: author,
+    },
+    lead_reminder: { org_id: t.orgId, assignment_id: t.assignmentId, type: "REMINDER_60D", due_at: now },
+    notification_outbox: {
+      org_id: t.orgId,
+      recipient_user_id: t.sales.userId,
+      channel: "INAPP",
+      template: "test.keys",
+      dedupe_key: randomUUID(),
+    },
+    ai_model_price: {
+      model: `test-${randomUUID()}`,
+      provider: "openai",
+      input_per_million_eur: 1,
+      output_per_million_eur: 1,
+      updated_by: author,
+    },
+    ai_budget_org_month: { org_id: t.orgId, month },
+    ai_budget_user_month: { org_id: t.orgId, user_id: author, month },
+    ai_budget_reservation: { org_id: t.orgId, user_id: author, month, amount_eur: 1 },
+    ai_cache: {
+      org_id: t.orgId,
+      key: hex(),
+      use_case: "lead.classify",
+      model: "m",
+      output: "{}",
+      expires_at: new Date(now.getTime() + 3_600_000),
+    },
+    ai_call: { org_id: t.orgId, user_id: author, use_case: "lead.classify", tier: "small", outcome: "ok" },
+  };
+}
+
+/** A row of each parent table that belongs to `t`'s organisation. */
+function parentRows(t: Fixture): Record<string, Row> {
+  return {
+    organization: { id: t.orgId },
+    app_user: { id: t.admin.userId },
+    membership: { org_id: t.orgId, user_id: t.sales.userId, role: "sales" },
+    // The lead without an assignment: one with a current assignment could refuse a second for
+    // another reason (one current assignment per lead).
+    lead: { org_id: t.orgId, id: t.freeLeadId },
+    lead_assignment: { org_id: t.orgId, lead_id: t.leadId, id: t.assignmentId },
+  };
+}
+
+/** `row` of A, hung from B's parent row: every key column but the row's own org_id takes B's value. */
+function attached(row: Row, key: ForeignKey, parent: Row): Row {
+  const onlyOrg = key.columns.join() === "org_id";
+  return {
+    ...row,
+    ...Object.fromEntries(
+      key.columns.flatMap((column, i) =>
+        column === "org_id" && !onlyOrg ? [] : [[column, parent[key.parentColumns[i]]]],
+      ),
+    ),
+  };
+}
+
+/** Inserts `row` as freshplan_app in A's context; the SQLSTATE of the refusal, or "accepted". */
+async function insertAsApp(client: pg.Client, table: string, row: Row): Promise<string> {
+  const columns = Object.keys(row);
+  await client.query("SAVEPOINT attempt");
+  try {
+    await client.query(
+      `INSERT INTO ${quoteIdent(table)} (${columns.map(quoteIdent).join(", ")})
+       VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+      columns.map((c) => row[c]),
+    );
+    return "accepted";
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  } finally {
+    await client.query("ROLLBACK TO SAVEPOINT attempt");
+  }
+}
+
+async function asAppInA<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  return asSuperuser(async (client) => {
+    await client.query("BEGIN");
+    try {
+      await client.query(
+        `SELECT set_config('role', 'freshplan_app', true), set_config('app.org_id', $1, true),
+                set_config('app.user_id', $2, true), set_config('app.roles', 'admin,manager,system,platform_admin', true)`,
+        [a.orgId, a.admin.userId],
+      );
+      return await work(client);
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  });
+}
+
+describe("a row of organisation A attached to organisation B's parent row", () => {
+  // Becoming a member is what a membership is: an admin adds any existing account.
+  const exempt = (key: ForeignKey) => key.child === "membership" && key.parent === "app_user";
+
+  it("is refused, for every foreign key in the catalogue, while the same row under A's parent is accepted", async () => {
+    const keys = (await foreignKeys()).filter((key) => !exempt(key));
+    const samples = sampleRows(a);
+    const parents = parentRows(b);
+    const outcomes = await asAppInA(async (client) => {
+      const lines: string[] = [];
+      for (const key of keys) {
+        const sample = samples[key.child];
+        const parent = parents[key.parent];
+        if (!sample || !parent) {
+          lines.push(
+            `${key.child}.${key.name}: no sample row for ${sample ? key.parent : key.child} in this test`,
+          );
+          continue;
+        }
+        const own = await insertAsApp(client, key.child, sample);
+        const foreign = await insertAsApp(client, key.child, attached(sample, key, parent));
+        lines.push(
+          `${key.child}.${key.name}: own parent ${own}, B's parent ${foreign === "accepted" ? foreign : "refused"}`,
+        );
+        if (foreign !== "accepted" && !["23503", "42501"].includes(foreign)) {
+          lines.push(`${key.child}.${key.name}: refused for another reason (${foreign}); fix the sample row`);
+        }
+      }
+      return lines;
+    });
+    expect(outcomes).toEqual(
+      keys.map((key) => `${key.child}.${key.name}: own parent accepted, B's parent refused`),
+    );
+  });
+});
