@@ -8,6 +8,7 @@ import { env, oidcConfig } from "@/lib/env";
 import { isAppError } from "@/lib/http/errors";
 
 import { clientIpFrom, verifyCredentials } from "./login";
+import { safeCallbackPath } from "./schemas";
 
 /** next-auth's way to carry our error kind out of `authorize` (it becomes `code`). */
 class SignInRefused extends CredentialsSignin {
@@ -60,6 +61,8 @@ function config(): NextAuthConfig {
       ...(oidc ? [{ id: "oidc", type: "oidc" as const, ...oidc }] : []),
     ],
     callbacks: {
+      // Every target next-auth follows (SSO's callbackUrl, sign-out's redirectTo) stays on the app.
+      redirect: ({ url, baseUrl }) => new URL(safeCallbackPath(url, baseUrl), baseUrl).href,
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         return typeof profile?.email === "string" && (await userIdForEmail(profile.email)) !== null;
