@@ -8,6 +8,7 @@ import { env, oidcConfig } from "@/lib/env";
 import { isAppError } from "@/lib/http/errors";
 
 import { clientIpFrom, verifyCredentials } from "./login";
+import { verifiedOidcEmail } from "./oidc";
 import { safeCallbackPath } from "./schemas";
 
 /** next-auth's way to carry our error kind out of `authorize` (it becomes `code`). */
@@ -25,8 +26,13 @@ export function isSignInRefusal(error: unknown): error is CredentialsSignin & { 
   return error instanceof CredentialsSignin;
 }
 
-/** OIDC sign-in is for existing, active accounts only: no one is provisioned by the provider. */
-async function userIdForEmail(email: string): Promise<string | null> {
+/**
+ * OIDC sign-in is for existing, active accounts only, matched by an email the provider has verified:
+ * no one is provisioned by the provider, and an unverified email is refused like an unknown one.
+ */
+async function oidcUserId(profile: Record<string, unknown> | undefined): Promise<string | null> {
+  const email = verifiedOidcEmail(profile);
+  if (!email) return null;
   const [row] = await withoutOrg(
     (tx) => tx.$queryRaw<{ user_id: string; active: boolean }[]>`
       SELECT user_id, active FROM app_login_lookup(${email})`,
@@ -65,11 +71,11 @@ function config(): NextAuthConfig {
       redirect: ({ url, baseUrl }) => new URL(safeCallbackPath(url, baseUrl), baseUrl).href,
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
-        return typeof profile?.email === "string" && (await userIdForEmail(profile.email)) !== null;
+        return (await oidcUserId(profile)) !== null;
       },
       async jwt({ token, user, account, profile }) {
-        if (account?.provider === "oidc" && typeof profile?.email === "string") {
-          token.uid = (await userIdForEmail(profile.email)) ?? undefined;
+        if (account?.provider === "oidc") {
+          token.uid = (await oidcUserId(profile)) ?? undefined;
         } else if (user?.id) {
           token.uid = user.id;
         }
