@@ -65,6 +65,19 @@ test.describe("HTTP", () => {
     expect((await page.request.get("/api/v1/me")).status()).toBe(200);
   });
 
+  test("DELETE /api/v1/sessions signs out everywhere", async ({ page, browser }, testInfo) => {
+    const user = freshUser(testInfo, "everywhere-api");
+    await signIn(page, user);
+    const other = await signedInBrowser(browser, user);
+    const cookies = await copyOfCookies(other);
+
+    const response = await page.request.delete("/api/v1/sessions", { headers: { origin: ownOrigin() } });
+    expect(response.status()).toBe(204);
+    expect(await whatCookiesOpen(browser, cookies)).toEqual(REFUSED);
+    expect((await page.request.get("/api/v1/me")).status()).toBe(401);
+    await other.context().close();
+  });
+
   test("a password reset ends every session; the new password signs in", async ({
     page,
     browser,
@@ -108,4 +121,35 @@ test("the shell's sign-out button ends the session", async ({ page, browser }, t
   await page.getByRole("button", { name: "Abmelden" }).click();
   await expect(page).toHaveURL(/\/login/);
   expect(await whatCookiesOpen(browser, cookies)).toEqual(REFUSED);
+});
+
+test("signing out everywhere on the settings page ends the sessions of every device", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const user = freshUser(testInfo, "travelling");
+  const laptop = await signedInBrowser(browser, user);
+  const laptopCookies = await copyOfCookies(laptop);
+  await signIn(page, user);
+
+  await visit(page, "/e2e-alpha/settings");
+  const sessions = page.getByRole("table", { name: "Ihre Sitzungen, zuletzt aktive zuerst" });
+  await expect(sessions.getByTestId("session-row")).toHaveCount(2);
+  await expect(sessions.getByText("Dieser Browser")).toHaveCount(1);
+  await expect(sessions.getByTestId("session-row").first()).toContainText(
+    /^Chrome unter (Windows|Android)Dieser Browser/,
+  );
+
+  await page.getByRole("button", { name: "Überall abmelden" }).click();
+  const dialog = page.getByRole("dialog", { name: "Überall abmelden?" });
+  await dialog.getByRole("button", { name: "Überall abmelden" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await laptop.reload();
+  await expect(laptop).toHaveURL(/\/login/);
+  expect(await whatCookiesOpen(browser, laptopCookies)).toEqual(REFUSED);
+  await laptop.context().close();
+
+  await signIn(page, user);
+  await expect(page).toHaveURL(/\/e2e-alpha$/);
 });

@@ -128,3 +128,15 @@ export const revokeTokenApi = defineApi({
   response: { status: 204, description: "Revoked" },
   problems: [404],
 });
+
+export const endAllSessionsApi = defineApi({
+  operationId: "endAllSessions",
+  method: "DELETE",
+  path: "/sessions",
+  tag: "Account",
+  summary: "Sign out everywhere: end every browser session of the caller, this one included",
+  description:
+    "Every session cookie of the user stops working at once, in every browser and device; the user " +
+    "signs in again. Personal access tokens are not affected (revoke them under /tokens).",
+  response: { status: 204, description: "Every session ended" },
+});
