@@ -127,6 +127,7 @@ test("signing out everywhere on the settings page ends the sessions of every dev
   page,
   browser,
 }, testInfo) => {
+  test.slow(); // the CLI and three browser contexts on a busy machine
   const user = freshUser(testInfo, "travelling");
   const laptop = await signedInBrowser(browser, user);
   const laptopCookies = await copyOfCookies(laptop);
