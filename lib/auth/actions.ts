@@ -9,6 +9,7 @@ import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/config";
 import { signIn, signOut } from "./auth";
 import { safeCallbackPath, ZCreateToken } from "./schemas";
 import { setOwnLocale } from "./service";
+import { endAllSessions } from "./sessions";
 import { createToken, revokeOwnToken, type TokenSummary } from "./tokens";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -20,6 +21,16 @@ export async function ssoSignInAction(formData: FormData): Promise<void> {
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/login" });
+}
+
+/** Ends every session of the user (other browsers and devices too), then this browser's cookie. */
+export async function signOutEverywhereAction(orgSlug: string): Promise<ActionState<null>> {
+  const state = await orgAction(orgSlug, z.null(), null, async (session) => {
+    await endAllSessions(session.ctx);
+    return null;
+  });
+  if (state.status === "ok") await signOut({ redirectTo: "/login" });
+  return state;
 }
 
 /** Switches the interface language for this browser and remembers it in the user's profile. */

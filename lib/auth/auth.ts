@@ -1,6 +1,8 @@
 import "server-only";
 
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 
 import { withoutOrg } from "@/lib/db";
@@ -8,6 +10,16 @@ import { env, oidcConfig } from "@/lib/env";
 import { isAppError } from "@/lib/http/errors";
 
 import { clientIpFrom, verifyCredentials } from "./login";
+import { verifiedOidcEmail } from "./oidc";
+import { safeCallbackPath } from "./schemas";
+import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
+
+declare module "next-auth" {
+  interface Session {
+    /** The user_session row this sign-in started; the account load checks it on every request. */
+    sessionId?: string;
+  }
+}
 
 /** next-auth's way to carry our error kind out of `authorize` (it becomes `code`). */
 class SignInRefused extends CredentialsSignin {
@@ -24,8 +36,13 @@ export function isSignInRefusal(error: unknown): error is CredentialsSignin & { 
   return error instanceof CredentialsSignin;
 }
 
-/** OIDC sign-in is for existing, active accounts only: no one is provisioned by the provider. */
-async function userIdForEmail(email: string): Promise<string | null> {
+/**
+ * OIDC sign-in is for existing, active accounts only, matched by an email the provider has verified:
+ * no one is provisioned by the provider, and an unverified email is refused like an unknown one.
+ */
+async function oidcUserId(profile: Record<string, unknown> | undefined): Promise<string | null> {
+  const email = verifiedOidcEmail(profile);
+  if (!email) return null;
   const [row] = await withoutOrg(
     (tx) => tx.$queryRaw<{ user_id: string; active: boolean }[]>`
       SELECT user_id, active FROM app_login_lookup(${email})`,
@@ -33,12 +50,18 @@ async function userIdForEmail(email: string): Promise<string | null> {
   return row?.active ? row.user_id : null;
 }
 
+/** The user and session a session JWT names, if it names both (older cookies name no session). */
+function sessionOf(token: JWT | null): { userId: string; sessionId: string } | null {
+  const { uid, sid } = token ?? {};
+  return typeof uid === "string" && typeof sid === "string" ? { userId: uid, sessionId: sid } : null;
+}
+
 function config(): NextAuthConfig {
   const oidc = oidcConfig();
   return {
     secret: env().AUTH_SECRET,
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       Credentials({
@@ -60,21 +83,37 @@ function config(): NextAuthConfig {
       ...(oidc ? [{ id: "oidc", type: "oidc" as const, ...oidc }] : []),
     ],
     callbacks: {
+      // Every target next-auth follows (SSO's callbackUrl, sign-out's redirectTo) stays on the app.
+      redirect: ({ url, baseUrl }) => new URL(safeCallbackPath(url, baseUrl), baseUrl).href,
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
-        return typeof profile?.email === "string" && (await userIdForEmail(profile.email)) !== null;
+        return (await oidcUserId(profile)) !== null;
       },
+      // `account` is there only at sign-in: then the sign-in becomes a session row, whose id the
+      // JWT carries from then on.
       async jwt({ token, user, account, profile }) {
-        if (account?.provider === "oidc" && typeof profile?.email === "string") {
-          token.uid = (await userIdForEmail(profile.email)) ?? undefined;
-        } else if (user?.id) {
-          token.uid = user.id;
-        }
-        return token;
+        if (!account) return token;
+        const userId = account.provider === "oidc" ? await oidcUserId(profile) : user?.id;
+        const userAgent = (await headers()).get("user-agent");
+        const sessionId = userId ? await startSession(userId, userAgent) : null;
+        // Deactivated between the credential check and this moment.
+        if (!userId || !sessionId) throw new SignInRefused("invalid_credentials");
+        return { ...token, uid: userId, sid: sessionId };
       },
       session({ session, token }) {
-        if (typeof token.uid === "string") session.user.id = token.uid;
+        const signed = sessionOf(token);
+        if (signed) {
+          session.user.id = signed.userId;
+          session.sessionId = signed.sessionId;
+        }
         return session;
+      },
+    },
+    events: {
+      // The cookie is cleared by next-auth; ending the row is what makes a copy of it worthless.
+      async signOut(message) {
+        const signed = "token" in message ? sessionOf(message.token) : null;
+        if (signed) await endSession(signed.userId, signed.sessionId);
       },
     },
     logger: {

@@ -48,14 +48,33 @@ export const ZCreateToken = z.object({
 });
 export type TCreateToken = z.infer<typeof ZCreateToken>;
 
-/** Only same-site paths are followed after sign-in: never another host, never `//host`. */
-export function safeCallbackPath(value: unknown): string {
-  return typeof value === "string" &&
-    value.startsWith("/") &&
-    !value.startsWith("//") &&
-    !value.startsWith("/\\")
-    ? value
-    : "/";
+/** Where a sign-in lands when it names no target, or one that is refused. */
+export const DEFAULT_LANDING = "/";
+
+/** Stands in for the app's own origin where only its paths matter: no other site can have it. */
+const OWN_ORIGIN = "http://freshplan.invalid";
+
+/** C0 and C1 control characters (tab, newline, …) and the backslash. */
+const CONTROL_OR_BACKSLASH = /[\u0000-\u001f\u007f-\u009f\\]/;
+
+/**
+ * The target to continue to after sign-in (`callbackUrl`), as a path on the app, or DEFAULT_LANDING.
+ * Browsers drop tabs and newlines from a URL and read `\` as `/`, so `/<tab>/evil.example` and
+ * `/\evil.example` both mean `//evil.example`: another host. So control characters and backslashes
+ * are refused outright, and the rest is parsed the way a browser parses it, against the app's own
+ * origin (`origin`, e.g. next-auth's base URL): kept only if that origin stays. The answer is the
+ * parsed path, not the input, and never starts with `//`, which dot segments (`/..//evil`) produce.
+ */
+export function safeCallbackPath(value: unknown, origin = OWN_ORIGIN): string {
+  if (typeof value !== "string" || value === "" || CONTROL_OR_BACKSLASH.test(value)) return DEFAULT_LANDING;
+  let target: URL;
+  try {
+    target = new URL(value, origin);
+  } catch {
+    return DEFAULT_LANDING;
+  }
+  const path = `${target.pathname}${target.search}${target.hash}`;
+  return target.origin === new URL(origin).origin && !path.startsWith("//") ? path : DEFAULT_LANDING;
 }
 
 // REST API: /api/v1/me and /api/v1/tokens ------------------------------------------------------
@@ -108,4 +127,16 @@ export const revokeTokenApi = defineApi({
   params: z.object({ id: z.uuid() }),
   response: { status: 204, description: "Revoked" },
   problems: [404],
+});
+
+export const endAllSessionsApi = defineApi({
+  operationId: "endAllSessions",
+  method: "DELETE",
+  path: "/sessions",
+  tag: "Account",
+  summary: "Sign out everywhere: end every browser session of the caller, this one included",
+  description:
+    "Every session cookie of the user stops working at once, in every browser and device; the user " +
+    "signs in again. Personal access tokens are not affected (revoke them under /tokens).",
+  response: { status: 204, description: "Every session ended" },
 });

@@ -6,7 +6,7 @@ import { cache } from "react";
 import type { DbContext } from "@/lib/db";
 import { env } from "@/lib/env";
 
-import { loadAccount, type Account, type OrgMembership } from "./account";
+import { loadSessionAccount, type Account, type OrgMembership } from "./account";
 import { auth } from "./auth";
 import { contextRoles } from "./roles";
 
@@ -17,11 +17,18 @@ export interface OrgSession {
   ctx: DbContext & { orgId: string; userId: string };
 }
 
-/** The signed-in, active account of this request, or null. Cached for the request. */
-export const currentAccount = cache(async (): Promise<Account | null> => {
+/** The session cookie's user and session, as signed (not yet checked against the database). */
+export const currentSession = cache(async (): Promise<{ userId: string; sessionId: string } | null> => {
   const session = await auth();
   const userId = session?.user?.id;
-  return userId ? loadAccount(userId) : null;
+  const sessionId = session?.sessionId;
+  return userId && sessionId ? { userId, sessionId } : null;
+});
+
+/** The signed-in, active account of this request, or null once its session ended. Cached for the request. */
+export const currentAccount = cache(async (): Promise<Account | null> => {
+  const session = await currentSession();
+  return session ? loadSessionAccount(session.userId, session.sessionId) : null;
 });
 
 /** For pages: the account, or a redirect to the sign-in page. */

@@ -27,7 +27,9 @@ describe("functions", () => {
     "app_rate_limit_hit(text,integer,integer)",
     "app_rate_limit_reset(text)",
     "app_refresh_lead_summary()",
+    "app_session_account(uuid,uuid)",
     "app_session_memberships(uuid)",
+    "app_session_start(uuid,text,integer)",
     "app_token_authenticate(text)",
     "app_user_id_by_email(text)",
   ];

@@ -1,5 +1,5 @@
 import { aiApis } from "@/lib/ai/openapi";
-import { getMeApi, listTokensApi, revokeTokenApi } from "@/lib/auth/schemas";
+import { endAllSessionsApi, getMeApi, listTokensApi, revokeTokenApi } from "@/lib/auth/schemas";
 import { leadApis } from "@/lib/leads/openapi";
 
 import type { ApiSpec } from "./spec";
@@ -9,6 +9,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   getMeApi,
   listTokensApi,
   revokeTokenApi,
+  endAllSessionsApi,
   ...leadApis,
   ...aiApis,
 ];

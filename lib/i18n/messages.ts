@@ -5,6 +5,7 @@ import deAudit from "./messages/de/audit.json";
 import deCore from "./messages/de/core.json";
 import deJobs from "./messages/de/jobs.json";
 import deLeads from "./messages/de/leads.json";
+import deSessions from "./messages/de/sessions.json";
 import deSettingsRegistry from "./messages/de/settingsRegistry.json";
 import enAi from "./messages/en/ai.json";
 import enApi from "./messages/en/api.json";
@@ -12,6 +13,7 @@ import enAudit from "./messages/en/audit.json";
 import enCore from "./messages/en/core.json";
 import enJobs from "./messages/en/jobs.json";
 import enLeads from "./messages/en/leads.json";
+import enSessions from "./messages/en/sessions.json";
 import enSettingsRegistry from "./messages/en/settingsRegistry.json";
 
 // One file per domain and language, so domains add texts without touching each other's files.
@@ -23,6 +25,7 @@ const de = {
   audit: deAudit,
   jobs: deJobs,
   leads: deLeads,
+  sessions: deSessions,
   settingsRegistry: deSettingsRegistry,
 };
 const en = {
@@ -32,6 +35,7 @@ const en = {
   audit: enAudit,
   jobs: enJobs,
   leads: enLeads,
+  sessions: enSessions,
   settingsRegistry: enSettingsRegistry,
 };
 

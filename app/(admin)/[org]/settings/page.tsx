@@ -2,14 +2,18 @@ import Paper from "@mui/material/Paper";
 import Typography from "@mui/material/Typography";
 import { getTranslations } from "next-intl/server";
 
+import { SessionsPanel } from "@/components/settings/SessionsPanel";
 import { SettingsRegistryPanel } from "@/components/settings/SettingsRegistryPanel";
 import { TokensPanel } from "@/components/settings/TokensPanel";
 import { AreaPage } from "@/components/shell/AreaPage";
-import { requireOrgSession } from "@/lib/auth/session";
+import { currentSession, requireOrgSession } from "@/lib/auth/session";
+import { listOwnSessions } from "@/lib/auth/sessions";
 
 export default async function SettingsPage({ params }: PageProps<"/[org]/settings">) {
-  const { account, org } = await requireOrgSession((await params).org);
+  const session = await requireOrgSession((await params).org);
+  const { account, org } = session;
   const t = await getTranslations();
+  const sessions = await listOwnSessions(session.ctx, (await currentSession())?.sessionId);
   return (
     <AreaPage area="settings">
       <Paper variant="outlined" sx={{ p: 3, mb: 3 }}>
@@ -23,6 +27,7 @@ export default async function SettingsPage({ params }: PageProps<"/[org]/setting
           {t("settings.email")}: {account.email}
         </Typography>
       </Paper>
+      <SessionsPanel orgSlug={org.slug} sessions={sessions} />
       <SettingsRegistryPanel orgSlug={org.slug} />
       <TokensPanel orgSlug={org.slug} />
     </AreaPage>

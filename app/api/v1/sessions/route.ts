@@ -1,0 +1,8 @@
+import { endAllSessionsApi } from "@/lib/auth/schemas";
+import { endAllSessions } from "@/lib/auth/sessions";
+import { apiRoute } from "@/lib/http/api";
+
+export const DELETE = apiRoute(endAllSessionsApi, async ({ caller }) => {
+  await endAllSessions(caller.ctx);
+  return new Response(null, { status: 204 });
+});
