@@ -21,3 +21,19 @@ describe("parseEnv", () => {
     ).toThrow(/Invalid environment:\n {2}DATABASE_URL: .*\n {2}AUTH_SECRET: .*\n {2}OPENAI_BASE_URL: /);
   });
 });
+
+describe("parseEnv with a polluted Object.prototype", () => {
+  it("reads own variables only: an unset optional one stays undefined", () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.PLATFORM_ORG_SLUG = "attacker-org";
+    proto.OPENAI_BASE_URL = "https://attacker.example/v1";
+    try {
+      const env = parseEnv({ ...REQUIRED });
+      expect(env.PLATFORM_ORG_SLUG).toBeUndefined();
+      expect(env.OPENAI_BASE_URL).toBeUndefined();
+    } finally {
+      delete proto.PLATFORM_ORG_SLUG;
+      delete proto.OPENAI_BASE_URL;
+    }
+  });
+});

@@ -76,15 +76,21 @@ export function env(): Env {
 /**
  * Validates variables; an empty one counts as unset (`ANTHROPIC_API_KEY=` copied from an example
  * file means "no key", not "a key of no characters"). Throws naming every bad variable.
+ *
+ * Own properties only, in and out: the variables are copied into a null-prototype object before zod
+ * reads them, and the result is one too, so an unset optional variable is undefined even if
+ * something polluted Object.prototype (issue #9: `PLATFORM_ORG_SLUG` would have been read from it).
  */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const set: Record<string, string> = Object.create(null);
+  for (const [name, value] of Object.entries(source))
+    if (value !== undefined && value !== "") set[name] = value;
   const parsed = ZEnv.safeParse(set);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
-  return parsed.data;
+  return Object.assign(Object.create(null) as Env, parsed.data);
 }
 
 /** The OIDC provider's settings when all three variables are present, otherwise undefined. */
