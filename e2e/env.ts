@@ -13,6 +13,8 @@ export const E2E_DATABASE_URL = serverUrl.toString();
 /** Environment of the app under test and of the CLI the tests call. */
 export const E2E_ENV: Record<string, string> = {
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
+  AUDIT_CHAIN_KEY: "e2e-audit-chain-key-not-for-production-0123456789",
+  AUDIT_HEADS_FILE: `test-results/audit-heads-${E2E_DATABASE}.jsonl`,
   LOGIN_LIMIT_PER_ACCOUNT: "5",
   // Every test signs in from 127.0.0.1: the per-IP limit must not stop the suite itself.
   LOGIN_LIMIT_PER_IP: "10000",

@@ -1,5 +1,12 @@
 import { z } from "zod";
 
+/** A secret of at least 32 bytes (UTF-8), as HMAC-SHA-256 wants its key. */
+function auditKey(name: string) {
+  return z
+    .string()
+    .refine((key) => new TextEncoder().encode(key).length >= 32, `${name} must be at least 32 bytes`);
+}
+
 /**
  * The only place that reads process.env (an ESLint rule enforces it). Parsed lazily on first use,
  * so scripts and tests can set variables before anything asks, and validated with zod so a missing
@@ -18,6 +25,24 @@ const ZEnv = z.object({
   AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
   AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   AUTH_OIDC_NAME: z.string().min(1).default("Single Sign-On"),
+  /**
+   * The audit chain's key (lib/audit/seal.ts): every audit event is sealed with HMAC-SHA-256 under
+   * it, so whoever owns the tables cannot rewrite history unnoticed. Never stored in the database.
+   */
+  AUDIT_CHAIN_KEY: auditKey("AUDIT_CHAIN_KEY"),
+  /** Keys used before a rotation, comma-separated: events they sealed still verify. */
+  AUDIT_CHAIN_KEY_PREVIOUS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(auditKey("AUDIT_CHAIN_KEY_PREVIOUS")))
+    .optional(),
+  /** Where the daily job appends each chain's head (JSON lines), for audit:verify to check later. */
+  AUDIT_HEADS_FILE: z.string().min(1).default(".data/audit-heads.jsonl"),
   /** Requests per window before sign-in answers 429. */
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),
@@ -76,15 +101,21 @@ export function env(): Env {
 /**
  * Validates variables; an empty one counts as unset (`ANTHROPIC_API_KEY=` copied from an example
  * file means "no key", not "a key of no characters"). Throws naming every bad variable.
+ *
+ * Own properties only, in and out: the variables are copied into a null-prototype object before zod
+ * reads them, and the result is one too, so an unset optional variable is undefined even if
+ * something polluted Object.prototype (issue #9: `PLATFORM_ORG_SLUG` would have been read from it).
  */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const set: Record<string, string> = Object.create(null);
+  for (const [name, value] of Object.entries(source))
+    if (value !== undefined && value !== "") set[name] = value;
   const parsed = ZEnv.safeParse(set);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
-  return parsed.data;
+  return Object.assign(Object.create(null) as Env, parsed.data);
 }
 
 /** The OIDC provider's settings when all three variables are present, otherwise undefined. */

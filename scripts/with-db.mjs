@@ -3,7 +3,8 @@
 // default: PostgreSQL compiled to WASM (PGlite) served on 127.0.0.1 by pglite-socket, data kept in
 // .data/pglite (git ignores it), so the app uses the same adapter-pg path as in production. The
 // server is started if nothing listens on its port yet and stopped when the command ends.
-// Also provides AUTH_SECRET for local runs: generated once, kept in .data/auth-secret.
+// Also provides AUTH_SECRET and AUDIT_CHAIN_KEY for local runs: generated once, kept in
+// .data/auth-secret and .data/audit-chain-key.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -20,13 +21,17 @@ if (!command) {
 
 const env = { ...process.env };
 
-if (!env.AUTH_SECRET) {
+/** A secret for local runs: generated once into .data/<file>, then read from there. */
+function localSecret(file) {
   mkdirSync(dataDir, { recursive: true });
-  const secretFile = path.join(dataDir, "auth-secret");
+  const secretFile = path.join(dataDir, file);
   if (!existsSync(secretFile))
     writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  env.AUTH_SECRET = readFileSync(secretFile, "utf8").trim();
+  return readFileSync(secretFile, "utf8").trim();
 }
+
+env.AUTH_SECRET ||= localSecret("auth-secret");
+env.AUDIT_CHAIN_KEY ||= localSecret("audit-chain-key");
 
 function listening(port) {
   return new Promise((resolve) => {

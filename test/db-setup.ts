@@ -1,8 +1,12 @@
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 import { afterAll, inject } from "vitest";
 
 import { disconnect } from "@/lib/db";
 
-import { TEST_AUTH_SECRET, setTestEnv, testAdminUrl } from "./env";
+import { TEST_AUDIT_CHAIN_KEY, TEST_AUTH_SECRET, setTestEnv, testAdminUrl } from "./env";
 import {
   dropDatabase,
   fileDatabaseName,
@@ -30,6 +34,9 @@ setTestEnv({
   DATABASE_URL: url,
   TEST_FILE_DATABASE_URL: url,
   AUTH_SECRET: TEST_AUTH_SECRET,
+  AUDIT_CHAIN_KEY: TEST_AUDIT_CHAIN_KEY,
+  // Published audit heads go beside the file's database, never into a working copy's .data/.
+  AUDIT_HEADS_FILE: path.join(tmpdir(), `${name}-audit-heads.jsonl`),
   // Two files run at once; keep their pools small next to other users of the server.
   DATABASE_POOL_MAX: "4",
 });
@@ -37,4 +44,5 @@ setTestEnv({
 afterAll(async () => {
   await disconnect();
   await withAdmin((admin) => dropDatabase(admin, name));
+  await rm(path.join(tmpdir(), `${name}-audit-heads.jsonl`), { force: true });
 });

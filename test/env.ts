@@ -11,6 +11,9 @@ export function testAdminUrl(): string {
 /** A fixed, long enough AUTH_SECRET for tests (lib/env.ts wants 32 characters or more). */
 export const TEST_AUTH_SECRET = "test-only-auth-secret-0123456789abcdef";
 
+/** A fixed AUDIT_CHAIN_KEY for tests (32 bytes or more). */
+export const TEST_AUDIT_CHAIN_KEY = "test-only-audit-chain-key-0123456789abcdef";
+
 /**
  * Sets variables for the code under test. Call it at the top of a test file, before anything calls
  * env(): lib/env.ts caches its first parse for the rest of the file.
@@ -31,5 +34,11 @@ export function testDatabaseUrl(): string {
 
 /** The environment for a child process (the CLI) that should use this file's database. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_URL: testDatabaseUrl(), AUTH_SECRET: TEST_AUTH_SECRET, ...extra };
+  return {
+    ...process.env,
+    DATABASE_URL: testDatabaseUrl(),
+    AUTH_SECRET: TEST_AUTH_SECRET,
+    AUDIT_CHAIN_KEY: TEST_AUDIT_CHAIN_KEY,
+    ...extra,
+  };
 }

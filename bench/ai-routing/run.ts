@@ -103,6 +103,7 @@ async function main() {
   process.env.DATABASE_URL = benchUrl.toString();
   process.env.DATABASE_POOL_MAX = "20";
   process.env.AUTH_SECRET ??= "bench-only-secret-0123456789abcdefghij";
+  process.env.AUDIT_CHAIN_KEY ??= "bench-only-audit-chain-key-0123456789abcdef";
 
   if (file && !replay) {
     console.error("--file gives inputs to replay against real providers: use it with --replay.");

@@ -80,6 +80,7 @@ async function main() {
   if (!reuse) await seed();
   process.env.DATABASE_URL = benchUrl.toString();
   process.env.AUTH_SECRET ??= "bench-only-secret-0123456789abcdefghij";
+  process.env.AUDIT_CHAIN_KEY ??= "bench-only-audit-chain-key-0123456789abcdef";
   const { listLeads, getProtection } = await import("@/lib/leads/service");
   const { disconnect } = await import("@/lib/db");
 

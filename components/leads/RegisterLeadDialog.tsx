@@ -116,16 +116,25 @@ function RegisterLeadForm({ orgSlug, onClose }: { orgSlug: string; onClose: () =
             <AlertTitle>{t("similarTitle")}</AlertTitle>
             {t("similarText")}
             <List dense aria-label={t("similarTitle")}>
-              {similar.map((c) => (
-                <ListItem key={c.leadId} disableGutters>
-                  <ListItemText
-                    primary={`${c.companyName}, ${c.city}`}
-                    secondary={t("similarity", {
-                      value: format.number(c.similarity, { style: "percent", maximumFractionDigits: 0 }),
-                    })}
-                  />
-                </ListItem>
-              ))}
+              {similar.map((c, i) => {
+                const value = format.number(c.similarity, { style: "percent", maximumFractionDigits: 0 });
+                return (
+                  // A lead the partner may not read comes without its id.
+                  <ListItem key={c.leadId ?? i} disableGutters>
+                    <ListItemText
+                      primary={`${c.companyName}, ${c.city}`}
+                      secondary={
+                        c.protectedSince
+                          ? t("similarityProtected", {
+                              value,
+                              date: format.dateTime(new Date(c.protectedSince), { dateStyle: "medium" }),
+                            })
+                          : t("similarity", { value })
+                      }
+                    />
+                  </ListItem>
+                );
+              })}
             </List>
           </Alert>
         )}

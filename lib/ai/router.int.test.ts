@@ -6,6 +6,7 @@ import {
   startFakeOpenAI,
   type FakeProvider,
 } from "@/test/fakes/ai-providers";
+import { setTestEnv } from "@/test/env";
 import { asSuperuser } from "@/test/pg";
 import { createTenant, type TestTenant } from "@/test/tenants";
 
@@ -18,6 +19,10 @@ import type { TAiProvider } from "./types";
 
 // The router end to end: the real SDKs against the fake providers on 127.0.0.1, the real budget,
 // cache and call log in PostgreSQL. What a caller gets, what left the building, what was charged.
+
+// The 200 concurrent calls below each open a few short transactions: enough connections that they
+// queue for the budget's row lock, not for the pool.
+setTestEnv({ DATABASE_POOL_MAX: "20" });
 
 let fakes: Record<TAiProvider, FakeProvider>;
 let tenant: TestTenant;
@@ -71,6 +76,17 @@ async function setOrgSetting(orgId: string, key: string, value: unknown) {
       [orgId, key, JSON.stringify(value)],
     ),
   );
+}
+
+/** What the organisation has spent this month, as the budget keeps it. */
+async function orgSpent(orgId: string): Promise<number> {
+  const { rows } = await asSuperuser((c) =>
+    c.query<{ spent: number }>(
+      `SELECT spent_eur::float8 AS spent FROM ai_budget_org_month WHERE org_id = $1`,
+      [orgId],
+    ),
+  );
+  return rows[0]?.spent ?? 0;
 }
 
 beforeAll(async () => {
@@ -284,6 +300,57 @@ describe("budget", () => {
     expect(fakes.anthropic.requests).toHaveLength(0);
     expect(await calls(tenant.orgId)).toEqual([expect.objectContaining({ outcome: "refused_budget" })]);
   });
+
+  it(
+    "holds the cap with 200 concurrent calls of dense text: overshoot at most one call's cost",
+    { timeout: 180_000 },
+    async () => {
+      // Emoji, Chinese and numbers: a tokenizer makes several tokens of what is one or two characters,
+      // and the fakes report usage the way it counts (test/fakes/ai-providers.ts). (Chinese in short
+      // words: a long run of letters makes the PII scrubber's e-mail pattern quadratic.)
+      const dense = {
+        comment: `${"🍅🥦".repeat(600)} ${"新鲜蔬菜 送货上门 ".repeat(80)} ${"4711 0815 ".repeat(40)}`,
+        rating: 3,
+      };
+      // One provider, so the reservation is priced at the model that answers (no cheaper model's
+      // answer hides how far the estimate is off).
+      const oneProvider: RouterOptions = { ...options, order: ["openai"] };
+      for (const fake of Object.values(fakes)) fake.respond = () => ({ output: positive(0.95) });
+
+      const first = await routeAi(
+        tenant.sales,
+        { useCase: "feedback.sentiment", input: dense, noCache: true },
+        oneProvider,
+      );
+      const spentBefore = await orgSpent(tenant.orgId);
+      const cap = spentBefore + 5 * first.costEur;
+      await setOrgSetting(tenant.orgId, "ai.budget.monthly.cap", cap);
+
+      fakes.openai.requests.length = 0;
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 200 }, () =>
+          routeAi(tenant.sales, { useCase: "feedback.sentiment", input: dense, noCache: true }, oneProvider),
+        ),
+      );
+      // What the organisation owes is what the provider answered (each answer costs the same as the
+      // first), settled or not: on a busy machine a call may wait longer for a connection than
+      // withOrg allows, after its answer arrived.
+      const asked = fakes.openai.requests.length;
+      const owed = spentBefore + asked * first.costEur;
+      expect(owed - cap).toBeLessThanOrEqual(first.costEur);
+      expect(asked).toBeGreaterThan(0);
+      const refused = outcomes.filter(
+        (o) =>
+          o.status === "rejected" && o.reason instanceof AppError && o.reason.kind === "ai_budget_exceeded",
+      );
+      expect(refused.length).toBeGreaterThan(0);
+      for (const outcome of outcomes) {
+        if (outcome.status === "rejected" && !refused.includes(outcome)) {
+          expect(String(outcome.reason)).toMatch(/Unable to start a transaction in the given time/);
+        }
+      }
+    },
+  );
 
   it("settles the actual cost and keeps nothing reserved", async () => {
     await routeAi(tenant.sales, { useCase: "feedback.sentiment", input: FEEDBACK }, options);

@@ -25,6 +25,7 @@ import type { TAiCallRecord } from "./schemas";
 import {
   AI_PROVIDERS,
   costEur,
+  promptTokenBound,
   ProviderError,
   type TAiProvider,
   type TAiTier,
@@ -86,9 +87,6 @@ export interface RouterOptions {
    */
   onlyTier?: TAiTier;
 }
-
-/** Prompt tokens are estimated from characters; 3 per token errs high for German and JSON. */
-const CHARS_PER_TOKEN_ESTIMATE = 3;
 
 interface CallOutcome {
   output: unknown;
@@ -328,13 +326,12 @@ async function callTier(
   }: { clients: ProviderClients; order: readonly TAiProvider[]; prices: ModelPrice[] },
 ): Promise<CallOutcome> {
   const jsonSchema = outputJsonSchema(definition.id);
-  const estimatedIn = Math.ceil(
-    (definition.system.length + user.length + JSON.stringify(jsonSchema).length) / CHARS_PER_TOKEN_ESTIMATE,
-  );
+  const schemaName = outputSchemaName(definition.id);
+  const inputTokens = promptTokenBound({ system: definition.system, user, schemaName, jsonSchema });
   const worstCase = Math.max(
     ...order.map((p) =>
       costEur(priceOf(prices, clients[p]!.model(tier)), {
-        inputTokens: estimatedIn,
+        inputTokens,
         outputTokens: definition.maxOutputTokens,
       }),
     ),
@@ -348,7 +345,7 @@ async function callTier(
       model,
       system: definition.system,
       user,
-      schemaName: outputSchemaName(definition.id),
+      schemaName,
       jsonSchema,
       maxOutputTokens: definition.maxOutputTokens,
       logprobs: definition.policy === "small-first",

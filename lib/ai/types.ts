@@ -161,3 +161,27 @@ export function costEur(price: ModelPrice, usage: { inputTokens: number; outputT
     1_000_000
   );
 }
+
+/**
+ * What the provider adds around what we send, in tokens: the chat template's tokens around each
+ * message and the reply, and on Anthropic the system prompt it adds for tool use (a few hundred
+ * tokens by its documentation) and our forced tool's short description. Generous on purpose: it is
+ * reserved, and freed at settlement.
+ */
+export const PROMPT_FRAMING_TOKENS = 1024;
+
+/**
+ * An upper bound of a request's prompt tokens that holds for any text: the UTF-8 bytes of all we send
+ * the model (system prompt, user message, the answer schema and its name) plus the framing. A
+ * byte-level BPE tokenizer, as OpenAI's are, never makes a token of less than one byte, so text
+ * cannot cost more tokens than it has bytes; Anthropic does not publish Claude's tokenizer, and we
+ * assume the same of it. Characters / 3, the estimate this replaces, undercounts emoji (4 bytes,
+ * 2 UTF-16 characters) sixfold, and Chinese or long digit strings too, so a call could cost more
+ * than it reserved and concurrent calls could overshoot the cap together.
+ */
+export function promptTokenBound(
+  request: Pick<ChatRequest, "system" | "user" | "schemaName" | "jsonSchema">,
+): number {
+  const sent = JSON.stringify([request.system, request.user, request.schemaName, request.jsonSchema]);
+  return new TextEncoder().encode(sent).length + PROMPT_FRAMING_TOKENS;
+}

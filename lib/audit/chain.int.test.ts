@@ -5,10 +5,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { createOrganization } from "@/lib/auth/service";
 import { withContext, withOrg, withoutOrg, type DbContext, type Tx } from "@/lib/db";
+import { env } from "@/lib/env";
 import { childEnv, setTestEnv } from "@/test/env";
 import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
 
+import { publishAuditHeads } from "./heads";
 import { recordAudit, recordAudits } from "./service";
 import { verifyAuditChains } from "./verify";
 
@@ -63,10 +65,10 @@ function expectLinked(chain: StoredEvent[]) {
 }
 
 /** The CLI, as an operator runs it, on this file's database. */
-function cliVerify() {
+function cliVerify(...options: string[]) {
   const result = spawnSync(
     path.join(root, "node_modules/.bin/tsx"),
-    ["--conditions=react-server", "lib/cli/main.ts", "audit:verify"],
+    ["--conditions=react-server", "lib/cli/main.ts", "audit:verify", ...options],
     { cwd: root, env: childEnv(), encoding: "utf8", timeout: 60_000 },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -180,21 +182,26 @@ describe("append-only", () => {
     expect((await chainOf(main.orgId)).some((e) => e.action === "test.keep")).toBe(true);
   });
 
-  it("stops even the superuser, by trigger", async () => {
+  it("stops even the superuser, by trigger, for events and their seals", async () => {
     const refusals = await asSuperuser(async (client) => {
       const messages: string[] = [];
       for (const sql of [
         "UPDATE audit_event SET action = 'test.changed'",
         "DELETE FROM audit_event",
-        "TRUNCATE audit_event",
+        // The seals refer to the events: TRUNCATE takes them along only when told to, then their
+        // trigger refuses.
+        "TRUNCATE audit_event CASCADE",
+        "UPDATE audit_seal SET mac = repeat('0', 64)",
+        "DELETE FROM audit_seal",
+        "TRUNCATE audit_seal",
       ]) {
         const error = await rejectionOf(client.query(sql));
-        expect(postgresCode(error)).toBe("42501");
+        expect(postgresCode(error), sql).toBe("42501");
         messages.push((error as Error).message);
       }
       return messages;
     });
-    expect(refusals).toEqual(Array(3).fill("audit_event is append-only"));
+    expect(refusals).toEqual(Array(6).fill("audit_event is append-only"));
   });
 });
 
@@ -319,6 +326,22 @@ describe("audit:verify", () => {
       `checked ${total} events in ${report.chains} chains: ok`,
     );
     expect(cli.status).toBe(0);
+  });
+
+  it("checks the heads in the file it is given, and says so when it cannot read it", async () => {
+    await publishAuditHeads();
+    const file = env().AUDIT_HEADS_FILE;
+    const chains = (await verifyAuditChains()).chains;
+    const cli = cliVerify("--heads", file);
+    expect(cli.stdout.trim().split("\n").slice(-2)).toEqual([
+      `checked ${chains} published heads: ok`,
+      expect.stringMatching(/^checked \d+ events in \d+ chains: ok$/),
+    ]);
+    expect(cli.status).toBe(0);
+
+    const missing = cliVerify("--heads", `${file}.missing`);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(`error: Cannot read the published heads in ${file}.missing`);
   });
 
   it("names an edited event (hash) and the event after a removed one (link), per organisation", async () => {

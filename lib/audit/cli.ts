@@ -1,16 +1,21 @@
 import type { Command } from "@/lib/cli/command";
 
-import { formatVerifyReport, verifyAuditChains } from "./verify";
+import { publishedHeads } from "./heads";
+import { formatVerifyReport, isBroken, verifyAuditChains } from "./verify";
 
 export const auditCommands: Record<string, Command> = {
   "audit:verify": {
-    usage: "audit:verify",
-    options: [],
-    /** Prints the first broken event of each broken chain and a summary; exit 1 when any is broken. */
-    async run() {
-      const report = await verifyAuditChains();
+    usage: "audit:verify [--heads FILE]",
+    options: ["heads"],
+    /**
+     * Checks every chain (hashes, links, seals) and every published head in FILE (default
+     * AUDIT_HEADS_FILE, when it exists). Prints the first broken event of each broken chain, the
+     * first head of each chain that no longer matches, and a summary; exit 1 when anything is broken.
+     */
+    async run(options) {
+      const report = await verifyAuditChains({ heads: await publishedHeads(options.heads) });
       for (const line of formatVerifyReport(report)) console.log(line);
-      if (report.broken.length > 0) process.exitCode = 1;
+      if (isBroken(report)) process.exitCode = 1;
     },
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { auditQueryString, filterFormValues, parseAuditSearch } from "./schemas";
+import { auditQueryString, filterFormValues, parseAuditSearch, searchParamsRecord } from "./schemas";
 
 const USER = "user:0b7e2f4c-8d7a-4c61-9f3e-2a1b3c4d5e6f";
 
@@ -48,6 +48,19 @@ describe("parseAuditSearch", () => {
   it("accepts system and token actors", () => {
     expect(parseAuditSearch({ actor: "system" }).ok).toBe(true);
     expect(parseAuditSearch({ actor: USER.replace("user:", "token:") }).ok).toBe(true);
+  });
+
+  it("keeps a parameter named __proto__ as data, never as the record's prototype", () => {
+    const record = searchParamsRecord(new URLSearchParams("__proto__=x&action=lead"));
+    expect(Object.getPrototypeOf(record)).toBeNull();
+    expect(Object.entries(record)).toEqual([
+      ["__proto__", ["x"]],
+      ["action", ["lead"]],
+    ]);
+    expect(parseAuditSearch(new URLSearchParams("__proto__=x&action=lead"))).toMatchObject({
+      ok: true,
+      filter: { action: "lead" },
+    });
   });
 
   it("uses the first of repeated params", () => {

@@ -72,10 +72,11 @@ export const FILTER_KEYS = ["actor", "action", "resourceType", "resourceId", "fr
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-/** URLSearchParams or Next.js's searchParams record, as a plain record. */
+/** URLSearchParams or Next.js's searchParams record, as a record (null-prototype: the names are the
+ *  request's, see lib/http/keys.ts). */
 export function searchParamsRecord(params: URLSearchParams | SearchParams): SearchParams {
   if (!(params instanceof URLSearchParams)) return params;
-  const record: SearchParams = {};
+  const record: SearchParams = Object.create(null);
   for (const key of new Set(params.keys())) record[key] = params.getAll(key);
   return record;
 }

@@ -13,6 +13,7 @@ import {
   type AuditEventRow,
 } from "./queries";
 import { redact } from "./redact";
+import { sealEvents } from "./seal";
 import { AUDIT_EXPORT_CAP, AUDIT_PAGE_SIZE, type TAuditCursor, type TAuditFilter } from "./schemas";
 
 export interface AuditInput {
@@ -27,7 +28,8 @@ export interface AuditInput {
 /**
  * Appends one event to the organisation's audit chain, in the caller's transaction: if the change
  * it records rolls back, so does the event. Secrets and personal data are redacted first. The
- * database links the event to the previous one (trigger app_audit_link).
+ * database links the event to the previous one (trigger app_audit_link); the app seals it with the
+ * chain's key (seal.ts).
  */
 export async function recordAudit(tx: Tx, ctx: DbContext, event: AuditInput): Promise<void> {
   await recordAudits(tx, ctx, [event]);
@@ -46,8 +48,9 @@ export async function recordAudits(tx: Tx, ctx: DbContext, events: readonly Audi
   const jsonText = (value: unknown) =>
     value === undefined || value === null ? null : JSON.stringify(redact(value));
   // One statement through unnest, in the events' order: a job writes hundreds at once, and
-  // Prisma's createMany spent ~3 ms per row building the statement.
-  await tx.$executeRaw`
+  // Prisma's createMany spent ~3 ms per row building the statement. The trigger links each row and
+  // returns its hash, which the seal then covers (seal.ts).
+  const appended = await tx.$queryRaw<{ id: string; hash: string }[]>`
     INSERT INTO audit_event (org_id, actor_type, actor_id, action, resource_type, resource_id, before, after,
                              request_id, ip)
     SELECT ${ctx.orgId}::uuid, ${actor.type}, ${actor.id}, e.action, e.resource_type, e.resource_id,
@@ -56,7 +59,9 @@ export async function recordAudits(tx: Tx, ctx: DbContext, events: readonly Audi
                 ${events.map((e) => e.resourceId ?? null)}::text[], ${events.map((e) => jsonText(e.before))}::jsonb[],
                 ${events.map((e) => jsonText(e.after))}::jsonb[])
          WITH ORDINALITY AS e(action, resource_type, resource_id, before, after, n)
-    ORDER BY e.n`;
+    ORDER BY e.n
+    RETURNING id::text, hash`;
+  await sealEvents(tx, ctx.orgId, appended);
 }
 
 /** The reader's side: ABAC first, then the organisation's own transaction (RLS the second wall). */

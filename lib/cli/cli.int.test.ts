@@ -103,10 +103,13 @@ describe("operator CLI", { timeout: 120_000 }, () => {
     expect(status.stdout).toContain("migrations pending: none");
   });
 
-  it("answers an unknown command with usage and exit 2", async () => {
-    const result = await runCli("nope");
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('unknown command "nope"');
-    expect(result.stderr).toContain("usage: npm run cli");
+  it("answers an unknown command with usage and exit 2, also one named like an object's own member", async () => {
+    const names = ["nope", "constructor", "__proto__"];
+    const results = await Promise.all(names.map((name) => runCli(name)));
+    for (const [i, result] of results.entries()) {
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`unknown command "${names[i]}"`);
+      expect(result.stderr).toContain("usage: npm run cli");
+    }
   });
 });

@@ -10,6 +10,7 @@ import { clientIpFrom } from "@/lib/auth/login";
 import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/session";
 
 import { isAppError, type MessageCode } from "./errors";
+import { namesPrototype } from "./keys";
 
 /** What a form's server action answers. Field errors sit beside their fields; `message` is for the
  *  form as a whole. `values` returns what was submitted, because React 19 resets the fields. */
@@ -23,11 +24,31 @@ export type ActionState<T> =
       values?: Record<string, string>;
     };
 
+/** What was typed, to fill the form again: a plain object (React sends no other kind to the browser),
+ *  made by Object.fromEntries, which defines keys instead of assigning them; forged names left out. */
 function submittedValues(input: unknown): Record<string, string> | undefined {
   if (!(input instanceof FormData)) return undefined;
-  const values: Record<string, string> = {};
-  for (const [key, value] of input.entries()) if (typeof value === "string") values[key] = value;
-  return values;
+  return Object.fromEntries(
+    [...input.entries()].filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string" && !namesPrototype(entry[0]),
+    ),
+  );
+}
+
+/**
+ * A form's (or query string's) fields by name, for a schema to parse: a null-prototype object, so no
+ * name can reach Object.prototype however it is used later (the last value of a repeated name, as
+ * Object.fromEntries gives). Undefined when a name, or a dotted segment of it, is `__proto__`,
+ * `constructor` or `prototype` (lib/http/keys.ts): no form of ours has such a field, so the request
+ * is forged and is refused rather than cleaned.
+ */
+export function formFields(form: FormData | URLSearchParams): Record<string, FormDataEntryValue> | undefined {
+  const fields: Record<string, FormDataEntryValue> = Object.create(null);
+  for (const [name, value] of form.entries()) {
+    if (namesPrototype(name)) return undefined;
+    fields[name] = value;
+  }
+  return fields;
 }
 
 /**
@@ -51,7 +72,9 @@ export async function orgAction<S extends z.ZodType, T>(
   const session = orgSessionFor(account, orgSlug);
   if (!session) return fail(t("notFoundText"));
 
-  const raw = input instanceof FormData ? Object.fromEntries(input) : input;
+  // Parsed only now that the session and membership are known: a stranger's post is never parsed.
+  const raw = input instanceof FormData ? formFields(input) : input;
+  if (input instanceof FormData && raw === undefined) return fail(t("forgedField"));
   const locale = await getLocale();
   const localeError = (locale === "de" ? z.locales.de() : z.locales.en()).localeError;
   const parsed = schema.safeParse(raw, {

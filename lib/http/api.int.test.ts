@@ -44,6 +44,17 @@ const POST = apiRoute(createThing, async ({ body, caller }) => {
   return Response.json({ n: calls, name: body.name, org: caller.orgSlug }, { status: 201 });
 });
 
+const listThings = defineApi({
+  operationId: "listThings",
+  method: "GET",
+  path: "/things",
+  tag: "Test",
+  summary: "test operation",
+  query: z.object({ q: z.string().optional() }),
+  response: { status: 200, description: "found" },
+});
+const GET = apiRoute(listThings, async ({ query }) => Response.json({ q: query.q ?? null }));
+
 const ORG_ROUTE = { params: Promise.resolve({}) };
 let adminToken = "";
 let salesToken = "";
@@ -139,6 +150,26 @@ describe("problem+json for every failure", () => {
   it("403 when the policy denies the caller", async () => {
     await problem(await post({ name: "admin-only" }, { token: salesToken }), 403);
     expect((await post({ name: "admin-only" })).status).toBe(201);
+  });
+
+  it("400 for a member or parameter named __proto__, constructor or prototype (issue #9)", async () => {
+    const refusal = "Names __proto__, constructor and prototype are not allowed in a request.";
+    for (const raw of [
+      '{"name": "cheese", "__proto__": {"polluted": true}}',
+      '{"name": "cheese", "size": 1, "nested": [{"constructor": {"prototype": {"polluted": true}}}]}',
+    ]) {
+      expect((await problem(await post(null, { raw }), 400)).detail).toBe(refusal);
+    }
+    for (const name of ["__proto__", "constructor", "prototype"]) {
+      const response = await GET(
+        new Request(`http://localhost/api/v1/things?q=x&${name}=1`, {
+          headers: { authorization: `Bearer ${adminToken}` },
+        }),
+        ORG_ROUTE,
+      );
+      expect((await problem(response, 400)).detail).toBe(refusal);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it("409 for an expected conflict, 500 without internals for the unexpected", async () => {

@@ -12,8 +12,10 @@ import { authenticateToken } from "@/lib/auth/tokens";
 import type { DbContext } from "@/lib/db";
 import { env } from "@/lib/env";
 
+import { formFields } from "./action";
 import { AppError, isAppError, type FieldError } from "./errors";
 import { withIdempotency } from "./idempotency";
+import { hasPrototypeKey } from "./keys";
 import { ORG_HEADER_NAME } from "./org-header";
 import { problemResponse } from "./problem";
 import type { ApiSpec } from "./spec";
@@ -113,17 +115,29 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, locat
   return parsed.data;
 }
 
+/** The query string for the schema, in a null-prototype object; a forged parameter name is a 400. */
+function queryFields(params: URLSearchParams): Record<string, FormDataEntryValue> {
+  const fields = formFields(params);
+  if (!fields) throw new AppError("bad_request", PROTOTYPE_KEY_REFUSAL);
+  return fields;
+}
+
+const PROTOTYPE_KEY_REFUSAL = "Names __proto__, constructor and prototype are not allowed in a request.";
+
 async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text.trim() === "") return undefined;
   if (!(request.headers.get("content-type") ?? "").includes("json")) {
     throw new AppError("bad_request", "Send the body as application/json.");
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "The body is not valid JSON.");
   }
+  if (hasPrototypeKey(body)) throw new AppError("bad_request", PROTOTYPE_KEY_REFUSAL);
+  return body;
 }
 
 /** Turns any failure into problem+json; unexpected ones are logged with the request id. */
@@ -180,7 +194,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       const caller = { ...authenticated, ctx: { ...authenticated.ctx, requestId, ip } };
 
       const params = parse(spec.params, (await route.params) ?? {}, "params");
-      const query = parse(spec.query, Object.fromEntries(url.searchParams), "query");
+      const query = parse(spec.query, queryFields(url.searchParams), "query");
       const rawBody = spec.body ? await readJson(request) : undefined;
       const body = parse(spec.body, rawBody ?? {}, "body");
 

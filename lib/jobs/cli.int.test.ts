@@ -33,7 +33,7 @@ describe("jobs CLI", { timeout: 120_000 }, () => {
     const unknown = await runCli("jobs:run", "no-such-job");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(
-      /^error: No job "no-such-job"\. Jobs: rate-limit-cleanup, audit-chain-verify, lead-protection-daily, ai-housekeeping\.$/m,
+      /^error: No job "no-such-job"\. Jobs: rate-limit-cleanup, audit-chain-verify, audit-chain-heads, lead-protection-daily, ai-housekeeping\.$/m,
     );
 
     const missing = await runCli("jobs:run");
@@ -56,6 +56,6 @@ describe("jobs CLI", { timeout: 120_000 }, () => {
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/^audit-chain-verify: failed in \d+ ms/m);
     expect(failed.stdout).toMatch(/^broken: 1$/m);
-    expect(failed.stderr).toMatch(/^error: The audit trail is broken in 1 chain\(s\): event \d+ \(hash\)/m);
+    expect(failed.stderr).toMatch(/^error: The audit trail is broken in 1 place\(s\): event \d+ \(hash\)/m);
   });
 });

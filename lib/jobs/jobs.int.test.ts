@@ -1,6 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { recordAudits } from "@/lib/audit/service";
 import { createOrganization } from "@/lib/auth/service";
 import { withContext, withOrg, type DbContext } from "@/lib/db";
 import { isAppError } from "@/lib/http/errors";
@@ -79,16 +80,16 @@ describe("rate-limit-cleanup", () => {
 describe("audit-chain-verify", () => {
   it("succeeds on intact chains and counts what it checked", async () => {
     await withOrg(as("admin"), (tx) =>
-      tx.auditEvent.createMany({
-        data: [1, 2, 3].map((n) => ({
-          orgId: org.id,
-          actorType: "system",
+      recordAudits(
+        tx,
+        { ...as("admin"), actor: { type: "system", id: null } },
+        [1, 2, 3].map((n) => ({
           action: "test.event.recorded",
           resourceType: "test",
           resourceId: String(n),
           after: { n },
         })),
-      }),
+      ),
     );
     const events = await asSuperuser(
       async (client) =>
@@ -98,7 +99,7 @@ describe("audit-chain-verify", () => {
     const result = await runJob("audit-chain-verify", "cron");
 
     expect(result.status).toBe("succeeded");
-    expect(result.counts).toEqual({ checked: events, chains: expect.any(Number), broken: 0 });
+    expect(result.counts).toEqual({ checked: events, chains: expect.any(Number), heads: 0, broken: 0 });
     expect(result.counts.checked).toBeGreaterThanOrEqual(3);
   });
 
@@ -156,6 +157,7 @@ describe("the System area's service", () => {
     expect(jobs.map((j) => [j.id, j.cron, j.timeZone, j.nextRunAt])).toEqual([
       ["rate-limit-cleanup", "*/15 * * * *", "Europe/Berlin", "2026-11-29T12:15:00.000Z"],
       ["audit-chain-verify", "30 3 * * *", "Europe/Berlin", "2026-11-30T02:30:00.000Z"],
+      ["audit-chain-heads", "5 0 * * *", "Europe/Berlin", "2026-11-29T23:05:00.000Z"],
       ["lead-protection-daily", "15 2 * * *", "Europe/Berlin", "2026-11-30T01:15:00.000Z"],
       ["ai-housekeeping", "*/15 * * * *", "Europe/Berlin", "2026-11-29T12:15:00.000Z"],
     ]);

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/http/errors";
 
 import type { JobDefinition } from "./definition";
 import { aiHousekeeping } from "./definitions/ai-housekeeping";
+import { auditChainHeads } from "./definitions/audit-chain-heads";
 import { auditChainVerify } from "./definitions/audit-chain-verify";
 import { leadProtectionDaily } from "./definitions/lead-protection-daily";
 import { rateLimitCleanup } from "./definitions/rate-limit-cleanup";
@@ -16,6 +17,7 @@ import { rateLimitCleanup } from "./definitions/rate-limit-cleanup";
 export const JOBS: readonly JobDefinition[] = [
   rateLimitCleanup,
   auditChainVerify,
+  auditChainHeads,
   leadProtectionDaily,
   aiHousekeeping,
 ];

@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { TEST_AUTH_SECRET } from "@/test/env";
+import { TEST_AUDIT_CHAIN_KEY, TEST_AUTH_SECRET } from "@/test/env";
 
 // app/api/inngest/route.ts chooses its mode from the environment. lib/env.ts caches its first
 // parse and lib/jobs/client.ts its client (on globalThis), so each case loads the route in a fresh
@@ -10,6 +10,7 @@ import { TEST_AUTH_SECRET } from "@/test/env";
 const BASE_ENV = {
   DATABASE_URL: "postgresql://127.0.0.1:1/never_connected",
   AUTH_SECRET: TEST_AUTH_SECRET,
+  AUDIT_CHAIN_KEY: TEST_AUDIT_CHAIN_KEY,
 };
 const INNGEST_VARS = ["INNGEST_DEV", "INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY", "INNGEST_BASE_URL"];
 
@@ -55,7 +56,7 @@ describe("/api/inngest", () => {
     const response = await route.GET(request("GET"), context);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { function_count?: number; mode?: string };
-    expect(body).toMatchObject({ function_count: 4, mode: "dev" });
+    expect(body).toMatchObject({ function_count: 5, mode: "dev" });
   });
 
   it("serves with a signing key (cloud or self-hosted), and refuses unsigned calls", async () => {

@@ -28,10 +28,12 @@ import { getLeadTimeline, getManagerQueue, type LeadTimeline, type ManagerQueue 
  */
 
 /** Form fields are strings named by their path (`contact.email`): empty ones are left out, numbers and
- *  booleans converted, dotted names nested — then the API's own schema decides. */
+ *  booleans converted, dotted names nested — then the API's own schema decides. The fields come from
+ *  orgAction's formFields (no name reaches a prototype), and every level is a null-prototype object,
+ *  so even a name that slipped through could only make an own key. */
 function fromForm<S extends z.ZodType>(schema: S, kinds: Record<string, "number" | "boolean"> = {}) {
   return z.preprocess((raw) => {
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = Object.create(null);
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
       if (key.startsWith("$ACTION") || value === "") continue;
       let parsed = value;
@@ -45,7 +47,8 @@ function fromForm<S extends z.ZodType>(schema: S, kinds: Record<string, "number"
       if (kinds[key] === "boolean") parsed = value === "true" ? true : value === "false" ? false : value;
       const path = key.split(".");
       let node = out;
-      for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+      for (const part of path.slice(0, -1))
+        node = (node[part] ??= Object.create(null)) as Record<string, unknown>;
       node[path[path.length - 1]] = parsed;
     }
     return out;

@@ -98,7 +98,7 @@ describe("registering leads", () => {
     expect(Date.now() - Date.parse(created.protection.assignedAt)).toBeLessThan(60_000);
   });
 
-  it("refuses an exact duplicate with 409 naming the existing lead, also to another partner", async () => {
+  it("refuses an exact duplicate with 409: naming the lead to a manager, only its protection to another partner", async () => {
     const first = await call(leads.POST, "paula", {
       body: {
         companyName: "Müller GmbH & Co. KG",
@@ -110,11 +110,23 @@ describe("registering leads", () => {
     expect(first.body.stage).toBe(1);
     const sameName = await call(leads.POST, "peter", { body: { companyName: "müller", city: "KÖLN" } });
     expect(sameName.status).toBe(409);
-    expect(sameName.body.detail).toContain(first.body.id);
+    expect(sameName.body).toMatchObject({
+      code: "leads.errors.protected",
+      detail: `This company is protected already, since ${first.body.protection.assignedAt}.`,
+      errors: [{ path: "companyName", message: "protected already" }],
+    });
     const sameEmail = await call(leads.POST, "peter", {
       body: { companyName: "Ganz anders", city: "Bonn", contact: { email: "einkauf@mueller.example" } },
     });
     expect(sameEmail.status).toBe(409);
+    for (const refusal of [sameName, sameEmail]) {
+      expect(JSON.stringify(refusal.body)).not.toContain(first.body.id);
+      expect(JSON.stringify(refusal.body)).not.toContain(ids.paula);
+      expect(JSON.stringify(refusal.body)).not.toContain("Müller GmbH");
+    }
+    const byManager = await call(leads.POST, "manager", { body: { companyName: "müller", city: "KÖLN" } });
+    expect(byManager.status).toBe(409);
+    expect(byManager.body.detail).toContain(first.body.id);
   });
 
   it("answers a close match with 202 and candidates; confirmed, it registers", async () => {
@@ -126,8 +138,16 @@ describe("registering leads", () => {
       body: { companyName: "Baeckerei Schmitt", city: "Kiel" },
     });
     expect(close.status).toBe(202);
+    // Another partner's lead: no id, but since when it is protected.
     expect(close.body.candidates).toEqual([
-      expect.objectContaining({ leadId: original.body.id, match: "SIMILAR" }),
+      {
+        leadId: null,
+        companyName: "Bäckerei Schmidt",
+        city: "Kiel",
+        match: "SIMILAR",
+        similarity: expect.any(Number),
+        protectedSince: original.body.protection.assignedAt,
+      },
     ]);
     const confirmed = await call(leads.POST, "peter", {
       body: { companyName: "Baeckerei Schmitt", city: "Kiel", confirmSimilar: true },

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import { recordAudit } from "@/lib/audit/service";
 import { authorize } from "@/lib/auth/policy";
-import { withOrg } from "@/lib/db";
+import { withOrg, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 
 import { assertMember, assertNotFuture, isManager, loadLead, type LeadContext } from "./access";
@@ -27,12 +27,19 @@ const sortKey = (sort: TLeadSort) => sort.replace(/^-/, "") as TLeadSortKey;
  * is checked by the access rules (lib/auth/policy.ts), again by RLS, and audited in its transaction.
  */
 
+/**
+ * A registered lead that collides with a new registration. The caller learns its id only when they
+ * may read the lead; of one they may not, only that it is protected and since when (never who
+ * holds it). An unprotected lead they may not read is no collision at all: its company is free.
+ */
 export interface DuplicateCandidate {
-  leadId: string;
+  leadId: string | null;
   companyName: string;
   city: string;
   match: "EXACT" | "SIMILAR";
   similarity: number;
+  /** When the current protection began; null when the lead is not protected now. */
+  protectedSince: Date | null;
 }
 
 export type CreateLeadResult =
@@ -66,42 +73,9 @@ export async function createLead(ctx: LeadContext, input: TCreateLead): Promise<
     // One registration per organisation at a time, so two partners cannot register the same lead
     // concurrently past each other's duplicate check.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`lead-registration:${ctx.orgId}`}, 0))`;
-    const candidates = (
-      await tx.$queryRaw<
-        {
-          lead_id: string;
-          company_name: string;
-          city: string;
-          match: "EXACT" | "SIMILAR";
-          similarity: number;
-        }[]
-      >`
-        SELECT lead_id, company_name, city, match, similarity
-        FROM app_lead_duplicates(${input.companyName}, ${input.city}, ${contact.email ?? null})`
-    ).map((c) => ({
-      leadId: c.lead_id,
-      companyName: c.company_name,
-      city: c.city,
-      match: c.match,
-      similarity: c.similarity,
-    }));
+    const candidates = await duplicatesOf(tx, input.companyName, input.city, contact.email);
     const exact = candidates.find((c) => c.match === "EXACT");
-    if (exact) {
-      throw new AppError(
-        "conflict",
-        `This lead is registered already: ${exact.companyName}, ${exact.city} (${exact.leadId}).`,
-        {
-          text: { code: "leads.errors.duplicate", params: { value: `${exact.companyName}, ${exact.city}` } },
-          fieldErrors: [
-            {
-              path: "companyName",
-              message: `duplicate of lead ${exact.leadId}`,
-              code: "leads.fieldErrors.duplicate",
-            },
-          ],
-        },
-      );
-    }
+    if (exact) throw duplicateError(exact);
     if (candidates.length > 0 && !input.confirmSimilar) return { kind: "similar" as const, candidates };
 
     await assertMember(tx, ctx.orgId, ownerUserId, "ownerUserId");
@@ -138,6 +112,76 @@ export async function createLead(ctx: LeadContext, input: TCreateLead): Promise<
   });
   if (outcome.kind === "similar") return outcome;
   return { kind: "created", lead: await getLead(ctx, id) };
+}
+
+/**
+ * The registered leads a new one collides with (app_lead_duplicates sees the whole organisation), as
+ * far as the caller may learn of them: RLS, in the caller's transaction, says which they can read.
+ */
+async function duplicatesOf(
+  tx: Tx,
+  companyName: string,
+  city: string,
+  email: string | undefined,
+): Promise<DuplicateCandidate[]> {
+  const rows = await tx.$queryRaw<
+    {
+      lead_id: string;
+      company_name: string;
+      city: string;
+      match: "EXACT" | "SIMILAR";
+      similarity: number;
+      protected_since: Date | null;
+    }[]
+  >`
+    SELECT lead_id, company_name, city, match, similarity, protected_since
+    FROM app_lead_duplicates(${companyName}, ${city}, ${email ?? null})`;
+  if (rows.length === 0) return [];
+  const readable = new Set(
+    (await tx.lead.findMany({ where: { id: { in: rows.map((r) => r.lead_id) } }, select: { id: true } })).map(
+      (lead) => lead.id,
+    ),
+  );
+  return rows.flatMap((r) => {
+    const mayRead = readable.has(r.lead_id);
+    if (!mayRead && r.protected_since === null) return [];
+    return [
+      {
+        leadId: mayRead ? r.lead_id : null,
+        companyName: r.company_name,
+        city: r.city,
+        match: r.match,
+        similarity: r.similarity,
+        protectedSince: r.protected_since,
+      },
+    ];
+  });
+}
+
+/** 409 for an exact duplicate: naming the lead to whoever may read it, else only its protection. */
+function duplicateError(exact: DuplicateCandidate): AppError {
+  if (exact.leadId) {
+    return new AppError(
+      "conflict",
+      `This lead is registered already: ${exact.companyName}, ${exact.city} (${exact.leadId}).`,
+      {
+        text: { code: "leads.errors.duplicate", params: { value: `${exact.companyName}, ${exact.city}` } },
+        fieldErrors: [
+          {
+            path: "companyName",
+            message: `duplicate of lead ${exact.leadId}`,
+            code: "leads.fieldErrors.duplicate",
+          },
+        ],
+      },
+    );
+  }
+  // Not even the company's name: a match by e-mail address would tell which company that is.
+  const since = exact.protectedSince as Date;
+  return new AppError("conflict", `This company is protected already, since ${since.toISOString()}.`, {
+    text: { code: "leads.errors.protected", params: { since } },
+    fieldErrors: [{ path: "companyName", message: "protected already", code: "leads.fieldErrors.protected" }],
+  });
 }
 
 /** A lead with its protection, holds and collaborators. */

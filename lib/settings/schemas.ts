@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { hasPrototypeKey } from "@/lib/http/keys";
+
 /**
  * Inputs and outputs of the settings registry. The registry of keys itself is `registry.ts`; the
  * resolution of a value across scopes is `resolve.ts`.
@@ -21,8 +23,18 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 export const ZSettingKey = z.string().trim().min(1).max(200);
 
+/**
+ * A setting's value: any JSON whose objects name no prototype key (lib/http/keys.ts). Checked before
+ * z.json(), which would drop a `__proto__` member silently; such a value is refused instead. The
+ * issue carries `params.i18n` for the message in the user's language (see `validationErrorMap`).
+ */
+const ZSettingValue = z
+  .unknown()
+  .refine((value) => !hasPrototypeKey(value), { params: { i18n: "prototypeKey" }, abort: true })
+  .pipe(z.json());
+
 /** Set a value (service, CLI). `value` is checked against the key's own schema by the service. */
-export const ZSetSetting = z.strictObject({ key: ZSettingKey, scope: ZSettingScope, value: z.json() });
+export const ZSetSetting = z.strictObject({ key: ZSettingKey, scope: ZSettingScope, value: ZSettingValue });
 export type TSetSetting = z.infer<typeof ZSetSetting>;
 
 /** Remove a stored value, so the next wider scope (or the default) applies again. */

@@ -244,6 +244,31 @@ describe("setSetting validation", () => {
     expect(error.fieldErrors[0].path).toBe("scope");
   });
 
+  it("refuses a value whose objects name a prototype key, in the caller's language, before anything else", async () => {
+    const key = "ai.budget.user.monthly.cap";
+    // As the CLI and a JSON form field hand them over: JSON.parse makes `__proto__` an own key.
+    const forged = [
+      '{"__proto__": {"polluted": true}}',
+      '{"constructor": {"prototype": {"polluted": true}}}',
+      '[1, {"a": {"__proto__": {"polluted": true}}}]',
+    ].map((text) => JSON.parse(text) as unknown);
+    for (const value of forged) {
+      const error = await appError(setSetting(a.sales, { key, scope: "user", value }));
+      expect(error.kind).toBe("bad_request");
+      expect(error.fieldErrors).toEqual([
+        { path: "value", message: "Keys named __proto__, constructor or prototype are not allowed." },
+      ]);
+    }
+    const german = await appError(
+      setSetting(a.sales, { key, scope: "user", value: forged[0] }, { locale: "de" }),
+    );
+    expect(german.fieldErrors[0].message).toBe(
+      "Schlüssel namens __proto__, constructor oder prototype sind nicht erlaubt.",
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(await storedRows(key)).toEqual([]);
+  });
+
   it("stores a valid value once per scope, replacing the previous one", async () => {
     const key = "ai.budget.monthly.cap";
     await setSetting(a.admin, { key, scope: "org", value: 250 });

@@ -17,6 +17,7 @@ import {
 import {
   REGISTRY,
   validateValue,
+  validationErrorMap,
   type Registry,
   type SettingDefinition,
   type SettingKey,
@@ -92,8 +93,8 @@ function writableDefinition(key: string, scope: TSettingScope): SettingDefinitio
   return definition;
 }
 
-function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
+function parseInput<S extends z.ZodType>(schema: S, input: unknown, locale?: ValidationLocale): z.infer<S> {
+  const parsed = schema.safeParse(input, { error: validationErrorMap(locale ?? "en") });
   if (parsed.success) return parsed.data;
   const fieldErrors = parsed.error.issues.map((i) => ({ path: i.path.join(".") || "_", message: i.message }));
   throw new AppError("bad_request", fieldErrors.map((f) => `${f.path}: ${f.message}`).join("; "), {
@@ -176,7 +177,7 @@ export async function setSetting(
   input: unknown,
   options: { locale?: ValidationLocale } = {},
 ): Promise<TEffectiveSetting> {
-  const { key, scope, value } = parseInput(ZSetSetting, input);
+  const { key, scope, value } = parseInput(ZSetSetting, input, options.locale);
   const definition = writableDefinition(key, scope);
   authorize(subjectOf(ctx), WRITE_ACTION[scope], resourceOf(ctx, scope));
   const checked = validateValue(definition, value, options.locale);

@@ -6,6 +6,8 @@ import { checkHealth } from "./health";
 
 const globalForMetrics = globalThis as unknown as { freshplanMetrics?: Registry };
 
+const AUDIT_HEAD = "freshplan_audit_chain_head";
+
 function registry(): Registry {
   if (globalForMetrics.freshplanMetrics) return globalForMetrics.freshplanMetrics;
   const reg = new Registry();
@@ -25,8 +27,25 @@ function registry(): Registry {
       pending.set(health.migrations.pending.length);
     },
   });
+  new Gauge({
+    name: AUDIT_HEAD,
+    help: "Last event id of each audit chain as this instance last published it (job audit-chain-heads); its hash is a label",
+    labelNames: ["chain", "hash"],
+    registers: [reg],
+  });
   globalForMetrics.freshplanMetrics = reg;
   return reg;
+}
+
+/**
+ * The audit chains' heads just published (lib/audit/heads.ts): one series per chain, valued with
+ * its last event id and labelled with that event's hash, so a scrape history kept outside the
+ * database remembers what each chain looked like. Replaces the previous publication's series.
+ */
+export function setAuditChainHeads(heads: readonly { chain: string; eventId: string; hash: string }[]): void {
+  const gauge = registry().getSingleMetric(AUDIT_HEAD) as Gauge<"chain" | "hash">;
+  gauge.reset();
+  for (const head of heads) gauge.set({ chain: head.chain, hash: head.hash }, Number(head.eventId));
 }
 
 /** Prometheus text exposition of this instance's metrics. */

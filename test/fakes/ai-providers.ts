@@ -27,7 +27,7 @@ export interface FakeRequest {
 /** A structured answer: the object the model "produced". */
 export interface FakeAnswer {
   output: object;
-  /** Token counts to report; estimated from the text's length when absent. */
+  /** Token counts to report; estimated from the texts when absent (see estimateTokens). */
   usage?: { inputTokens?: number; outputTokens?: number };
   /**
    * OpenAI only, and only when the request asked for them: the tokens to report, or `auto` (the
@@ -43,7 +43,7 @@ export interface FakeAnswer {
 /** The model ignored the schema and answered prose (OpenAI: plain content; Anthropic: a text block). */
 export interface FakeProse {
   text: string;
-  /** Token counts to report; estimated from the text's length when absent. */
+  /** Token counts to report; estimated from the texts when absent (see estimateTokens). */
   usage?: { inputTokens?: number; outputTokens?: number };
   delayMs?: number;
 }
@@ -384,9 +384,21 @@ function promptText(body: Record<string, unknown>): string {
     .join("\n");
 }
 
-/** Roughly four characters per token, the usual rule of thumb for English and German text. */
+/**
+ * Tokens as a byte-level BPE tokenizer counts them, roughly: plain ASCII text about four characters
+ * per token (the rule of thumb for English and German), digits at most three per token (as OpenAI's
+ * tokenizers split numbers), and every other character one token per UTF-8 byte, which is what such
+ * a tokenizer does with emoji and characters it has no merge for. So dense text really costs more
+ * than a characters-per-token estimate says, as it does at the providers.
+ */
 function estimateTokens(text: string): number {
-  return Math.max(1, Math.ceil(text.length / 4));
+  let tokens = 0;
+  for (const [piece] of text.matchAll(/[0-9]+|[\x00-\x2f\x3a-\x7f]+|[^\x00-\x7f]/gu)) {
+    if (/^[0-9]/.test(piece)) tokens += Math.ceil(piece.length / 3);
+    else if (piece.charCodeAt(0) < 0x80) tokens += Math.ceil(piece.length / 4);
+    else tokens += new TextEncoder().encode(piece).length;
+  }
+  return Math.max(1, tokens);
 }
 
 function usageOf(answer: FakeAnswer | FakeProse, prompt: string, output: string) {

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { ProviderError, type ChatRequest, type ProviderClient, type TAiProvider } from "@/lib/ai/types";
-import { TEST_AUTH_SECRET } from "@/test/env";
+import { TEST_AUDIT_CHAIN_KEY, TEST_AUTH_SECRET } from "@/test/env";
 import {
   FAKE_API_KEY,
   startFakeAnthropic,
@@ -429,6 +429,7 @@ describe("providerClients from the environment", () => {
   beforeAll(() => {
     vi.stubEnv("DATABASE_URL", "postgresql://unused@127.0.0.1:1/unused");
     vi.stubEnv("AUTH_SECRET", TEST_AUTH_SECRET);
+    vi.stubEnv("AUDIT_CHAIN_KEY", TEST_AUDIT_CHAIN_KEY);
     vi.stubEnv("OPENAI_API_KEY", FAKE_API_KEY);
     vi.stubEnv("OPENAI_BASE_URL", fakes.openai.url);
     vi.stubEnv("OPENAI_MODEL_SMALL", "env-mini");

@@ -2,7 +2,8 @@ import "server-only";
 
 import { z } from "zod";
 
-import { verifyAuditChains } from "@/lib/audit/verify";
+import { publishedHeads } from "@/lib/audit/heads";
+import { isBroken, verifyAuditChains } from "@/lib/audit/verify";
 
 import { defineJob, JobFailure } from "../definition";
 
@@ -10,25 +11,31 @@ import { defineJob, JobFailure } from "../definition";
 const NAMED = 3;
 
 /**
- * Recomputes every audit chain (app_audit_verify) once a day. A broken chain fails the run. The
- * error names event ids and the kind of break, not organisations: job runs are visible to the admins
- * and auditors of every organisation.
+ * Checks every audit chain once a day: hashes and links (app_audit_verify), seals, and the heads
+ * published so far (AUDIT_HEADS_FILE). Anything broken fails the run. The error names event ids and
+ * the kind of break, not organisations: job runs are visible to the admins and auditors of every
+ * organisation.
  */
 export const auditChainVerify = defineJob({
   id: "audit-chain-verify",
   cron: "30 3 * * *",
   payload: z.object({}).strict(),
   async handler() {
-    const report = await verifyAuditChains();
-    const counts = { checked: report.events, chains: report.chains, broken: report.broken.length };
-    if (report.broken.length > 0) {
-      const named = report.broken
-        .slice(0, NAMED)
-        .map((b) => `event ${b.eventId} (${b.problem})`)
-        .join(", ");
-      const more = report.broken.length > NAMED ? ", …" : "";
+    const report = await verifyAuditChains({ heads: await publishedHeads() });
+    const problems = [
+      ...report.broken.map((b) => `event ${b.eventId} (${b.problem})`),
+      ...report.heads.broken.map((h) => `the head at event ${h.eventId} (${h.problem})`),
+    ];
+    const counts = {
+      checked: report.events,
+      chains: report.chains,
+      heads: report.heads.checked,
+      broken: problems.length,
+    };
+    if (isBroken(report)) {
+      const more = problems.length > NAMED ? ", …" : "";
       throw new JobFailure(
-        `The audit trail is broken in ${report.broken.length} chain(s): ${named}${more}. ` +
+        `The audit trail is broken in ${problems.length} place(s): ${problems.slice(0, NAMED).join(", ")}${more}. ` +
           "Details: npm run cli -- audit:verify",
         counts,
       );
