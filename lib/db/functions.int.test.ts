@@ -11,7 +11,9 @@ describe("functions", () => {
   // narrow question (see the migrations). Adding one here is a decision, not a formality.
   const DEFINER_FUNCTIONS_THE_APP_CALLS = [
     "app_ai_budget_notify(date,numeric)",
+    "app_audit_heads()",
     "app_audit_chain_lengths()",
+    "app_audit_sealed_page(bigint,integer)",
     "app_audit_verify()",
     "app_idempotency_cleanup()",
     "app_is_collaborator(uuid,text[])",
