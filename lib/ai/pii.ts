@@ -149,7 +149,9 @@ function findMatches(text: string, pattern: RegExp, replace: (match: string) => 
 
 // E-mail --------------------------------------------------------------------------------------------
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Starts only where a run of address characters starts: without the look-behind, a long run with no
+// "@" would be tried again from each of its characters (quadratic time on a pasted wall of text).
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 // IBAN ----------------------------------------------------------------------------------------------
 
