@@ -5,9 +5,10 @@ import Credentials from "next-auth/providers/credentials";
 
 import { withoutOrg } from "@/lib/db";
 import { env, oidcConfig } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
 import { isAppError } from "@/lib/http/errors";
 
-import { clientIpFrom, verifyCredentials } from "./login";
+import { verifyCredentials } from "./login";
 
 /** next-auth's way to carry our error kind out of `authorize` (it becomes `code`). */
 class SignInRefused extends CredentialsSignin {
@@ -45,7 +46,7 @@ function config(): NextAuthConfig {
         credentials: { email: {}, password: {} },
         async authorize(credentials, request) {
           try {
-            const id = await verifyCredentials(credentials, clientIpFrom(request.headers));
+            const id = await verifyCredentials(credentials, clientIp(request.headers));
             return { id };
           } catch (error) {
             if (isAppError(error) && error.kind === "rate_limited") {

@@ -6,9 +6,9 @@ import { headers } from "next/headers";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 
-import { clientIpFrom } from "@/lib/auth/login";
 import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/session";
 
+import { clientIp } from "./client-ip";
 import { isAppError, type MessageCode } from "./errors";
 
 /** What a form's server action answers. Field errors sit beside their fields; `message` is for the
@@ -68,7 +68,7 @@ export async function orgAction<S extends z.ZodType, T>(
   // Who acted from where, for the audit trail of whatever the action changes.
   const requestHeaders = await headers();
   const requestId = requestHeaders.get("x-request-id") ?? randomUUID();
-  const traced = { ...session, ctx: { ...session.ctx, requestId, ip: clientIpFrom(requestHeaders) } };
+  const traced = { ...session, ctx: { ...session.ctx, requestId, ip: clientIp(requestHeaders) } };
 
   try {
     return { status: "ok", data: await work(traced, parsed.data) };

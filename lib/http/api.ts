@@ -4,7 +4,6 @@ import { randomUUID } from "node:crypto";
 
 import { type z, ZodError } from "zod";
 
-import { clientIpFrom } from "@/lib/auth/login";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { contextRoles, type TRole } from "@/lib/auth/roles";
 import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/session";
@@ -12,6 +11,7 @@ import { authenticateToken } from "@/lib/auth/tokens";
 import type { DbContext } from "@/lib/db";
 import { env } from "@/lib/env";
 
+import { clientIp } from "./client-ip";
 import { AppError, isAppError, type FieldError } from "./errors";
 import { withIdempotency } from "./idempotency";
 import { ORG_HEADER_NAME } from "./org-header";
@@ -172,7 +172,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
     const url = new URL(request.url);
     const instance = url.pathname;
     try {
-      const ip = clientIpFrom(request.headers);
+      const ip = clientIp(request.headers);
       const { API_RATE_LIMIT_PER_IP_PER_MINUTE, API_RATE_LIMIT_PER_CALLER_PER_MINUTE } = env();
       await limit(`api:ip:${ip}`, API_RATE_LIMIT_PER_IP_PER_MINUTE);
       const authenticated = await authenticate(request);

@@ -2,11 +2,11 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { clientIpFrom } from "@/lib/auth/login";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { env } from "@/lib/env";
 
 import { errorResponse } from "./api";
+import { clientIp } from "./client-ip";
 import { AppError } from "./errors";
 
 /**
@@ -17,7 +17,7 @@ export function publicRoute<R>(handler: (request: Request, route: R) => Promise<
   return async (request: Request, route: R): Promise<Response> => {
     const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
     try {
-      const ip = clientIpFrom(request.headers);
+      const ip = clientIp(request.headers);
       const verdict = await hitRateLimit(`public:ip:${ip}`, env().PUBLIC_RATE_LIMIT_PER_IP_PER_MINUTE, 60);
       if (!verdict.allowed) {
         throw new AppError("rate_limited", "Too many requests. Slow down and retry later.", {

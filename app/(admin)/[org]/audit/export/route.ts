@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import { berlinTime } from "@/lib/audit/csv";
 import { parseAuditSearch } from "@/lib/audit/schemas";
 import { exportAuditEvents } from "@/lib/audit/service";
-import { clientIpFrom } from "@/lib/auth/login";
 import { currentAccount, orgSessionFor } from "@/lib/auth/session";
+import { clientIp } from "@/lib/http/client-ip";
 import { isAppError } from "@/lib/http/errors";
 import { problemResponse } from "@/lib/http/problem";
 
@@ -37,7 +37,7 @@ export async function GET(request: Request, { params }: RouteContext<"/[org]/aud
   }
 
   try {
-    const ctx = { ...session.ctx, requestId, ip: clientIpFrom(request.headers) };
+    const ctx = { ...session.ctx, requestId, ip: clientIp(request.headers) };
     const csv = await exportAuditEvents(ctx, parsed.filter);
     const chunks = csv.chunks;
     const encoder = new TextEncoder();
