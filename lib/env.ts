@@ -37,7 +37,10 @@ const ZEnv = z.object({
   VERCEL: z.stringbool().optional(),
   /** The operator's organisation: its admins may change installation-wide (global) settings. */
   PLATFORM_ORG_SLUG: z.string().min(1).optional(),
-  /** When set, /api/metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
+  /**
+   * When set, /api/metrics wants `Authorization: Bearer <METRICS_TOKEN>`; unset, a production
+   * instance refuses every scrape and any other answers only loopback clients.
+   */
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**

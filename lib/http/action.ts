@@ -1,7 +1,5 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
-
 import { headers } from "next/headers";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -10,6 +8,7 @@ import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/sessi
 
 import { clientIp } from "./client-ip";
 import { isAppError, type MessageCode } from "./errors";
+import { requestIdFrom } from "./request-id";
 
 /** What a form's server action answers. Field errors sit beside their fields; `message` is for the
  *  form as a whole. `values` returns what was submitted, because React 19 resets the fields. */
@@ -67,7 +66,7 @@ export async function orgAction<S extends z.ZodType, T>(
 
   // Who acted from where, for the audit trail of whatever the action changes.
   const requestHeaders = await headers();
-  const requestId = requestHeaders.get("x-request-id") ?? randomUUID();
+  const requestId = requestIdFrom(requestHeaders);
   const traced = { ...session, ctx: { ...session.ctx, requestId, ip: clientIp(requestHeaders) } };
 
   try {

@@ -1,7 +1,5 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
-
 import { type z, ZodError } from "zod";
 
 import { hitRateLimit } from "@/lib/auth/rate-limit";
@@ -16,6 +14,7 @@ import { AppError, isAppError, type FieldError } from "./errors";
 import { withIdempotency } from "./idempotency";
 import { ORG_HEADER_NAME } from "./org-header";
 import { problemResponse } from "./problem";
+import { requestIdFrom } from "./request-id";
 import type { ApiSpec } from "./spec";
 
 /** Who called an /api/v1 route, after authentication. Every handler gets one; none runs without. */
@@ -168,7 +167,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
   handler: (context: ApiContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<Response>,
 ) {
   return async (request: Request, route: { params: Promise<unknown> }): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    const requestId = requestIdFrom(request.headers);
     const url = new URL(request.url);
     const instance = url.pathname;
     try {

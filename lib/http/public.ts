@@ -1,13 +1,12 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
-
 import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { env } from "@/lib/env";
 
 import { errorResponse } from "./api";
 import { clientIp } from "./client-ip";
 import { AppError } from "./errors";
+import { requestIdFrom } from "./request-id";
 
 /**
  * The wrapper for routes anyone may call (sign-in, the API document, the customer feedback portal):
@@ -15,7 +14,7 @@ import { AppError } from "./errors";
  */
 export function publicRoute<R>(handler: (request: Request, route: R) => Promise<Response>) {
   return async (request: Request, route: R): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    const requestId = requestIdFrom(request.headers);
     try {
       const ip = clientIp(request.headers);
       const verdict = await hitRateLimit(`public:ip:${ip}`, env().PUBLIC_RATE_LIMIT_PER_IP_PER_MINUTE, 60);
