@@ -9,10 +9,12 @@ import { authenticateToken } from "@/lib/auth/tokens";
 import type { DbContext } from "@/lib/db";
 import { env } from "@/lib/env";
 
+import { readJsonBody } from "./body";
 import { clientIp } from "./client-ip";
 import { AppError, isAppError, type FieldError } from "./errors";
 import { withIdempotency } from "./idempotency";
 import { ORG_HEADER_NAME } from "./org-header";
+import { assertSameOrigin } from "./origin";
 import { problemResponse } from "./problem";
 import { requestIdFrom } from "./request-id";
 import type { ApiSpec } from "./spec";
@@ -112,22 +114,9 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, locat
   return parsed.data;
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.trim() === "") return undefined;
-  if (!(request.headers.get("content-type") ?? "").includes("json")) {
-    throw new AppError("bad_request", "Send the body as application/json.");
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "The body is not valid JSON.");
-  }
-}
-
 /** Turns any failure into problem+json; unexpected ones are logged with the request id. */
 export function errorResponse(error: unknown, requestId: string, instance: string): Response {
-  const headers: Record<string, string> = { "x-request-id": requestId };
+  const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
   if (isAppError(error)) {
     if (error.retryAfterSeconds) headers["retry-after"] = String(error.retryAfterSeconds);
     return problemResponse(error.status, {
@@ -158,9 +147,10 @@ export function errorResponse(error: unknown, requestId: string, instance: strin
 
 /**
  * The one wrapper for /api/v1 route handlers: assigns a request id, applies the per-IP rate limit,
- * authenticates (Bearer token or session cookie) and resolves the organisation, applies the
- * per-caller rate limit, parses params, query and body with the operation's zod schemas, honours
- * `Idempotency-Key` on POST, runs the handler, and turns every failure into problem+json.
+ * authenticates (Bearer token or session cookie) and resolves the organisation, refuses a cookie's
+ * write from another site, applies the per-caller rate limit, parses params, query and body (JSON
+ * only, at most 1 MB) with the operation's zod schemas, honours `Idempotency-Key` on POST, runs the
+ * handler, and turns every failure into problem+json. Answers are never cached: they are personal.
  */
 export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
   spec: ApiSpec<P, Q, B>,
@@ -175,12 +165,13 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       const { API_RATE_LIMIT_PER_IP_PER_MINUTE, API_RATE_LIMIT_PER_CALLER_PER_MINUTE } = env();
       await limit(`api:ip:${ip}`, API_RATE_LIMIT_PER_IP_PER_MINUTE);
       const authenticated = await authenticate(request);
+      if (authenticated.via === "session") assertSameOrigin(request);
       await limit(`api:${authenticated.key}`, API_RATE_LIMIT_PER_CALLER_PER_MINUTE);
       const caller = { ...authenticated, ctx: { ...authenticated.ctx, requestId, ip } };
 
       const params = parse(spec.params, (await route.params) ?? {}, "params");
       const query = parse(spec.query, Object.fromEntries(url.searchParams), "query");
-      const rawBody = spec.body ? await readJson(request) : undefined;
+      const rawBody = spec.body ? await readJsonBody(request) : undefined;
       const body = parse(spec.body, rawBody ?? {}, "body");
 
       const run = () =>
@@ -193,6 +184,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
           ? await withIdempotency(caller, idempotencyKey, `${spec.method} ${instance}`, rawBody, run)
           : await run();
       response.headers.set("x-request-id", requestId);
+      response.headers.set("cache-control", "no-store");
       return response;
     } catch (error) {
       return errorResponse(error, requestId, instance);

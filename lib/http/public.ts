@@ -6,11 +6,13 @@ import { env } from "@/lib/env";
 import { errorResponse } from "./api";
 import { clientIp } from "./client-ip";
 import { AppError } from "./errors";
+import { assertSameOrigin } from "./origin";
 import { requestIdFrom } from "./request-id";
 
 /**
  * The wrapper for routes anyone may call (sign-in, the API document, the customer feedback portal):
- * a per-IP rate limit (429 with Retry-After) and problem+json for every failure.
+ * a per-IP rate limit (429 with Retry-After), no writes from other sites (login CSRF would sign a
+ * victim into the attacker's account) and problem+json for every failure.
  */
 export function publicRoute<R>(handler: (request: Request, route: R) => Promise<Response>) {
   return async (request: Request, route: R): Promise<Response> => {
@@ -23,6 +25,7 @@ export function publicRoute<R>(handler: (request: Request, route: R) => Promise<
           retryAfterSeconds: verdict.retryAfterSeconds,
         });
       }
+      assertSameOrigin(request);
       const response = await handler(request, route);
       response.headers.set("x-request-id", requestId);
       return response;
