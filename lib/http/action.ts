@@ -7,6 +7,7 @@ import { z } from "zod";
 import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/session";
 
 import { clientIp } from "./client-ip";
+import { asInvalidInput } from "./data-exception";
 import { isAppError, type MessageCode } from "./errors";
 import { requestIdFrom } from "./request-id";
 
@@ -71,7 +72,8 @@ export async function orgAction<S extends z.ZodType, T>(
 
   try {
     return { status: "ok", data: await work(traced, parsed.data) };
-  } catch (error) {
+  } catch (thrown) {
+    const error = asInvalidInput(thrown, parsed.data);
     if (isAppError(error)) {
       const say = await readerText();
       const fieldErrors = Object.fromEntries(

@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 
 import { readJsonBody } from "./body";
 import { clientIp } from "./client-ip";
+import { asInvalidInput } from "./data-exception";
 import { AppError, isAppError, type FieldError } from "./errors";
 import { withIdempotency } from "./idempotency";
 import { ORG_HEADER_NAME } from "./org-header";
@@ -176,7 +177,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
 
       const run = () =>
         handler({ request, caller, params, query, body, requestId }).catch((error: unknown) =>
-          errorResponse(error, requestId, instance),
+          errorResponse(asInvalidInput(error, { params, query, body }), requestId, instance),
         );
       const idempotencyKey = request.headers.get("idempotency-key");
       const response =
