@@ -104,6 +104,17 @@ test("token pages send no referrer; API answers are not cached", async ({ reques
   expect((await request.post("/api/session", { data: {} })).headers()["cache-control"]).toBe("no-store");
 });
 
+test("requests with a body pass by the proxy, for which Next.js would read them whole first", async ({
+  request,
+}) => {
+  const withBody = await request.post("/api/v1/leads", { data: { companyName: "x", city: "y" } });
+  expect(withBody.status()).toBe(401);
+  expect(withBody.headers()["content-security-policy"]).toBeUndefined();
+  expect(withBody.headers()["x-content-type-options"]).toBe("nosniff");
+  const without = await request.get("/api/v1/me");
+  expect(without.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+});
+
 test("a forged X-Forwarded-For reaches neither the audit trail nor the client address", async ({ page }) => {
   await signIn(page, e2eState().alphaAdmin);
   const response = await page.request.post("/api/v1/leads", {
