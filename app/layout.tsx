@@ -1,5 +1,6 @@
 import { AppRouterCacheProvider } from "@mui/material-nextjs/v16-appRouter";
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -16,12 +17,15 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  // The Content-Security-Policy's nonce of this response (proxy.ts): MUI's style tags need it.
+  // Reading it makes every page render per request, which a fresh nonce requires anyway.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang={locale}>
       <body>
-        <AppRouterCacheProvider options={{ enableCssLayer: true }}>
+        <AppRouterCacheProvider options={{ enableCssLayer: true, nonce }}>
           <NextIntlClientProvider>
-            <Providers>{children}</Providers>
+            <Providers nonce={nonce}>{children}</Providers>
           </NextIntlClientProvider>
         </AppRouterCacheProvider>
       </body>

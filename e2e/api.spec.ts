@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 
+import { E2E_ENV } from "./env";
 import { signIn, visit } from "./helpers";
 import { e2eState } from "./state";
 
@@ -83,7 +84,9 @@ test("health and metrics report a reachable, migrated database", async ({ reques
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ status: "ok", database: "up", migrations: { pending: [] } });
 
-  const metrics = await request.get("/api/metrics");
+  const metrics = await request.get("/api/metrics", {
+    headers: { authorization: `Bearer ${E2E_ENV.METRICS_TOKEN}` },
+  });
   expect(metrics.status()).toBe(200);
   const text = await metrics.text();
   expect(text).toMatch(/^freshplan_database_up 1$/m);

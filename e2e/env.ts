@@ -22,6 +22,8 @@ export const E2E_ENV: Record<string, string> = {
   API_RATE_LIMIT_PER_IP_PER_MINUTE: "10000",
   NEXT_TELEMETRY_DISABLED: "1",
   PLATFORM_ORG_SLUG: "e2e-alpha",
+  // A production build answers /api/metrics only with the token.
+  METRICS_TOKEN: "e2e-metrics-token-0123456789",
   // Jobs run when the tests ask, not on the clock.
   LOCAL_SCHEDULER: "off",
 };

@@ -52,9 +52,20 @@ const ZEnv = z.object({
   API_RATE_LIMIT_PER_CALLER_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Requests per minute and client IP on public routes (sign-in, API document, feedback portal). */
   PUBLIC_RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /**
+   * Reverse proxies (load balancer, nginx, CDN) between the clients and this app whose
+   * X-Forwarded-For, -Proto and -Host entries are believed. 0: clients connect directly, the socket
+   * address is the client's and forwarded headers are the client's own claims (lib/http/client-ip.ts).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Set to 1 by Vercel in its deployments: the client address is then Vercel's own header. */
+  VERCEL: z.stringbool().optional(),
   /** The operator's organisation: its admins may change installation-wide (global) settings. */
   PLATFORM_ORG_SLUG: z.string().min(1).optional(),
-  /** When set, /api/metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
+  /**
+   * When set, /api/metrics wants `Authorization: Bearer <METRICS_TOKEN>`; unset, a production
+   * instance refuses every scrape and any other answers only loopback clients.
+   */
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**

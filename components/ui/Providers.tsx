@@ -5,9 +5,11 @@ import { ThemeProvider } from "@mui/material/styles";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 
-import { theme } from "./theme";
+import { createAppTheme } from "./theme";
 
-export function Providers({ children }: { children: ReactNode }) {
+/** `nonce`: the response's Content-Security-Policy nonce, for style tags written in the browser. */
+export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
+  const [theme] = useState(() => createAppTheme(nonce));
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
   );

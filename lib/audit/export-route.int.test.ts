@@ -93,6 +93,7 @@ describe("GET /[org]/audit/export", () => {
 
   it("records the download with the caller, request id and client address", async () => {
     await signedInAs("auditor");
+    // As the server hands it over: the client's claim, then the socket address (lib/http/client-ip.ts).
     const response = await get("export-a", "?resourceType=membership", {
       "x-request-id": "req-download-1",
       "x-forwarded-for": "203.0.113.7, 10.0.0.1",
@@ -113,7 +114,7 @@ describe("GET /[org]/audit/export", () => {
       actor_id: users.auditor,
       action: "audit.exported",
       request_id: "req-download-1",
-      ip: "203.0.113.7",
+      ip: "10.0.0.1",
       after: { filter: { resourceType: "membership" }, rows: 2, truncated: false },
     });
   });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { ZDbString } from "@/lib/db/columns";
+
 /**
  * The audit page's and the CSV export's filters, read from URL search params (a GET form). Empty
  * fields mean "no filter". Times are local to Europe/Berlin, as a datetime-local field sends them
@@ -53,8 +55,8 @@ export const ZAuditFilter = z
         .max(100)
         .regex(/^[a-z0-9_.]+$/, "lowercase letters, digits, _ and ."),
     ),
-    resourceType: optional(z.string().max(100)),
-    resourceId: optional(z.string().max(200)),
+    resourceType: optional(ZDbString.max(100)),
+    resourceId: optional(ZDbString.max(200)),
     from: optional(localTime(false)),
     to: optional(localTime(true)),
   })

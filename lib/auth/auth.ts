@@ -7,9 +7,10 @@ import Credentials from "next-auth/providers/credentials";
 
 import { withoutOrg } from "@/lib/db";
 import { env, oidcConfig } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
 import { isAppError } from "@/lib/http/errors";
 
-import { clientIpFrom, verifyCredentials } from "./login";
+import { verifyCredentials } from "./login";
 import { verifiedOidcEmail } from "./oidc";
 import { safeCallbackPath } from "./schemas";
 import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
@@ -68,7 +69,7 @@ function config(): NextAuthConfig {
         credentials: { email: {}, password: {} },
         async authorize(credentials, request) {
           try {
-            const id = await verifyCredentials(credentials, clientIpFrom(request.headers));
+            const id = await verifyCredentials(credentials, clientIp(request.headers));
             return { id };
           } catch (error) {
             if (isAppError(error) && error.kind === "rate_limited") {

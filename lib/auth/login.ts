@@ -44,9 +44,3 @@ export async function verifyCredentials(raw: unknown, clientIp: string): Promise
   await resetRateLimit(accountKey);
   return account.user_id;
 }
-
-/** The client's address as the nearest proxy saw it (first entry of X-Forwarded-For). */
-export function clientIpFrom(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
-}

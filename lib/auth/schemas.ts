@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { text, ZDbString } from "@/lib/db/columns";
 import { defineApi } from "@/lib/http/spec";
 
 import { ZRole } from "./roles";
@@ -14,7 +15,7 @@ export const ZOrgSlug = z
   .refine((slug) => !RESERVED_SLUGS.has(slug), "this slug is reserved");
 
 export const ZCreateOrg = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text(200),
   slug: ZOrgSlug,
 });
 export type TCreateOrg = z.infer<typeof ZCreateOrg>;
@@ -23,7 +24,7 @@ export const ZEmail = z.string().trim().toLowerCase().pipe(z.email("not a valid 
 
 export const ZCreateUser = z.object({
   email: ZEmail,
-  name: z.string().trim().min(1).max(200),
+  name: text(200),
   orgSlug: ZOrgSlug,
   role: ZRole,
   locale: z.enum(["de", "en"]).default("de"),
@@ -37,7 +38,7 @@ export const ZCredentials = z.object({
 export type TCredentials = z.infer<typeof ZCredentials>;
 
 export const ZCreateToken = z.object({
-  name: z.string().trim().min(1, "required").max(100),
+  name: ZDbString.trim().min(1, "required").max(100),
   /** Days until the token stops working; null for a token that does not expire. */
   expiresInDays: z
     .preprocess(

@@ -87,3 +87,19 @@ export async function disconnect(): Promise<void> {
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
+
+/**
+ * PostgreSQL's data exception behind a Prisma error (SQLSTATE class 22: a value that a column, a
+ * cast or jsonb refuses, such as a NUL byte or a number beyond a numeric's precision), or null. With
+ * the pg adapter, Prisma carries the server's code as `meta.driverAdapterError.cause.originalCode`
+ * (P2010 for raw queries, P2020 or P2039 for model queries).
+ */
+export function dataExceptionOf(error: unknown): { sqlstate: string; message: string } | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return null;
+  const { cause } = (error.meta?.driverAdapterError ?? {}) as {
+    cause?: { originalCode?: unknown; originalMessage?: unknown };
+  };
+  const sqlstate = cause?.originalCode;
+  if (typeof sqlstate !== "string" || !sqlstate.startsWith("22")) return null;
+  return { sqlstate, message: String(cause?.originalMessage ?? "") };
+}

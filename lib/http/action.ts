@@ -1,16 +1,16 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
-
 import { headers } from "next/headers";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 
-import { clientIpFrom } from "@/lib/auth/login";
 import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/session";
 
+import { clientIp } from "./client-ip";
+import { asInvalidInput } from "./data-exception";
 import { isAppError, type MessageCode } from "./errors";
 import { namesPrototype } from "./keys";
+import { requestIdFrom } from "./request-id";
 
 /** What a form's server action answers. Field errors sit beside their fields; `message` is for the
  *  form as a whole. `values` returns what was submitted, because React 19 resets the fields. */
@@ -90,12 +90,13 @@ export async function orgAction<S extends z.ZodType, T>(
 
   // Who acted from where, for the audit trail of whatever the action changes.
   const requestHeaders = await headers();
-  const requestId = requestHeaders.get("x-request-id") ?? randomUUID();
-  const traced = { ...session, ctx: { ...session.ctx, requestId, ip: clientIpFrom(requestHeaders) } };
+  const requestId = requestIdFrom(requestHeaders);
+  const traced = { ...session, ctx: { ...session.ctx, requestId, ip: clientIp(requestHeaders) } };
 
   try {
     return { status: "ok", data: await work(traced, parsed.data) };
-  } catch (error) {
+  } catch (thrown) {
+    const error = asInvalidInput(thrown, parsed.data);
     if (isAppError(error)) {
       const say = await readerText();
       const fieldErrors = Object.fromEntries(

@@ -41,7 +41,10 @@ const POST = apiRoute(createThing, async ({ body, caller }) => {
       orgId: caller.orgId,
     });
   }
-  return Response.json({ n: calls, name: body.name, org: caller.orgSlug }, { status: 201 });
+  return Response.json(
+    { n: calls, name: body.name, org: caller.orgSlug, requestId: caller.ctx.requestId },
+    { status: 201 },
+  );
 });
 
 const listThings = defineApi({
@@ -89,8 +92,11 @@ beforeAll(async () => {
   ).token;
 });
 
-function post(body: unknown, init: { token?: string; key?: string; raw?: string } = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json" };
+function post(
+  body: unknown,
+  init: { token?: string; key?: string; raw?: string; headers?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
   if (init.token !== "") headers.authorization = `Bearer ${init.token ?? adminToken}`;
   if (init.key) headers["idempotency-key"] = init.key;
   return POST(
@@ -176,6 +182,27 @@ describe("problem+json for every failure", () => {
     await problem(await post({ name: "conflict" }), 409);
     const body = await problem(await post({ name: "boom" }), 500);
     expect(String(body.detail)).not.toContain("exploded");
+  });
+});
+
+describe("x-request-id", () => {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+  it("keeps the caller's when short and plain: the answer and the audit context carry it", async () => {
+    const response = await post({ name: "traced" }, { headers: { "x-request-id": "trace-42.a_b" } });
+    expect(response.headers.get("x-request-id")).toBe("trace-42.a_b");
+    expect((await response.json()).requestId).toBe("trace-42.a_b");
+  });
+
+  it("replaces a long or unusual one with its own", async () => {
+    for (const offered of ["r".repeat(4000), "a b", "<script>", "r".repeat(65)]) {
+      const response = await post({ name: "traced" }, { headers: { "x-request-id": offered } });
+      const requestId = response.headers.get("x-request-id");
+      expect(requestId).toMatch(UUID);
+      expect((await response.json()).requestId).toBe(requestId);
+    }
+    const failed = await post(null, { raw: "{not json", headers: { "x-request-id": "r".repeat(4000) } });
+    expect(failed.headers.get("x-request-id")).toMatch(UUID);
   });
 });
 

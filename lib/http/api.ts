@@ -1,10 +1,7 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
-
 import { type z, ZodError } from "zod";
 
-import { clientIpFrom } from "@/lib/auth/login";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { contextRoles, type TRole } from "@/lib/auth/roles";
 import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/session";
@@ -13,11 +10,16 @@ import type { DbContext } from "@/lib/db";
 import { env } from "@/lib/env";
 
 import { formFields } from "./action";
+import { readJsonBody } from "./body";
+import { clientIp } from "./client-ip";
+import { asInvalidInput } from "./data-exception";
 import { AppError, isAppError, type FieldError } from "./errors";
 import { withIdempotency } from "./idempotency";
 import { hasPrototypeKey } from "./keys";
 import { ORG_HEADER_NAME } from "./org-header";
+import { assertSameOrigin } from "./origin";
 import { problemResponse } from "./problem";
+import { requestIdFrom } from "./request-id";
 import type { ApiSpec } from "./spec";
 
 /** Who called an /api/v1 route, after authentication. Every handler gets one; none runs without. */
@@ -124,25 +126,16 @@ function queryFields(params: URLSearchParams): Record<string, FormDataEntryValue
 
 const PROTOTYPE_KEY_REFUSAL = "Names __proto__, constructor and prototype are not allowed in a request.";
 
+/** The JSON body under the wrapper's limits (lib/http/body.ts); a forged member name is a 400. */
 async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.trim() === "") return undefined;
-  if (!(request.headers.get("content-type") ?? "").includes("json")) {
-    throw new AppError("bad_request", "Send the body as application/json.");
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "The body is not valid JSON.");
-  }
+  const body = await readJsonBody(request);
   if (hasPrototypeKey(body)) throw new AppError("bad_request", PROTOTYPE_KEY_REFUSAL);
   return body;
 }
 
 /** Turns any failure into problem+json; unexpected ones are logged with the request id. */
 export function errorResponse(error: unknown, requestId: string, instance: string): Response {
-  const headers: Record<string, string> = { "x-request-id": requestId };
+  const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
   if (isAppError(error)) {
     if (error.retryAfterSeconds) headers["retry-after"] = String(error.retryAfterSeconds);
     return problemResponse(error.status, {
@@ -173,23 +166,25 @@ export function errorResponse(error: unknown, requestId: string, instance: strin
 
 /**
  * The one wrapper for /api/v1 route handlers: assigns a request id, applies the per-IP rate limit,
- * authenticates (Bearer token or session cookie) and resolves the organisation, applies the
- * per-caller rate limit, parses params, query and body with the operation's zod schemas, honours
- * `Idempotency-Key` on POST, runs the handler, and turns every failure into problem+json.
+ * authenticates (Bearer token or session cookie) and resolves the organisation, refuses a cookie's
+ * write from another site, applies the per-caller rate limit, parses params, query and body (JSON
+ * only, at most 1 MB) with the operation's zod schemas, honours `Idempotency-Key` on POST, runs the
+ * handler, and turns every failure into problem+json. Answers are never cached: they are personal.
  */
 export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
   spec: ApiSpec<P, Q, B>,
   handler: (context: ApiContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<Response>,
 ) {
   return async (request: Request, route: { params: Promise<unknown> }): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    const requestId = requestIdFrom(request.headers);
     const url = new URL(request.url);
     const instance = url.pathname;
     try {
-      const ip = clientIpFrom(request.headers);
+      const ip = clientIp(request.headers);
       const { API_RATE_LIMIT_PER_IP_PER_MINUTE, API_RATE_LIMIT_PER_CALLER_PER_MINUTE } = env();
       await limit(`api:ip:${ip}`, API_RATE_LIMIT_PER_IP_PER_MINUTE);
       const authenticated = await authenticate(request);
+      if (authenticated.via === "session") assertSameOrigin(request);
       await limit(`api:${authenticated.key}`, API_RATE_LIMIT_PER_CALLER_PER_MINUTE);
       const caller = { ...authenticated, ctx: { ...authenticated.ctx, requestId, ip } };
 
@@ -200,7 +195,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
 
       const run = () =>
         handler({ request, caller, params, query, body, requestId }).catch((error: unknown) =>
-          errorResponse(error, requestId, instance),
+          errorResponse(asInvalidInput(error, { params, query, body }), requestId, instance),
         );
       const idempotencyKey = request.headers.get("idempotency-key");
       const response =
@@ -208,6 +203,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
           ? await withIdempotency(caller, idempotencyKey, `${spec.method} ${instance}`, rawBody, run)
           : await run();
       response.headers.set("x-request-id", requestId);
+      response.headers.set("cache-control", "no-store");
       return response;
     } catch (error) {
       return errorResponse(error, requestId, instance);

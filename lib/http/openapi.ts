@@ -12,9 +12,11 @@ const ALWAYS = [400, 401, 429, 500];
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: "The request is malformed or invalid (see `errors`)",
   401: "Not authenticated: no, a malformed or an unknown credential",
-  403: "Authenticated, but not allowed",
+  403: "Authenticated, but not allowed (or the session cookie sent from another site)",
   404: "No such resource in your organisation",
   409: "Conflicts with the current state (or the same Idempotency-Key is still running)",
+  413: "The body is larger than 1 MB",
+  415: "The body is not application/json",
   422: "Well-formed but refused (or an Idempotency-Key reused with another request)",
   429: "Rate limited; see Retry-After",
   500: "Our fault; quote the x-request-id",
@@ -90,7 +92,9 @@ export function buildOpenApiDocument(
           : {}),
       },
     };
-    for (const status of [...new Set([...ALWAYS, ...(spec.problems ?? [])])].sort()) {
+    const writes = spec.method === "GET" ? [] : [403];
+    const withBody = spec.body ? [413, 415] : [];
+    for (const status of [...new Set([...ALWAYS, ...writes, ...withBody, ...(spec.problems ?? [])])].sort()) {
       responses[String(status)] = {
         description: PROBLEM_DESCRIPTIONS[status] ?? "Problem",
         content: { "application/problem+json": { schema: problemRef } },

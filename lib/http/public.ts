@@ -1,29 +1,31 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
-
-import { clientIpFrom } from "@/lib/auth/login";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { env } from "@/lib/env";
 
 import { errorResponse } from "./api";
+import { clientIp } from "./client-ip";
 import { AppError } from "./errors";
+import { assertSameOrigin } from "./origin";
+import { requestIdFrom } from "./request-id";
 
 /**
  * The wrapper for routes anyone may call (sign-in, the API document, the customer feedback portal):
- * a per-IP rate limit (429 with Retry-After) and problem+json for every failure.
+ * a per-IP rate limit (429 with Retry-After), no writes from other sites (login CSRF would sign a
+ * victim into the attacker's account) and problem+json for every failure.
  */
 export function publicRoute<R>(handler: (request: Request, route: R) => Promise<Response>) {
   return async (request: Request, route: R): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    const requestId = requestIdFrom(request.headers);
     try {
-      const ip = clientIpFrom(request.headers);
+      const ip = clientIp(request.headers);
       const verdict = await hitRateLimit(`public:ip:${ip}`, env().PUBLIC_RATE_LIMIT_PER_IP_PER_MINUTE, 60);
       if (!verdict.allowed) {
         throw new AppError("rate_limited", "Too many requests. Slow down and retry later.", {
           retryAfterSeconds: verdict.retryAfterSeconds,
         });
       }
+      assertSameOrigin(request);
       const response = await handler(request, route);
       response.headers.set("x-request-id", requestId);
       return response;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { numeric, text, ZDbString } from "@/lib/db/columns";
+
 /** Activity kinds. The first five are qualifying: they prove progress (spec, "Inputs"). */
 export const QUALIFYING_KINDS = [
   "QUALIFIED_CALL",
@@ -19,7 +21,6 @@ export const HOLD_REASONS = [
 export const COLLABORATOR_ROLES = ["VIEW", "ASSIST", "NEGOTIATE"] as const;
 export const PROTECTION_STATUSES = ["ACTIVE", "GRACE", "EXPIRED"] as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 
 export const ZContact = z.strictObject({
@@ -43,7 +44,8 @@ export const ZCreateLead = z.strictObject({
     .trim()
     .regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, "a VAT id such as DE123456789")
     .optional(),
-  expectedVolume: z.number().nonnegative().max(1e12).optional(),
+  /** EUR per year: lead.expected_volume is numeric(14, 2). */
+  expectedVolume: numeric(14, 2).nonnegative().optional(),
   /** Managers and admins register leads for a partner; partners for themselves only. */
   ownerUserId: z.uuid().optional(),
   /** When the lead was registered, if earlier than now: managers and admins only. */
@@ -74,7 +76,7 @@ export type TCreateHold = z.infer<typeof ZCreateHold>;
 export const ZBackdate = z.strictObject({
   registeredAt: instant,
   reason: text(2000),
-  evidenceUrl: z.url().max(2000).optional(),
+  evidenceUrl: ZDbString.pipe(z.url().max(2000)).optional(),
 });
 export type TBackdate = z.infer<typeof ZBackdate>;
 
@@ -114,10 +116,11 @@ export const ZListLeads = z.strictObject({
     .enum(["true", "false"])
     .transform((v) => v === "true")
     .optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: text(100).optional(),
   /** A sort key, descending with a leading minus: newest first by default. */
   sort: z.enum(LEAD_SORTS).default("-createdAt"),
-  cursor: z.string().max(400).optional(),
+  /** `nextCursor` of the previous page, as the server signed it. */
+  cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TListLeads = z.infer<typeof ZListLeads>;

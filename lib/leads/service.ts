@@ -9,6 +9,7 @@ import { AppError } from "@/lib/http/errors";
 
 import { assertMember, assertNotFuture, isManager, loadLead, type LeadContext } from "./access";
 import { closePendingExtensions } from "./clock";
+import { decodeCursor, encodeCursor } from "./cursor";
 import { protectionDto } from "./dto";
 import { listLeadRows, readProtection } from "./queries";
 import {
@@ -322,26 +323,6 @@ export interface LeadListItem {
   dueSoon: boolean;
   lastQualActivityAt: string | null;
   holdOpen: boolean;
-}
-
-/** The keyset position after a row, for one sort: another sort's cursor is refused, not misread. */
-function encodeCursor(sort: TLeadSort, row: { cursor_value: string; id: string }): string {
-  return Buffer.from(JSON.stringify([sort, row.cursor_value, row.id])).toString("base64url");
-}
-
-function decodeCursor(sort: TLeadSort, cursor: string): { value: string; id: string } {
-  try {
-    const [cursorSort, value, id] = JSON.parse(
-      Buffer.from(cursor, "base64url").toString("utf8"),
-    ) as unknown[];
-    if (cursorSort !== sort || typeof value !== "string" || typeof id !== "string") throw new Error("shape");
-    if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error("id");
-    return { value, id };
-  } catch {
-    throw new AppError("bad_request", "The cursor is not valid for this list and order.", {
-      fieldErrors: [{ path: "cursor", message: "invalid" }],
-    });
-  }
 }
 
 /** The leads the caller may see (RLS decides), in the order asked for, with each lead's protection. */

@@ -2,6 +2,7 @@ import { serve } from "inngest/next";
 import type { NextRequest } from "next/server";
 
 import { inngestConfig } from "@/lib/env";
+import { libraryRoute } from "@/lib/http/library-route";
 import { problemResponse } from "@/lib/http/problem";
 import { inngestClient } from "@/lib/jobs/client";
 import { createJobFunctions } from "@/lib/jobs/functions";
@@ -37,12 +38,24 @@ export async function GET(request: NextRequest, context: RouteContext<"/api/inng
   return served ? served.GET(request, context) : notConfigured(request);
 }
 
-export async function POST(request: NextRequest, context: RouteContext<"/api/inngest">): Promise<Response> {
-  const served = servedHandlers();
-  return served ? served.POST(request, context) : notConfigured(request);
-}
+/**
+ * Inngest sends a run's state (event, earlier steps' results) in the body. Its steps return at most
+ * 4 MB, and hosts such as Vercel take 4.5 MB, so Inngest's executor keeps requests within that.
+ */
+const INNGEST_BODY_LIMIT = 4.5 * 1024 * 1024;
 
-export async function PUT(request: NextRequest, context: RouteContext<"/api/inngest">): Promise<Response> {
-  const served = servedHandlers();
-  return served ? served.PUT(request, context) : notConfigured(request);
-}
+export const POST = libraryRoute(
+  async (request: NextRequest, context: RouteContext<"/api/inngest">): Promise<Response> => {
+    const served = servedHandlers();
+    return served ? served.POST(request, context) : notConfigured(request);
+  },
+  { bodyLimit: INNGEST_BODY_LIMIT },
+);
+
+export const PUT = libraryRoute(
+  async (request: NextRequest, context: RouteContext<"/api/inngest">): Promise<Response> => {
+    const served = servedHandlers();
+    return served ? served.PUT(request, context) : notConfigured(request);
+  },
+  { bodyLimit: INNGEST_BODY_LIMIT },
+);

@@ -5,6 +5,7 @@ import { isSignInRefusal, signIn, signOut } from "@/lib/auth/auth";
 import { findUserIdByEmail } from "@/lib/auth/service";
 import { GENERIC_LOGIN_FAILURE, GENERIC_RATE_LIMITED } from "@/lib/auth/login";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { readJsonBody } from "@/lib/http/body";
 import { problemResponse } from "@/lib/http/problem";
 import { publicRoute } from "@/lib/http/public";
 
@@ -14,7 +15,7 @@ import { publicRoute } from "@/lib/http/public";
  * DELETE signs out.
  */
 export const POST = publicRoute(async (request: Request): Promise<Response> => {
-  const body: unknown = await request.json().catch(() => null);
+  const body = await readJsonBody(request);
   const { email, password } = (body ?? {}) as Record<string, unknown>;
   try {
     await signIn("credentials", {

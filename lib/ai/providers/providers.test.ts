@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { ProviderError, type ChatRequest, type ProviderClient, type TAiProvider } from "@/lib/ai/types";
-import { TEST_AUDIT_CHAIN_KEY, TEST_AUTH_SECRET } from "@/test/env";
+import { stubRequiredEnv } from "@/test/stub-env";
 import {
   FAKE_API_KEY,
   startFakeAnthropic,
@@ -427,9 +427,7 @@ describe("providerClients from the environment", () => {
   // vi.stubEnv, not setTestEnv: the unit project reuses worker processes, and these keys must not
   // leak into other files. env() caches its first parse, and nothing in this file calls it earlier.
   beforeAll(() => {
-    vi.stubEnv("DATABASE_URL", "postgresql://unused@127.0.0.1:1/unused");
-    vi.stubEnv("AUTH_SECRET", TEST_AUTH_SECRET);
-    vi.stubEnv("AUDIT_CHAIN_KEY", TEST_AUDIT_CHAIN_KEY);
+    stubRequiredEnv();
     vi.stubEnv("OPENAI_API_KEY", FAKE_API_KEY);
     vi.stubEnv("OPENAI_BASE_URL", fakes.openai.url);
     vi.stubEnv("OPENAI_MODEL_SMALL", "env-mini");

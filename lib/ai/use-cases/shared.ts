@@ -8,8 +8,7 @@ import { z } from "zod";
 
 import type { UseCaseDefinition } from "../types";
 
-/** Input text: trimmed, non-empty, at most `max` characters. */
-export const text = (max: number) => z.string().trim().min(1).max(max);
+export { text } from "@/lib/db/columns";
 
 /** How sure the model is of its decisive answer, 0..1 (small-first use cases). */
 export const ZConfidence = z

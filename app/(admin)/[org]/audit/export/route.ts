@@ -1,12 +1,11 @@
-import { randomUUID } from "node:crypto";
-
 import { berlinTime } from "@/lib/audit/csv";
 import { parseAuditSearch } from "@/lib/audit/schemas";
 import { exportAuditEvents } from "@/lib/audit/service";
-import { clientIpFrom } from "@/lib/auth/login";
 import { currentAccount, orgSessionFor } from "@/lib/auth/session";
+import { clientIp } from "@/lib/http/client-ip";
 import { isAppError } from "@/lib/http/errors";
 import { problemResponse } from "@/lib/http/problem";
+import { requestIdFrom } from "@/lib/http/request-id";
 
 /**
  * The audit trail as CSV, with the audit page's filters. A route handler is a public endpoint of
@@ -14,7 +13,7 @@ import { problemResponse } from "@/lib/http/problem";
  * for any organisation one cannot see), allowed to export (403).
  */
 export async function GET(request: Request, { params }: RouteContext<"/[org]/audit/export">) {
-  const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+  const requestId = requestIdFrom(request.headers);
   const url = new URL(request.url);
   const instance = url.pathname;
   const headers = { "x-request-id": requestId, "cache-control": "no-store" };
@@ -37,7 +36,7 @@ export async function GET(request: Request, { params }: RouteContext<"/[org]/aud
   }
 
   try {
-    const ctx = { ...session.ctx, requestId, ip: clientIpFrom(request.headers) };
+    const ctx = { ...session.ctx, requestId, ip: clientIp(request.headers) };
     const csv = await exportAuditEvents(ctx, parsed.filter);
     const chunks = csv.chunks;
     const encoder = new TextEncoder();

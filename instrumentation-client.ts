@@ -1,0 +1,7 @@
+import { z } from "zod";
+
+// Runs in the browser before the app hydrates. The Content-Security-Policy forbids eval
+// (lib/http/security-headers.ts); zod compiles its object parsers with `new Function` where it
+// may, and finds out with a call the browser blocks and reports as a violation. In the browser it
+// parses without compiling, so it never asks.
+z.config({ jitless: true });

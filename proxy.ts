@@ -1,0 +1,40 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/http/security-headers";
+
+/**
+ * Runs before every request without a body, but for Next.js's build files (see `config`): gives
+ * each answer a Content-Security-Policy with a fresh nonce, handed to the rendering through the
+ * request (Next.js reads it from the request's policy header; app/layout.tsx passes `x-nonce` to
+ * MUI's style cache), and HSTS over HTTPS. It decides nothing about access: pages, actions and
+ * routes check the session themselves.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, request.headers);
+  const forwarded = new Headers(request.headers);
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("content-security-policy", policy);
+
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set("content-security-policy", policy);
+  const hsts = strictTransportSecurity(request.headers);
+  if (hsts) response.headers.set("strict-transport-security", hsts);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image).*)",
+      // To hand a request's body to the proxy and replay it afterwards, Next.js reads all of it
+      // first (up to experimental.proxyClientMaxBodySize, 10 MB, and silently cuts it there), before
+      // any route's own limit could refuse it. So requests with a body never come here: their
+      // answers are JSON, flight data or redirects, and pages are fetched with GET.
+      missing: [
+        { type: "header", key: "content-length" },
+        { type: "header", key: "transfer-encoding" },
+      ],
+    },
+  ],
+};
