@@ -8,6 +8,20 @@
 --    was one (lib/db/context.int.test.ts proves both). The rewrite below walks the catalogue, so it
 --    also covers the policies and functions of migrations merged before this one; the same test
 --    fails for any later policy, view or function that reads the setting itself.
+--
+-- 2. Policy names follow one scheme:
+--
+--        <table>_<command>            the table's policy for that command
+--        <table>_<command>_<who>      where the rows or the people need naming, or a table has
+--                                     several policies for one command
+--
+--    <command> is select, insert, update, delete or all (FOR ALL); <who> says whose rows or which
+--    case: setting_value_select_global / _org / _user, membership_insert_admin,
+--    user_session_update_own, lead_activity_insert_feedback_link. So a name says which table and
+--    command a policy governs, and a table's policies list by command. lib/db/policies.int.test.ts
+--    holds every policy to the scheme. The renames below are derived from the catalogue: <who> is
+--    what the old name says besides its table and its verb (read, create, revoke, append, …); each
+--    renamed policy keeps its old name in its comment, which is how the down step finds it again.
 
 -- migrate:up
 
@@ -39,6 +53,30 @@ CREATE FUNCTION pg_temp.rewrite_functions(p_pattern text, p_to text, p_except te
     LOOP
       EXECUTE regexp_replace(pg_get_functiondef(f), p_pattern, p_to, 'g');
     END LOOP;
+  END
+  $$;
+
+-- The policy name the scheme gives a policy, from its table, command and old name.
+CREATE FUNCTION pg_temp.scheme_name(p_table text, p_command text, p_name text) RETURNS text
+  LANGUAGE plpgsql IMMUTABLE AS $$
+  DECLARE
+    v_table text[] := string_to_array(p_table, '_');
+    v_words text[] := string_to_array(p_name, '_');
+    v_shared integer := 0;
+    v_who text;
+  BEGIN
+    -- The words the old name shares with its table's name, from the start: lead_extension_create
+    -- names lead_extension_request by its first two.
+    WHILE v_shared < least(cardinality(v_table), cardinality(v_words))
+          AND v_words[v_shared + 1] = v_table[v_shared + 1] LOOP
+      v_shared := v_shared + 1;
+    END LOOP;
+    SELECT string_agg(w, '_' ORDER BY i) INTO v_who
+    FROM unnest(v_words[v_shared + 1:]) WITH ORDINALITY AS u(w, i)
+    WHERE w <> ALL (ARRAY['read', 'select', 'create', 'insert', 'append', 'record', 'enqueue', 'write',
+                          'update', 'revoke', 'close', 'finish', 'deliver', 'decide', 'delete', 'purge',
+                          'all']);
+    RETURN p_table || '_' || lower(p_command) || coalesce('_' || v_who, '');
   END
   $$;
 
@@ -76,6 +114,24 @@ BEGIN
 END
 $$;
 
+-- 2. Policy names
+
+DO $$
+DECLARE
+  p record;
+BEGIN
+  FOR p IN SELECT tablename, policyname, pg_temp.scheme_name(tablename, cmd, policyname) AS scheme_name
+           FROM pg_policies WHERE schemaname = 'public'
+  LOOP
+    CONTINUE WHEN p.policyname = p.scheme_name;
+    EXECUTE format('ALTER POLICY %I ON public.%I RENAME TO %I', p.policyname, p.tablename, p.scheme_name);
+    EXECUTE format('COMMENT ON POLICY %I ON public.%I IS %L', p.scheme_name, p.tablename,
+                   format('Named %s before 20261207190000.', p.policyname));
+  END LOOP;
+END
+$$;
+
+DROP FUNCTION pg_temp.scheme_name(text, text, text);
 DROP FUNCTION pg_temp.rewrite_functions(text, text, text);
 DROP FUNCTION pg_temp.rewrite_policies(text, text);
 
@@ -108,6 +164,22 @@ CREATE FUNCTION pg_temp.rewrite_functions(p_pattern text, p_to text, p_except te
     END LOOP;
   END
   $$;
+
+DO $$
+DECLARE
+  p record;
+BEGIN
+  FOR p IN SELECT pol.polname, c.relname, substring(d.description FROM '^Named (\w+) before 20261207190000\.$') AS old_name
+           FROM pg_policy pol
+           JOIN pg_class c ON c.oid = pol.polrelid
+           JOIN pg_description d ON d.classoid = 'pg_policy'::regclass AND d.objoid = pol.oid
+  LOOP
+    CONTINUE WHEN p.old_name IS NULL;
+    EXECUTE format('COMMENT ON POLICY %I ON public.%I IS NULL', p.polname, p.relname);
+    EXECUTE format('ALTER POLICY %I ON public.%I RENAME TO %I', p.polname, p.relname, p.old_name);
+  END LOOP;
+END
+$$;
 
 SELECT pg_temp.rewrite_functions($re$app_current_org_id\(\) IS NULL$re$,
   $$NULLIF(current_setting('app.org_id', true), '') IS NULL$$, 'app_current_org_id');
