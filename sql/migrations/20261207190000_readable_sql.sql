@@ -22,6 +22,11 @@
 --    holds every policy to the scheme. The renames below are derived from the catalogue: <who> is
 --    what the old name says besides its table and its verb (read, create, revoke, append, …); each
 --    renamed policy keeps its old name in its comment, which is how the down step finds it again.
+--
+-- 3. The activity kinds live in one function each, app_lead_activity_kinds() and
+--    app_lead_qualifying_kinds(), read by lead_activity's CHECK and by the protection computation;
+--    lib/leads/constants.int.test.ts holds them equal to lib/leads/schemas.ts, and the defaults of
+--    app_lead_protection_config() equal to lib/settings/registry.ts.
 
 -- migrate:up
 
@@ -131,6 +136,28 @@ BEGIN
 END
 $$;
 
+-- 3. The activity kinds, as lib/leads/schemas.ts lists them
+
+-- The kinds that prove progress (spec, "Inputs"): they move the protection's progress clock.
+CREATE FUNCTION app_lead_qualifying_kinds() RETURNS text[]
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT ARRAY['QUALIFIED_CALL', 'CUSTOMER_REACTION', 'SCHEDULED_FOLLOWUP', 'SAMPLE_FEEDBACK',
+                     'ROI_PRESENTATION'] $$;
+-- Every kind lead_activity takes. Widening the list is a CREATE OR REPLACE; narrowing it needs the
+-- rows changed first: a CHECK does not revisit the rows it has accepted.
+CREATE FUNCTION app_lead_activity_kinds() RETURNS text[]
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT app_lead_qualifying_kinds() || ARRAY['NOTE', 'EMAIL_SENT'] $$;
+-- The app role's inserts evaluate the CHECK, and PostgreSQL checks EXECUTE there too.
+GRANT EXECUTE ON FUNCTION app_lead_activity_kinds(), app_lead_qualifying_kinds() TO freshplan_app;
+
+ALTER TABLE lead_activity
+  DROP CONSTRAINT lead_activity_kind_check,
+  ADD CONSTRAINT lead_activity_kind_check CHECK (kind = ANY (app_lead_activity_kinds()));
+SELECT pg_temp.rewrite_functions(
+  $re$kind IN \('QUALIFIED_CALL',\s*'CUSTOMER_REACTION',\s*'SCHEDULED_FOLLOWUP',\s*'SAMPLE_FEEDBACK',\s*'ROI_PRESENTATION'\)$re$,
+  'kind = ANY (app_lead_qualifying_kinds())', 'app_lead_qualifying_kinds');
+
 DROP FUNCTION pg_temp.scheme_name(text, text, text);
 DROP FUNCTION pg_temp.rewrite_functions(text, text, text);
 DROP FUNCTION pg_temp.rewrite_policies(text, text);
@@ -164,6 +191,17 @@ CREATE FUNCTION pg_temp.rewrite_functions(p_pattern text, p_to text, p_except te
     END LOOP;
   END
   $$;
+
+SELECT pg_temp.rewrite_functions($re$kind = ANY \(app_lead_qualifying_kinds\(\)\)$re$,
+  $$kind IN ('QUALIFIED_CALL', 'CUSTOMER_REACTION', 'SCHEDULED_FOLLOWUP',
+                               'SAMPLE_FEEDBACK', 'ROI_PRESENTATION')$$,
+  'app_lead_qualifying_kinds');
+ALTER TABLE lead_activity
+  DROP CONSTRAINT lead_activity_kind_check,
+  ADD CONSTRAINT lead_activity_kind_check CHECK (kind IN ('QUALIFIED_CALL', 'CUSTOMER_REACTION',
+    'SCHEDULED_FOLLOWUP', 'SAMPLE_FEEDBACK', 'ROI_PRESENTATION', 'NOTE', 'EMAIL_SENT'));
+DROP FUNCTION app_lead_activity_kinds();
+DROP FUNCTION app_lead_qualifying_kinds();
 
 DO $$
 DECLARE
