@@ -3,17 +3,26 @@ import { describe, expect, it } from "vitest";
 import { withContext, withOrg, withoutOrg } from "@/lib/db";
 import { asSuperuser } from "@/test/pg";
 
-// Policies, views and functions read the transaction's organisation through app_current_org_id()
-// (sql/migrations/20261207190000_readable_sql.sql), never by spelling out the setting. These checks
-// read the catalogue, so a policy or function a later migration adds is held to it too.
+// Policies, views and functions read the transaction's organisation and user through
+// app_current_org_id() and app_current_user_id() (sql/migrations/20261207190000_readable_sql.sql),
+// never by spelling out the settings. These checks read the catalogue, so a policy or function a
+// later migration adds is held to it too.
 
 const ORG = "0c000000-0000-4000-8000-000000000001";
 const currentOrg = (tx: Parameters<Parameters<typeof withoutOrg>[0]>[0]) =>
   tx.$queryRaw<{ org: string | null }[]>`SELECT app_current_org_id()::text AS org`.then(([row]) => row.org);
 
-/** The organisation setting read as an organisation id: by NULLIF(…) or by a cast to uuid. */
-const READS_ORG_ID_BY_HAND =
-  /NULLIF\s*\(\s*current_setting\s*\(\s*'app\.org_id'|current_setting\s*\(\s*'app\.org_id'[^)]*\)\s*\)?\s*::\s*uuid/i;
+/** The settings that carry an id, each with the one function that reads it. */
+const READERS = { "app.org_id": "app_current_org_id()", "app.user_id": "app_current_user_id()" };
+
+/** `setting` read as an id: by NULLIF(…) or by a cast to uuid. */
+function readsByHand(setting: string): RegExp {
+  const name = setting.replace(".", "\\.");
+  return new RegExp(
+    `NULLIF\\s*\\(\\s*current_setting\\s*\\(\\s*'${name}'|current_setting\\s*\\(\\s*'${name}'[^)]*\\)\\s*\\)?\\s*::\\s*uuid`,
+    "i",
+  );
+}
 
 describe("app_current_org_id()", () => {
   it("is the organisation of the transaction, and null without one: no context, no rows", async () => {
@@ -46,25 +55,27 @@ describe("app_current_org_id()", () => {
 });
 
 describe("the catalogue", () => {
-  it("has no policy or view that reads app.org_id itself", async () => {
-    const readers = await asSuperuser(
+  it("has no policy or view that reads app.org_id or app.user_id itself", async () => {
+    const expressions = await asSuperuser(
       async (client) =>
         (
-          await client.query<{ what: string }>(`
-            SELECT format('policy %s on %s', policyname, tablename) AS what FROM pg_policies
-            WHERE schemaname = 'public' AND concat(qual, ' ', with_check) LIKE '%current_setting(''app.org_id''%'
+          await client.query<{ what: string; text: string }>(`
+            SELECT format('policy %s on %s', policyname, tablename) AS what, concat(qual, ' ', with_check) AS text
+            FROM pg_policies WHERE schemaname = 'public'
             UNION ALL
-            SELECT format('view %s', viewname) FROM pg_views
-            WHERE schemaname = 'public' AND definition LIKE '%current_setting(''app.org_id''%'
+            SELECT format('view %s', viewname), definition FROM pg_views WHERE schemaname = 'public'
             UNION ALL
-            SELECT format('materialized view %s', matviewname) FROM pg_matviews
-            WHERE schemaname = 'public' AND definition LIKE '%current_setting(''app.org_id''%'`)
+            SELECT format('materialized view %s', matviewname), definition FROM pg_matviews
+            WHERE schemaname = 'public'`)
         ).rows,
     );
-    expect(readers.map((r) => r.what)).toEqual([]);
+    expect(expressions.length).toBeGreaterThan(50);
+    expect(
+      expressions.filter((e) => /current_setting\('app\.(org_id|user_id)'/.test(e.text)).map((e) => e.what),
+    ).toEqual([]);
   });
 
-  it("has no function but app_current_org_id() that reads app.org_id as an organisation id", async () => {
+  it("has no function that reads them as ids but app_current_org_id() and app_current_user_id()", async () => {
     const functions = await asSuperuser(
       async (client) =>
         (
@@ -75,12 +86,13 @@ describe("the catalogue", () => {
         ).rows,
     );
     expect(functions.length).toBeGreaterThan(30);
-    // Saving the setting to restore it later (app_lead_refresh_expiry) is no such read.
-    expect(
+    // Saving a setting to restore it later (app_lead_refresh_expiry) is no such read.
+    const byHand = Object.entries(READERS).flatMap(([setting, reader]) =>
       functions
-        .filter((f) => f.fn !== "app_current_org_id()" && READS_ORG_ID_BY_HAND.test(f.source))
-        .map((f) => f.fn),
-    ).toEqual([]);
+        .filter((f) => f.fn !== reader && readsByHand(setting).test(f.source))
+        .map((f) => `${f.fn}: ${setting}`),
+    );
+    expect(byHand).toEqual([]);
   });
 
   it("would notice either spelling of the expression", () => {
@@ -90,8 +102,16 @@ describe("the catalogue", () => {
       "WHERE org_id = current_setting('app.org_id', true)::uuid",
       "v_org uuid := (current_setting('app.org_id'))::uuid;",
     ]) {
-      expect(READS_ORG_ID_BY_HAND.test(source), source).toBe(true);
+      expect(readsByHand("app.org_id").test(source), source).toBe(true);
     }
-    expect(READS_ORG_ID_BY_HAND.test("v_saved text := current_setting('app.org_id', true);")).toBe(false);
+    expect(
+      readsByHand("app.user_id").test("owner = NULLIF(current_setting('app.user_id', true), '')::uuid"),
+    ).toBe(true);
+    expect(readsByHand("app.org_id").test("v_saved text := current_setting('app.org_id', true);")).toBe(
+      false,
+    );
+    expect(readsByHand("app.org_id").test("NULLIF(current_setting('app.orgXid', true), '')::uuid")).toBe(
+      false,
+    );
   });
 });
