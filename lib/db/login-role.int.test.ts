@@ -16,6 +16,12 @@ import { WEB_LOGIN_PASSWORD, WEB_LOGIN_ROLE, urlForUser } from "@/test/pg";
 
 setTestEnv({ DATABASE_URL: urlForUser(testDatabaseUrl(), WEB_LOGIN_ROLE, WEB_LOGIN_PASSWORD) });
 
+/**
+ * How PostgreSQL refuses the login role a read of organization: the planner evaluates the policy's
+ * app_current_org_id(), which it may not execute, before the executor checks the table's privileges.
+ */
+const REFUSED = /permission denied for (function app_current_org_id|table organization)/;
+
 let ctx: { orgId: string; userId: string; roles: string[] };
 let password: string;
 
@@ -74,22 +80,28 @@ describe("logged in as a production-like login role", () => {
   it("reads nothing outside withOrg: the login role itself has no privileges", async () => {
     const error = await rejectionOf(db().$queryRaw`SELECT count(*) FROM organization`);
     expect(postgresCode(error)).toBe("42501");
-    expect(String(error)).toMatch(/permission denied for table organization/);
+    expect(String(error)).toMatch(REFUSED);
+    const [login] = await db().$queryRaw<{ tables: string[] }[]>`
+      SELECT coalesce(array_agg(c.relname::text ORDER BY c.relname), '{}') AS tables
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm')
+        AND has_table_privilege(session_user, c.oid, 'SELECT, INSERT, UPDATE, DELETE')`;
+    expect(login.tables).toEqual([]);
   });
 
-  it.each([
-    ["RESET ROLE", /permission denied for table organization/],
-    ["SET LOCAL ROLE NONE", /permission denied for table organization/],
-  ])("gains nothing by %s inside a transaction", async (statement, message) => {
-    const error = await rejectionOf(
-      withOrg(ctx, async (tx) => {
-        await tx.$executeRawUnsafe(statement); // a fixed statement, no input
-        return tx.$queryRaw`SELECT count(*) FROM organization`;
-      }),
-    );
-    expect(postgresCode(error)).toBe("42501");
-    expect(String(error)).toMatch(message);
-  });
+  it.each(["RESET ROLE", "SET LOCAL ROLE NONE"])(
+    "gains nothing by %s inside a transaction",
+    async (statement) => {
+      const error = await rejectionOf(
+        withOrg(ctx, async (tx) => {
+          await tx.$executeRawUnsafe(statement); // a fixed statement, no input
+          return tx.$queryRaw`SELECT count(*) FROM organization`;
+        }),
+      );
+      expect(postgresCode(error)).toBe("42501");
+      expect(String(error)).toMatch(REFUSED);
+    },
+  );
 
   it.each([
     "SET ROLE postgres",

@@ -10,6 +10,8 @@ export const QUALIFYING_KINDS = [
   "SAMPLE_FEEDBACK",
   "ROI_PRESENTATION",
 ] as const;
+// PostgreSQL keeps both lists too, in app_lead_qualifying_kinds() and app_lead_activity_kinds():
+// change them in a migration as well (lib/leads/constants.int.test.ts holds the two sides equal).
 export const ACTIVITY_KINDS = [...QUALIFYING_KINDS, "NOTE", "EMAIL_SENT"] as const;
 export const HOLD_REASONS = [
   "FFZ_PRICE_APPROVAL",

@@ -57,7 +57,8 @@ export const LEAD_PROTECTION_MODES = ["GREATEST", "LEAST"] as const;
 
 export const SETTINGS = {
   // Lead protection (commercial agent contract). Read by the lead-protection rules from the global
-  // scope: one contract for the whole installation.
+  // scope: one contract for the whole installation. PostgreSQL's app_lead_protection_config() falls
+  // back on the same defaults (lib/leads/constants.int.test.ts holds them equal).
   "lead.protection.baseMonths": define({
     group: "leadProtection",
     kind: "scalar",
