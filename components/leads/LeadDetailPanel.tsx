@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 
 import type { OrgSession } from "@/lib/auth/session";
-import { isAppError } from "@/lib/http/errors";
+import { isAppError } from "@/lib/errors";
 import { getLead } from "@/lib/leads/service";
 import { getLeadTimeline } from "@/lib/leads/ui-queries";
 

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { DbContext, Tx } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 /**
  * The SQL of the budget rows (ai_budget_org_month, ai_budget_user_month, ai_budget_reservation),

@@ -7,7 +7,7 @@ import { createTenant, type MemberContext, type TestTenant } from "@/test/tenant
 
 import { addMember } from "@/lib/auth/service";
 import { withOrg, type DbContext } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { setSetting } from "@/lib/settings/service";
 
 import {

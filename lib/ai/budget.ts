@@ -2,8 +2,8 @@ import "server-only";
 
 import { authorize } from "@/lib/auth/policy";
 import { type DbContext, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
-import { forEachOrg } from "@/lib/jobs/orgs";
+import { AppError } from "@/lib/errors";
+import { forEachOrg } from "@/lib/db/orgs";
 import { readEffectiveValue, readSettings } from "@/lib/settings/queries";
 
 import {

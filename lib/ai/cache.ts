@@ -3,7 +3,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 
 import type { DbContext, Prisma, Tx } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { readEffectiveValue } from "@/lib/settings/queries";
 import { durationToMs } from "@/lib/settings/schemas";
 

@@ -6,7 +6,7 @@ import { createTenant, type TestTenant } from "@/test/tenants";
 
 import { addMember } from "@/lib/auth/service";
 import { withOrg, type DbContext } from "@/lib/db";
-import { type AppError } from "@/lib/http/errors";
+import { type AppError } from "@/lib/errors";
 import { setSetting } from "@/lib/settings/service";
 
 import { reserveBudget, settleBudget } from "./budget";

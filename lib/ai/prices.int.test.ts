@@ -5,7 +5,7 @@ import { asSuperuser } from "@/test/pg";
 import { createTenant, type TestTenant } from "@/test/tenants";
 
 import { withOrg, withoutOrg, type DbContext } from "@/lib/db";
-import { type AppError } from "@/lib/http/errors";
+import { type AppError } from "@/lib/errors";
 
 import { listPrices, priceOf, setPrice } from "./prices";
 import { costEur } from "./types";

@@ -3,7 +3,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { authorize } from "@/lib/auth/policy";
 import { Prisma, type DbContext, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import { ZModelPriceInput, type TModelPrice, type TModelPriceInput } from "./schemas";
 import type { ModelPrice, TAiProvider } from "./types";

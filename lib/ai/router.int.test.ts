@@ -11,7 +11,7 @@ import { asSuperuser } from "@/test/pg";
 import { createTenant, type TestTenant } from "@/test/tenants";
 
 import { withOrg } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import { routeAi, type RouterOptions } from "./router";
 import { CircuitBreaker, createAnthropicClient, createOpenAiClient, withBreaker } from "./providers";

@@ -4,7 +4,7 @@ import { performance } from "node:perf_hooks";
 
 import { authorize } from "@/lib/auth/policy";
 import { withOrg, type DbContext, type Prisma, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { readEffectiveValue } from "@/lib/settings/queries";
 
 import { releaseBudget, reserveBudget, settleBudget } from "./budget";

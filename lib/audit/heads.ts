@@ -8,7 +8,7 @@ import { z } from "zod";
 
 import { withoutOrg } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { setAuditChainHeads } from "@/lib/system/metrics";
 
 import { auditKeyring, keyedMac, macMatches, type AuditKey, type AuditKeyring } from "./seal";

@@ -8,7 +8,7 @@ import {
   setUserActive,
 } from "@/lib/auth/service";
 import { createToken, hashToken, revokeOwnToken } from "@/lib/auth/tokens";
-import { isAppError } from "@/lib/http/errors";
+import { isAppError } from "@/lib/errors";
 import { rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
 

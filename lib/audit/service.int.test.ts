@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { addMember, createOrganization } from "@/lib/auth/service";
 import { withOrg, type DbContext } from "@/lib/db";
-import { isAppError } from "@/lib/http/errors";
+import { isAppError } from "@/lib/errors";
 import { rejectionOf } from "@/test/errors";
 
 import { AUDIT_CSV_HEADER, berlinTime, UTF8_BOM } from "./csv";

@@ -8,7 +8,7 @@ import Credentials from "next-auth/providers/credentials";
 import { withoutOrg } from "@/lib/db";
 import { env, oidcConfig } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
-import { isAppError } from "@/lib/http/errors";
+import { isAppError } from "@/lib/errors";
 
 import { verifyCredentials } from "./login";
 import { verifiedOidcEmail } from "./oidc";

@@ -9,7 +9,7 @@ import {
 } from "@/lib/auth/service";
 import { createToken } from "@/lib/auth/tokens";
 import { required, type Command } from "@/lib/cli/command";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export const authCommands: Record<string, Command> = {
   "orgs:create": {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { setTestEnv } from "@/test/env";
 import { rejectionOf } from "@/test/errors";
 

@@ -2,7 +2,7 @@ import "server-only";
 
 import { withoutOrg } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import { verifyPassword } from "./password";
 import { hitRateLimit, resetRateLimit } from "./rate-limit";

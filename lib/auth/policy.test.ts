@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import { authorize, can, POLICIES, type Subject } from "./policy";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
 

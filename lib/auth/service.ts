@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import { recordAudit } from "@/lib/audit/service";
 import { withoutOrg, withOrg, isUniqueViolation, type DbContext } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import { generatePassword, hashPassword } from "./password";
 import { ZCreateOrg, ZCreateUser, ZEmail, type TCreateOrg, type TCreateUser } from "./schemas";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
 

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 
 import { recordAudit } from "@/lib/audit/service";
 import { withoutOrg, withOrg, type DbContext } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import { ZCreateToken, type TCreateToken } from "./schemas";
 import type { TRole } from "./roles";

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 /** Parsed `--name value` options of one command line. */
 export type Options = Record<string, string | undefined>;

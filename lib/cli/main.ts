@@ -9,7 +9,7 @@ import { ZodError } from "zod";
 import { auditCommands } from "@/lib/audit/cli";
 import { authCommands } from "@/lib/auth/cli";
 import { disconnect } from "@/lib/db";
-import { AppError, isAppError } from "@/lib/http/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { jobsCommands } from "@/lib/jobs/cli";
 import { settingsCommands } from "@/lib/settings/cli";
 import { systemCommands } from "@/lib/system/cli";

@@ -8,7 +8,7 @@ import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/sessi
 
 import { clientIp } from "./client-ip";
 import { asInvalidInput } from "./data-exception";
-import { isAppError, type MessageCode } from "./errors";
+import { isAppError, type MessageCode } from "@/lib/errors";
 import { namesPrototype } from "./keys";
 import { requestIdFrom } from "./request-id";
 

@@ -9,7 +9,7 @@ import { createToken } from "@/lib/auth/tokens";
 import { withOrg } from "@/lib/db";
 
 import { apiRoute } from "./api";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { defineApi } from "./spec";
 
 // The wrapper every /api/v1 route goes through, driven the way Next.js calls a route handler:

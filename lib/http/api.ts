@@ -13,7 +13,7 @@ import { formFields } from "./action";
 import { readJsonBody } from "./body";
 import { clientIp } from "./client-ip";
 import { asInvalidInput } from "./data-exception";
-import { AppError, isAppError, type FieldError } from "./errors";
+import { AppError, isAppError, type FieldError } from "@/lib/errors";
 import { withIdempotency } from "./idempotency";
 import { hasPrototypeKey } from "./keys";
 import { ORG_HEADER_NAME } from "./org-header";

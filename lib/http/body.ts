@@ -2,7 +2,7 @@ import "server-only";
 
 import { NextRequest } from "next/server";
 
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 const MEGABYTE = 1024 * 1024;
 

@@ -2,7 +2,7 @@ import "server-only";
 
 import { dataExceptionOf } from "@/lib/db";
 
-import { AppError, type FieldError } from "./errors";
+import { AppError, type FieldError } from "@/lib/errors";
 
 /**
  * A value PostgreSQL refused (a data exception, SQLSTATE class 22) as the caller's mistake: a 400

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 
 import { withOrg, type DbContext } from "@/lib/db";
 
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 /**
  * Idempotency-Key for POST: the first answer (status and body) is kept for 24 hours per key and

@@ -2,7 +2,7 @@ import "server-only";
 
 import { env } from "@/lib/env";
 
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 /**
  * The app's own origin as the client addressed it. Behind trusted proxies (TRUSTED_PROXY_HOPS, or

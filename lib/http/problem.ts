@@ -1,4 +1,4 @@
-import type { FieldError } from "./errors";
+import type { FieldError } from "@/lib/errors";
 
 /** RFC 9457 problem details. `type` URIs name our problem kinds; they resolve to the API docs. */
 export interface Problem {

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 
 import { errorResponse } from "./api";
 import { clientIp } from "./client-ip";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { assertSameOrigin } from "./origin";
 import { requestIdFrom } from "./request-id";
 

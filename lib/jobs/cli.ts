@@ -1,5 +1,5 @@
 import type { Command } from "@/lib/cli/command";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import { systemContext } from "./definition";
 import { recentRuns } from "./queries";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { recordAudits } from "@/lib/audit/service";
 import { createOrganization } from "@/lib/auth/service";
 import { withContext, withOrg, type DbContext } from "@/lib/db";
-import { isAppError } from "@/lib/http/errors";
+import { isAppError } from "@/lib/errors";
 import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import type { JobDefinition } from "./definition";
 import { aiHousekeeping } from "./definitions/ai-housekeeping";

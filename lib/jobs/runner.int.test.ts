@@ -2,7 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import { isAppError } from "@/lib/http/errors";
+import { isAppError } from "@/lib/errors";
 import { testDatabaseUrl } from "@/test/env";
 import { rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";

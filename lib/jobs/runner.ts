@@ -1,7 +1,7 @@
 import "server-only";
 
 import { withContext, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import {
   JobFailure,

@@ -2,7 +2,7 @@ import "server-only";
 
 import { authorize, type Action, type Resource } from "@/lib/auth/policy";
 import type { DbContext, Tx } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import { readProtection, type ProtectionRow } from "./queries";
 

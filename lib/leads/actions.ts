@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import type { AiAnswer } from "@/lib/ai/router";
 import { orgAction, type ActionState } from "@/lib/http/action";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import { createHold, decideExtension, endHold, logActivity, requestExtension } from "./clock";
 import { addCollaborator, removeCollaborator } from "./collaborators";

@@ -6,7 +6,7 @@ import { createTenant, type TestTenant } from "@/test/tenants";
 
 import { addMember } from "@/lib/auth/service";
 import { withOrg } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import { briefLead } from "./brief";
 

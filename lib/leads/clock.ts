@@ -2,7 +2,7 @@ import "server-only";
 
 import { recordAudit, recordAudits } from "@/lib/audit/service";
 import { withOrg, type DbContext, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import { assertNotFuture, CLOCK_DRIFT_MS, isManager, loadLead, type LeadContext } from "./access";
 import { protectionDto } from "./dto";

@@ -2,7 +2,7 @@ import "server-only";
 
 import { recordAudit } from "@/lib/audit/service";
 import { withOrg } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import { assertMember, loadLead, type LeadContext } from "./access";
 import { type TAddCollaborator } from "./schemas";

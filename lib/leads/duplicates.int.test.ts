@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { addMember, createOrganization } from "@/lib/auth/service";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { rejectionOf } from "@/test/errors";
 
 import type { LeadContext } from "./access";

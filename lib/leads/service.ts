@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/service";
 import { authorize } from "@/lib/auth/policy";
 import { withOrg, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import { assertMember, assertNotFuture, isManager, loadLead, type LeadContext } from "./access";
 import { closePendingExtensions } from "./clock";

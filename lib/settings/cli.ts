@@ -3,7 +3,7 @@ import { findOrgIdBySlug, findUserIdByEmail } from "@/lib/auth/service";
 import { argument, type Command, type Options } from "@/lib/cli/command";
 import { withOrg } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import { isMember } from "./queries";
 import type { TSettingScope } from "./schemas";

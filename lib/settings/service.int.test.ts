@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
 import { withOrg, withoutOrg, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
 import { createTenant } from "@/test/tenants";

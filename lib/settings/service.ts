@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/service";
 import { authorize, can, type Action, type Resource, type Subject } from "@/lib/auth/policy";
 import { withOrg, type DbContext } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 import {
   readSettings,

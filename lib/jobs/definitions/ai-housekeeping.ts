@@ -6,7 +6,7 @@ import { releaseStaleReservations } from "@/lib/ai/budget";
 import { cachePurgeExpired } from "@/lib/ai/cache";
 
 import { defineJob, JobFailure } from "../definition";
-import { forEachOrg } from "../orgs";
+import { forEachOrg } from "@/lib/db/orgs";
 
 /**
  * Every 15 minutes: frees budget reservations left open by a call that crashed between reserving

@@ -1,7 +1,7 @@
 import { loadAccount } from "@/lib/auth/account";
 import { getMeApi } from "@/lib/auth/schemas";
 import { apiRoute } from "@/lib/http/api";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export const GET = apiRoute(getMeApi, async ({ caller }) => {
   const account = await loadAccount(caller.userId);

@@ -3,7 +3,7 @@ import { parseAuditSearch } from "@/lib/audit/schemas";
 import { exportAuditEvents } from "@/lib/audit/service";
 import { currentAccount, orgSessionFor } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
-import { isAppError } from "@/lib/http/errors";
+import { isAppError } from "@/lib/errors";
 import { problemResponse } from "@/lib/http/problem";
 import { requestIdFrom } from "@/lib/http/request-id";
 

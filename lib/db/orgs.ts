@@ -1,6 +1,6 @@
 import "server-only";
 
-import { withContext, withOrg, type DbContext, type Tx } from "@/lib/db";
+import { withContext, withOrg, type DbContext, type Tx } from "./index";
 
 /**
  * A job's walk over every organisation: the ids come from app_job_org_ids() (the system context
