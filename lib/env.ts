@@ -43,6 +43,13 @@ const ZEnv = z.object({
     .optional(),
   /** Where the daily job appends each chain's head (JSON lines), for audit:verify to check later. */
   AUDIT_HEADS_FILE: z.string().min(1).default(".data/audit-heads.jsonl"),
+  /**
+   * Redis for the rate limits (lib/http/rate-limit.ts): every instance on it shares the counts.
+   * Unset, request limits count in each instance's memory and sign-in limits in PostgreSQL.
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Prepended to every key the app writes to Redis, so several installations can share one. */
+  REDIS_KEY_PREFIX: z.string().default("freshplan:"),
   /** Requests per window before sign-in answers 429. */
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),
