@@ -1,4 +1,11 @@
+import { availableParallelism } from "node:os";
+
 import { z } from "zod";
+
+/** The pool size when DATABASE_POOL_MAX is unset: 2 × CPU cores, at least 4. */
+export function defaultPoolSize(cores = availableParallelism()): number {
+  return Math.max(4, 2 * cores);
+}
 
 /** A secret of at least 32 bytes (UTF-8), as HMAC-SHA-256 wants its key. */
 function auditKey(name: string) {
@@ -15,8 +22,17 @@ function auditKey(name: string) {
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
-  /** Connections in the pool. The embedded PGlite serves one session, so its launcher sets 1. */
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Connections in the pool: by default twice the CPU cores, at least 4 (a request holds one while
+   * PostgreSQL, on the same machine or not, works). The embedded PGlite serves one session, so its
+   * launcher sets 1.
+   */
+  DATABASE_POOL_MAX: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(() => defaultPoolSize()),
   /** How long an idle pooled connection stays open. */
   DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
