@@ -36,6 +36,8 @@ const base = `http://127.0.0.1:${port}`;
 const AUTH_SECRET = "bench-only-secret-0123456789abcdefghij";
 const AUDIT_CHAIN_KEY = "bench-only-audit-chain-key-0123456789abcdef";
 const UNLIMITED = "1000000000";
+/** Set when the benchmark stops the server itself; any other exit of it ends the run. */
+let stopping = false;
 
 async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: server.toString() });
@@ -47,46 +49,44 @@ async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh database with the organisation, the partner, their leads and tokens. */
-async function seed(): Promise<{ leadIds: string[]; tokens: string[] }> {
-  await admin(async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${databaseName}"`);
-  });
-  execFileSync("node", [path.join(root, "scripts/migrate.mjs"), "up", "--url", benchUrl.toString()], {
-    stdio: "ignore",
-  });
-  process.env.DATABASE_URL = benchUrl.toString();
-  process.env.AUTH_SECRET = AUTH_SECRET;
-  process.env.AUDIT_CHAIN_KEY = AUDIT_CHAIN_KEY;
-  const { addMember, createOrganization } = await import("@/lib/auth/service");
-  const { createToken } = await import("@/lib/auth/tokens");
-  const { createLead } = await import("@/lib/leads/service");
-  const { disconnect } = await import("@/lib/db");
-
-  const org = await createOrganization({ name: "Bench GmbH", slug: "bench" });
-  const { userId } = await addMember({
-    email: "partner@bench.example",
-    name: "Partner",
-    orgSlug: "bench",
-    role: "sales",
-    locale: "en",
-  });
-  const ctx = { orgId: org.id, userId, roles: ["sales"] };
-  const leadIds: string[] = [];
-  for (let i = 0; i < LEADS; i++) {
-    const created = await createLead(ctx, { companyName: `Bench ${i} GmbH`, city: `Stadt ${i}` });
-    if (created.kind !== "created") throw new Error(`lead ${i} was not created: ${JSON.stringify(created)}`);
-    leadIds.push(created.lead.id);
-  }
-  const tokens: string[] = [];
-  for (let i = 0; i < TOKENS; i++)
-    tokens.push((await createToken(ctx, { name: `bench ${i}`, expiresInDays: 1 })).token);
-  await disconnect();
-  return { leadIds, tokens };
+/**
+ * A fresh database with the organisation, the partner, their leads and tokens, made through the
+ * app's services in a process of its own (bench/http/seed.ts), so this one only generates load.
+ */
+function seed(): { leadIds: string[]; tokens: string[] } {
+  execFileSync(
+    process.execPath,
+    [path.join(root, "scripts/migrate.mjs"), "up", "--url", benchUrl.toString()],
+    {
+      stdio: "ignore",
+    },
+  );
+  const output = execFileSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "seed.ts")],
+    {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      env: {
+        ...process.env,
+        DATABASE_URL: benchUrl.toString(),
+        AUTH_SECRET,
+        AUDIT_CHAIN_KEY,
+        BENCH_LEADS: String(LEADS),
+        BENCH_TOKENS: String(TOKENS),
+      },
+    },
+  );
+  return JSON.parse(output.trim().split("\n").at(-1)!) as { leadIds: string[]; tokens: string[] };
 }
 
 async function startServer(): Promise<ChildProcess> {
+  const taken = await fetch(`${base}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`something already answers on port ${port}: set BENCH_PORT to a free one`);
   const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -103,6 +103,12 @@ async function startServer(): Promise<ChildProcess> {
       API_RATE_LIMIT_PER_CALLER_PER_MINUTE: UNLIMITED,
       PUBLIC_RATE_LIMIT_PER_IP_PER_MINUTE: UNLIMITED,
     },
+  });
+  child.once("exit", (code) => {
+    if (!stopping) {
+      console.error(`the server exited with ${code} during the benchmark`);
+      process.exit(1);
+    }
   });
   for (let i = 0; i < 120; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
@@ -175,7 +181,11 @@ async function main() {
     console.error("No production build: run `npm run build` first (this benchmark builds nothing).");
     process.exit(1);
   }
-  const { leadIds, tokens } = await seed();
+  await admin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${databaseName}"`);
+  });
+  const { leadIds, tokens } = seed();
   console.log(`seeded 1 partner, ${LEADS} leads, ${TOKENS} tokens in ${databaseName}`);
   const child = await startServer();
   try {
@@ -202,7 +212,19 @@ async function main() {
         auth: true,
       },
     ];
-    // Warm-up: every route loaded, plans and pools primed, outside the figures.
+    // Each case answers 2xx once (else the figures would measure refusals), then a warm-up: every
+    // route loaded, plans and pools primed, outside the figures.
+    for (const c of cases) {
+      const response = await fetch(`${base}${c.path(0)}`, {
+        method: c.method,
+        headers: {
+          ...(c.auth ? { authorization: `Bearer ${tokens[0]}` } : {}),
+          ...(c.body ? { "content-type": "application/json", "idempotency-key": randomUUID() } : {}),
+        },
+        body: c.body,
+      });
+      if (!response.ok) throw new Error(`${c.label} answered ${response.status}: ${await response.text()}`);
+    }
     for (const c of cases) await run(c, tokens, 2);
 
     const rows: string[] = [];
@@ -231,6 +253,7 @@ async function main() {
       ].join("\n"),
     );
   } finally {
+    stopping = true;
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
   }
