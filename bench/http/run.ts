@@ -8,7 +8,9 @@
 //
 // It builds nothing itself: it starts the build that is there (`node scripts/start.mjs`). The
 // server uses Redis for the rate limits when REDIS_URL is set (as several instances would), memory
-// otherwise. Environment: BENCH_DATABASE (default freshplan_bench_http, on TEST_DATABASE_URL's
+// otherwise. BENCH_APP names another checkout (built) whose server and migrations to measure
+// instead, seeded through this one's services, to compare two versions under the same load.
+// Environment: BENCH_DATABASE (default freshplan_bench_http, on TEST_DATABASE_URL's
 // server), BENCH_PORT (3490), BENCH_DURATION (seconds per case, 10), BENCH_CONNECTIONS (50).
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -20,6 +22,8 @@ import autocannon from "autocannon";
 import pg from "pg";
 
 const root = path.resolve(import.meta.dirname, "../..");
+/** The checkout whose build and migrations are measured: this one, or BENCH_APP (to compare). */
+const app = path.resolve(process.env.BENCH_APP ?? root);
 const server = new URL(
   process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/postgres",
 );
@@ -56,7 +60,7 @@ async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
 function seed(): { leadIds: string[]; tokens: string[] } {
   execFileSync(
     process.execPath,
-    [path.join(root, "scripts/migrate.mjs"), "up", "--url", benchUrl.toString()],
+    [path.join(app, "scripts/migrate.mjs"), "up", "--url", benchUrl.toString()],
     {
       stdio: "ignore",
     },
@@ -87,7 +91,7 @@ async function startServer(): Promise<ChildProcess> {
     () => false,
   );
   if (taken) throw new Error(`something already answers on port ${port}: set BENCH_PORT to a free one`);
-  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
+  const child = spawn(process.execPath, [path.join(app, "scripts/start.mjs")], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
@@ -177,7 +181,7 @@ async function run(c: Case, tokens: string[], seconds: number) {
 }
 
 async function main() {
-  if (!existsSync(path.join(root, ".next/standalone/server.js"))) {
+  if (!existsSync(path.join(app, ".next/standalone/server.js"))) {
     console.error("No production build: run `npm run build` first (this benchmark builds nothing).");
     process.exit(1);
   }
