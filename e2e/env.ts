@@ -10,6 +10,12 @@ export const E2E_DATABASE = process.env.E2E_DATABASE ?? "freshplan_e2e";
 serverUrl.pathname = `/${E2E_DATABASE}`;
 export const E2E_DATABASE_URL = serverUrl.toString();
 
+/**
+ * One id per run, fixed by the main process before it starts workers and the server (they inherit
+ * it): the app's counters in a shared Redis start from zero on every run.
+ */
+process.env.E2E_RUN_ID ??= `${Date.now()}-${process.pid}`;
+
 /** Environment of the app under test and of the CLI the tests call. */
 export const E2E_ENV: Record<string, string> = {
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
@@ -20,6 +26,7 @@ export const E2E_ENV: Record<string, string> = {
   LOGIN_LIMIT_PER_IP: "10000",
   PUBLIC_RATE_LIMIT_PER_IP_PER_MINUTE: "10000",
   API_RATE_LIMIT_PER_IP_PER_MINUTE: "10000",
+  REDIS_KEY_PREFIX: `e2e:${E2E_DATABASE}:${process.env.E2E_RUN_ID}:`,
   NEXT_TELEMETRY_DISABLED: "1",
   PLATFORM_ORG_SLUG: "e2e-alpha",
   // A production build answers /api/metrics only with the token.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { parseEnv } from "./env";
+import { defaultPoolSize, parseEnv } from "./env";
 
 const REQUIRED = {
   DATABASE_URL: "postgresql://app@127.0.0.1:5432/freshplan",
@@ -31,6 +31,20 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...REQUIRED, AUDIT_CHAIN_KEY_PREVIOUS: `${"a".repeat(32)},short` })).toThrow(
       /AUDIT_CHAIN_KEY_PREVIOUS\.1: AUDIT_CHAIN_KEY_PREVIOUS must be at least 32 bytes/,
     );
+  });
+
+  it("sizes the pool at twice the CPU cores, at least 4, unless DATABASE_POOL_MAX says otherwise", () => {
+    expect([1, 2, 3, 8].map((cores) => defaultPoolSize(cores))).toEqual([4, 4, 6, 16]);
+    expect(parseEnv(REQUIRED).DATABASE_POOL_MAX).toBe(defaultPoolSize());
+    expect(parseEnv({ ...REQUIRED, DATABASE_POOL_MAX: "3" }).DATABASE_POOL_MAX).toBe(3);
+  });
+
+  it("takes REDIS_URL as redis:// or rediss:// only, and leaves it unset by default", () => {
+    expect(parseEnv(REQUIRED).REDIS_URL).toBeUndefined();
+    expect(parseEnv({ ...REQUIRED, REDIS_URL: "rediss://cache.example:6380" }).REDIS_URL).toBe(
+      "rediss://cache.example:6380",
+    );
+    expect(() => parseEnv({ ...REQUIRED, REDIS_URL: "http://cache.example" })).toThrow(/REDIS_URL/);
   });
 
   it("names every malformed or missing variable", () => {

@@ -1,4 +1,11 @@
+import { availableParallelism } from "node:os";
+
 import { z } from "zod";
+
+/** The pool size when DATABASE_POOL_MAX is unset: 2 × CPU cores, at least 4. */
+export function defaultPoolSize(cores = availableParallelism()): number {
+  return Math.max(4, 2 * cores);
+}
 
 /** A secret of at least 32 bytes (UTF-8), as HMAC-SHA-256 wants its key. */
 function auditKey(name: string) {
@@ -15,8 +22,17 @@ function auditKey(name: string) {
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
-  /** Connections in the pool. The embedded PGlite serves one session, so its launcher sets 1. */
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Connections in the pool: by default twice the CPU cores, at least 4 (a request holds one while
+   * PostgreSQL, on the same machine or not, works). The embedded PGlite serves one session, so its
+   * launcher sets 1.
+   */
+  DATABASE_POOL_MAX: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(() => defaultPoolSize()),
   /** How long an idle pooled connection stays open. */
   DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
@@ -43,6 +59,13 @@ const ZEnv = z.object({
     .optional(),
   /** Where the daily job appends each chain's head (JSON lines), for audit:verify to check later. */
   AUDIT_HEADS_FILE: z.string().min(1).default(".data/audit-heads.jsonl"),
+  /**
+   * Redis for the rate limits (lib/http/rate-limit.ts): every instance on it shares the counts.
+   * Unset, request limits count in each instance's memory and sign-in limits in PostgreSQL.
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Prepended to every key the app writes to Redis, so several installations can share one. */
+  REDIS_KEY_PREFIX: z.string().default("freshplan:"),
   /** Requests per window before sign-in answers 429. */
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),

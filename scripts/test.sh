@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every test of the project, as CI runs it: static checks, unit, integration (real PostgreSQL),
-# production build, browser tests (Debian's Chromium). Installs PostgreSQL and Chromium from
-# Debian when missing and starts PostgreSQL when it is down. Exits non-zero on any failure.
+# production build, browser tests (Debian's Chromium). Installs PostgreSQL, Redis and Chromium from
+# Debian when missing and starts PostgreSQL and Redis when they are down. The run uses Redis for the
+# rate limits (REDIS_URL), as several instances would; tests of the memory path say so themselves.
+# Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -26,6 +28,15 @@ if ! psql "$TEST_DATABASE_URL" -qAtc 'select 1' >/dev/null 2>&1; then
   su postgres -c "psql -qc \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
 fi
 psql "$TEST_DATABASE_URL" -qAtc 'select version()'
+
+step "Redis"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+if ! command -v redis-server >/dev/null; then apt_install redis-server; fi
+if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+  for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 1; done
+fi
+redis-cli -h 127.0.0.1 -p 6379 info server | grep -m1 redis_version
 
 step "Chromium"
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then apt_install chromium; fi

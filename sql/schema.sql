@@ -1058,22 +1058,36 @@ CREATE FUNCTION public.app_session_start(p_user_id uuid, p_user_agent text, p_li
 
 
 --
--- Name: app_token_authenticate(text); Type: FUNCTION; Schema: public; Owner: -
+-- Name: app_token_lookup(text); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.app_token_authenticate(p_token_hash text) RETURNS TABLE(token_id uuid, user_id uuid, org_id uuid, org_slug text, role text)
-    LANGUAGE sql SECURITY DEFINER
+CREATE FUNCTION public.app_token_lookup(p_token_hash text) RETURNS TABLE(token_id uuid, user_id uuid, org_id uuid, org_slug text, role text, last_used_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $$
-    UPDATE api_token t SET last_used_at = now()
-    FROM membership m, app_user u, organization o
+    SELECT t.id, t.user_id, t.org_id, o.slug, m.role, t.last_used_at
+    FROM api_token t
+    JOIN membership m ON m.org_id = t.org_id AND m.user_id = t.user_id
+    JOIN app_user u ON u.id = t.user_id
+    JOIN organization o ON o.id = t.org_id
     WHERE t.token_hash = p_token_hash
       AND t.revoked_at IS NULL
       AND (t.expires_at IS NULL OR t.expires_at > now())
-      AND m.org_id = t.org_id AND m.user_id = t.user_id
-      AND u.id = t.user_id AND u.active
-      AND o.id = t.org_id
-    RETURNING t.id, t.user_id, t.org_id, o.slug, m.role
+      AND u.active
+  $$;
+
+
+--
+-- Name: app_token_touch(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_token_touch(p_token_id uuid) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+    UPDATE api_token SET last_used_at = now()
+    WHERE id = p_token_id
+      AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
   $$;
 
 
@@ -4208,11 +4222,19 @@ GRANT ALL ON FUNCTION public.app_session_start(p_user_id uuid, p_user_agent text
 
 
 --
--- Name: FUNCTION app_token_authenticate(p_token_hash text); Type: ACL; Schema: public; Owner: -
+-- Name: FUNCTION app_token_lookup(p_token_hash text); Type: ACL; Schema: public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION public.app_token_authenticate(p_token_hash text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.app_token_authenticate(p_token_hash text) TO freshplan_app;
+REVOKE ALL ON FUNCTION public.app_token_lookup(p_token_hash text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_token_lookup(p_token_hash text) TO freshplan_app;
+
+
+--
+-- Name: FUNCTION app_token_touch(p_token_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_token_touch(p_token_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_token_touch(p_token_id uuid) TO freshplan_app;
 
 
 --
@@ -4622,4 +4644,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261207110000'),
     ('20261207120000'),
     ('20261207121000'),
-    ('20261207190000');
+    ('20261207190000'),
+    ('20261207201700');

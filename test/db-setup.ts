@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, inject } from "vitest";
 
 import { disconnect } from "@/lib/db";
+import { closeRateLimits } from "@/lib/http/rate-limit";
 
 import { TEST_AUDIT_CHAIN_KEY, TEST_AUTH_SECRET, setTestEnv, testAdminUrl } from "./env";
 import {
@@ -39,9 +40,13 @@ setTestEnv({
   AUDIT_HEADS_FILE: path.join(tmpdir(), `${name}-audit-heads.jsonl`),
   // Two files run at once; keep their pools small next to other users of the server.
   DATABASE_POOL_MAX: "4",
+  // The file's own counters in the shared Redis (when REDIS_URL is set): other files, runs and
+  // working copies count under other prefixes.
+  REDIS_KEY_PREFIX: `test:${name}:`,
 });
 
 afterAll(async () => {
+  await closeRateLimits();
   await disconnect();
   await withAdmin((admin) => dropDatabase(admin, name));
   await rm(path.join(tmpdir(), `${name}-audit-heads.jsonl`), { force: true });

@@ -42,3 +42,8 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     ...extra,
   };
 }
+
+/** The Redis the tests use for the shared-store cases (scripts/test.sh starts one on this port). */
+export function testRedisUrl(): string {
+  return process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+}

@@ -8,6 +8,7 @@ import Credentials from "next-auth/providers/credentials";
 import { withoutOrg } from "@/lib/db";
 import { env, oidcConfig } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
+import { signInLimits } from "@/lib/http/rate-limit";
 import { isAppError } from "@/lib/errors";
 
 import { verifyCredentials } from "./login";
@@ -69,7 +70,7 @@ function config(): NextAuthConfig {
         credentials: { email: {}, password: {} },
         async authorize(credentials, request) {
           try {
-            const id = await verifyCredentials(credentials, clientIp(request.headers));
+            const id = await verifyCredentials(credentials, clientIp(request.headers), signInLimits());
             return { id };
           } catch (error) {
             if (isAppError(error) && error.kind === "rate_limited") {

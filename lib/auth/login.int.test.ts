@@ -1,10 +1,14 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { once } from "node:events";
+import { randomUUID } from "node:crypto";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AppError } from "@/lib/errors";
-import { setTestEnv } from "@/test/env";
+import { limiterStore, postgresStore, rateLimitRedis } from "@/lib/http/rate-limit";
+import { setTestEnv, testRedisUrl } from "@/test/env";
 import { rejectionOf } from "@/test/errors";
 
-import { GENERIC_LOGIN_FAILURE, GENERIC_RATE_LIMITED, verifyCredentials } from "./login";
+import { GENERIC_LOGIN_FAILURE, GENERIC_RATE_LIMITED, type SignInLimits, verifyCredentials } from "./login";
 import { addMember, createOrganization, setUserActive } from "./service";
 
 // Small limits, set before anything reads the environment (lib/env.ts parses once, lazily).
@@ -24,8 +28,17 @@ const users: Record<string, { email: string; password: string; id: string }> = {
 let lastIp = 0;
 const freshIp = () => `198.51.100.${++lastIp}`;
 
+/**
+ * The app instances a test signs in through, in turn: PostgreSQL (the store without Redis) or two
+ * instances each with its own Redis client, so a limit only holds if the count is shared.
+ */
+let instances: SignInLimits[] = [postgresStore];
+let turn = 0;
+const verify = (credentials: unknown, ip: string) =>
+  verifyCredentials(credentials, ip, instances[turn++ % instances.length]);
+
 async function refusal(credentials: unknown, ip = freshIp()): Promise<AppError> {
-  const error = await rejectionOf(verifyCredentials(credentials, ip));
+  const error = await rejectionOf(verify(credentials, ip));
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -42,9 +55,9 @@ beforeAll(async () => {
 describe("verifyCredentials", () => {
   it("accepts the right password and returns the user id", async () => {
     const { email, password, id } = users.alice;
-    expect(await verifyCredentials({ email, password }, freshIp())).toBe(id);
+    expect(await verify({ email, password }, freshIp())).toBe(id);
     // The email is normalised like everywhere else.
-    expect(await verifyCredentials({ email: `  ${email.toUpperCase()} `, password }, freshIp())).toBe(id);
+    expect(await verify({ email: `  ${email.toUpperCase()} `, password }, freshIp())).toBe(id);
   });
 
   it("refuses a wrong password, an unknown email and a malformed request alike", async () => {
@@ -71,11 +84,33 @@ describe("verifyCredentials", () => {
     expect([error.kind, error.message]).toEqual(["unauthorized", GENERIC_LOGIN_FAILURE]);
 
     await setUserActive(ORG, email, true);
-    expect(await verifyCredentials({ email, password }, freshIp())).toBe(id);
+    expect(await verify({ email, password }, freshIp())).toBe(id);
   });
 });
 
-describe("sign-in rate limits", () => {
+const redisClients = [rateLimitRedis(testRedisUrl()), rateLimitRedis(testRedisUrl())];
+afterAll(() => redisClients.forEach((client) => client.disconnect()));
+
+describe.each([
+  { store: "PostgreSQL", make: async () => [postgresStore] },
+  {
+    store: "Redis shared by two instances",
+    make: async () => {
+      await Promise.all(
+        redisClients.map((client) => (client.status === "ready" ? undefined : once(client, "ready"))),
+      );
+      const keyPrefix = `test:login:${randomUUID()}:`;
+      return redisClients.map((redis) => limiterStore({ redis, keyPrefix }));
+    },
+  },
+])("sign-in rate limits in $store", ({ make }) => {
+  beforeAll(async () => {
+    instances = await make();
+  });
+  afterAll(() => {
+    instances = [postgresStore];
+  });
+
   it(`refuses an account after ${PER_ACCOUNT} attempts in the window, from any address, right password too`, async () => {
     const { email, password } = users.carol;
     for (let i = 0; i < PER_ACCOUNT; i++) {
@@ -89,15 +124,15 @@ describe("sign-in rate limits", () => {
     expect(limited.retryAfterSeconds).toBeLessThanOrEqual(WINDOW_SECONDS);
 
     // Other accounts are not affected.
-    expect(
-      await verifyCredentials({ email: users.alice.email, password: users.alice.password }, freshIp()),
-    ).toBe(users.alice.id);
+    expect(await verify({ email: users.alice.email, password: users.alice.password }, freshIp())).toBe(
+      users.alice.id,
+    );
   });
 
   it("starts counting an account afresh after a successful sign-in", async () => {
     const { email, password, id } = users.dave;
     for (let i = 0; i < PER_ACCOUNT - 1; i++) await refusal({ email, password: "wrong" });
-    expect(await verifyCredentials({ email, password }, freshIp())).toBe(id);
+    expect(await verify({ email, password }, freshIp())).toBe(id);
     for (let i = 0; i < PER_ACCOUNT; i++) {
       expect((await refusal({ email, password: "wrong" })).kind).toBe("unauthorized");
     }
@@ -119,6 +154,6 @@ describe("sign-in rate limits", () => {
     expect(limited.retryAfterSeconds).toBeLessThanOrEqual(WINDOW_SECONDS);
 
     // The same account from another address is fine.
-    expect(await verifyCredentials({ email, password }, freshIp())).toBe(id);
+    expect(await verify({ email, password }, freshIp())).toBe(id);
   });
 });

@@ -5,8 +5,17 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 import { verifyPassword } from "./password";
-import { hitRateLimit, resetRateLimit } from "./rate-limit";
 import { ZCredentials } from "./schemas";
+
+/** Where sign-in attempts are counted; the caller's layer chooses (lib/http/rate-limit.ts). */
+export interface SignInLimits {
+  hit(
+    key: string,
+    limit: number,
+    windowSeconds: number,
+  ): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  reset(key: string): Promise<void>;
+}
 
 /** One message for every failed sign-in, so a caller cannot tell which part was wrong. */
 export const GENERIC_LOGIN_FAILURE = "Invalid email or password.";
@@ -15,9 +24,14 @@ export const GENERIC_RATE_LIMITED = "Too many sign-in attempts. Please wait and 
 /**
  * Checks a sign-in attempt: rate limits first (per account and per client IP), then the password.
  * Returns the user id, or throws AppError "unauthorized" / "rate_limited" with a generic message.
- * A deactivated account fails like a wrong password.
+ * A deactivated account fails like a wrong password. `limits` must be shared by every instance
+ * (Redis or PostgreSQL), or a lockout would end at the next instance.
  */
-export async function verifyCredentials(raw: unknown, clientIp: string): Promise<string> {
+export async function verifyCredentials(
+  raw: unknown,
+  clientIp: string,
+  limits: SignInLimits,
+): Promise<string> {
   const parsed = ZCredentials.safeParse(raw);
   if (!parsed.success) throw new AppError("unauthorized", GENERIC_LOGIN_FAILURE);
   const { email, password } = parsed.data;
@@ -25,8 +39,8 @@ export async function verifyCredentials(raw: unknown, clientIp: string): Promise
   const { LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP, LOGIN_LIMIT_WINDOW_SECONDS } = env();
   const accountKey = `login:account:${email}`;
   const verdicts = await Promise.all([
-    hitRateLimit(accountKey, LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_WINDOW_SECONDS),
-    hitRateLimit(`login:ip:${clientIp}`, LOGIN_LIMIT_PER_IP, LOGIN_LIMIT_WINDOW_SECONDS),
+    limits.hit(accountKey, LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_WINDOW_SECONDS),
+    limits.hit(`login:ip:${clientIp}`, LOGIN_LIMIT_PER_IP, LOGIN_LIMIT_WINDOW_SECONDS),
   ]);
   const refused = verdicts.filter((v) => !v.allowed);
   if (refused.length > 0) {
@@ -41,6 +55,6 @@ export async function verifyCredentials(raw: unknown, clientIp: string): Promise
   const ok = await verifyPassword(account?.password_hash ?? null, password);
   if (!account || !ok || !account.active) throw new AppError("unauthorized", GENERIC_LOGIN_FAILURE);
 
-  await resetRateLimit(accountKey);
+  await limits.reset(accountKey);
   return account.user_id;
 }

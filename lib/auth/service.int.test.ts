@@ -7,6 +7,7 @@ import { asSuperuser } from "@/test/pg";
 
 import { loadAccount } from "./account";
 import { verifyCredentials } from "./login";
+import { postgresStore } from "@/lib/http/rate-limit";
 import {
   addMember,
   createOrganization,
@@ -83,7 +84,11 @@ describe("addMember", () => {
 
     // The password from the first call still works: the account was not touched.
     expect(
-      await verifyCredentials({ email: "multi@example.com", password: first.password }, "203.0.113.1"),
+      await verifyCredentials(
+        { email: "multi@example.com", password: first.password },
+        "203.0.113.1",
+        postgresStore,
+      ),
     ).toBe(first.userId);
 
     const account = await loadAccount(first.userId);
@@ -150,11 +155,15 @@ describe("account lifecycle", () => {
     });
     const fresh = await resetPassword("zeta", "forgetful@example.com");
     expect(fresh).not.toBe(password);
-    expect(await verifyCredentials({ email: "forgetful@example.com", password: fresh }, "203.0.113.2")).toBe(
-      userId,
-    );
+    expect(
+      await verifyCredentials(
+        { email: "forgetful@example.com", password: fresh },
+        "203.0.113.2",
+        postgresStore,
+      ),
+    ).toBe(userId);
     const error = await appError(
-      verifyCredentials({ email: "forgetful@example.com", password }, "203.0.113.2"),
+      verifyCredentials({ email: "forgetful@example.com", password }, "203.0.113.2", postgresStore),
     );
     expect(error.kind).toBe("unauthorized");
   });

@@ -7,7 +7,11 @@ import { rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
 
 import { addMember, createOrganization, setUserActive } from "./service";
-import { authenticateToken, createToken, listOwnTokens, revokeOwnToken } from "./tokens";
+import { authenticateToken, createToken, listOwnTokens, revokeOwnToken, TOKEN_CACHE_MS } from "./tokens";
+
+declare global {
+  var freshplanTokenCache: Map<string, unknown> | undefined;
+}
 
 const ORG = "token-org";
 const OTHER_ORG = "token-other";
@@ -119,23 +123,76 @@ describe("authenticateToken", () => {
     await notFound(revokeOwnToken(owner, summary.id)); // already revoked
   });
 
+  // These change the token behind the cache's back, as another instance would: they look again.
+  const uncached = (token: string) => authenticateToken(token, { cacheMs: 0 });
+
   it("refuses an expired token", async () => {
     const { token, summary } = await createToken(owner, { name: "expired", expiresInDays: 1 });
-    expect(await authenticateToken(token)).not.toBeNull();
+    expect(await uncached(token)).not.toBeNull();
     await asSuperuser((client) =>
       client.query("UPDATE api_token SET expires_at = now() - interval '1 second' WHERE id = $1", [
         summary.id,
       ]),
     );
-    expect(await authenticateToken(token)).toBeNull();
+    expect(await uncached(token)).toBeNull();
   });
 
   it("refuses the token of a deactivated user, and accepts it again after reactivation", async () => {
     const { token } = await createToken(colleague, { name: "ci", expiresInDays: 30 });
     await setUserActive(ORG, "colleague@token.example", false);
-    expect(await authenticateToken(token)).toBeNull();
+    expect(await uncached(token)).toBeNull();
     await setUserActive(ORG, "colleague@token.example", true);
-    expect(await authenticateToken(token)).toMatchObject({ userId: colleague.userId, role: "sales" });
+    expect(await uncached(token)).toMatchObject({ userId: colleague.userId, role: "sales" });
+  });
+
+  it("believes a live token for the cache's lifetime, then refuses it once revoked elsewhere", async () => {
+    const { token, summary } = await createToken(owner, { name: "cached", expiresInDays: 30 });
+    expect(await authenticateToken(token)).not.toBeNull();
+    // Revoked through another instance: this one has not heard of it.
+    await asSuperuser((client) =>
+      client.query("UPDATE api_token SET revoked_at = now() WHERE id = $1", [summary.id]),
+    );
+    // Within the lifetime (a minute here, so a slow machine cannot outlast it) the verdict stands;
+    // once a lifetime (300 ms here) has passed since the look, the token is refused.
+    expect(await authenticateToken(token, { cacheMs: 60_000 })).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(await authenticateToken(token, { cacheMs: 300 })).toBeNull();
+  });
+
+  it("believes it for five seconds by default, and refuses it at once when revoked on this instance", async () => {
+    expect(TOKEN_CACHE_MS).toBe(5_000);
+    const { token, summary } = await createToken(owner, { name: "revoked here", expiresInDays: 30 });
+    expect(await authenticateToken(token)).not.toBeNull();
+    await revokeOwnToken(owner, summary.id);
+    expect(await authenticateToken(token)).toBeNull();
+  });
+
+  it("writes last_used_at at most once a minute per token", async () => {
+    const { token, summary } = await createToken(owner, { name: "touched", expiresInDays: 30 });
+    await uncached(token);
+    const first = (await tokenRow(summary.id)).last_used_at as Date;
+    expect(first).toBeInstanceOf(Date);
+    await uncached(token);
+    expect((await tokenRow(summary.id)).last_used_at).toEqual(first);
+
+    // Another instance wrote it 30 s ago: the database refuses a second write within the minute.
+    const setLastUsed = (interval: string) =>
+      asSuperuser((client) =>
+        client.query(`UPDATE api_token SET last_used_at = now() - interval '${interval}' WHERE id = $1`, [
+          summary.id,
+        ]),
+      );
+    await setLastUsed("30 seconds");
+    const recent = (await tokenRow(summary.id)).last_used_at as Date;
+    await asSuperuser((client) => client.query("SELECT app_token_touch($1)", [summary.id]));
+    expect((await tokenRow(summary.id)).last_used_at).toEqual(recent);
+
+    // Two minutes ago: the next look marks it used now.
+    await setLastUsed("2 minutes");
+    globalThis.freshplanTokenCache?.clear(); // as a fresh instance
+    await uncached(token);
+    const touched = (await tokenRow(summary.id)).last_used_at as Date;
+    expect(Date.now() - touched.getTime()).toBeLessThan(10_000);
   });
 
   it.each([

@@ -107,6 +107,7 @@ export async function revokeOwnToken(ctx: UserContext, tokenId: string): Promise
     return true;
   });
   if (!revoked) throw new AppError("not_found", "No such active token.");
+  forgetToken(tokenId);
 }
 
 export interface TokenPrincipal {
@@ -117,16 +118,81 @@ export interface TokenPrincipal {
   role: TRole;
 }
 
-/** The principal behind a token, or null when it is unknown, revoked, expired or its user inactive. */
-export async function authenticateToken(token: string): Promise<TokenPrincipal | null> {
+/**
+ * How long an instance believes its last look at a token: revoking it, expiring it, deactivating its
+ * user or removing the membership takes effect within this time on every instance (README, Rate
+ * limits and tokens). Within it, a busy token costs no database round trip at all.
+ */
+export const TOKEN_CACHE_MS = 5_000;
+/** Tokens remembered per instance; the oldest goes first when full. */
+const TOKEN_CACHE_SIZE = 10_000;
+/** "Last used" is written at most this often per token (the SQL holds to it across instances too). */
+const TOUCH_INTERVAL_MS = 60_000;
+
+interface CachedToken {
+  principal: TokenPrincipal;
+  checkedAt: number;
+  touchedAt: number;
+}
+
+const globalForTokens = globalThis as unknown as { freshplanTokenCache?: Map<string, CachedToken> };
+
+function tokenCache(): Map<string, CachedToken> {
+  return (globalForTokens.freshplanTokenCache ??= new Map());
+}
+
+/** Forgets a token in this instance at once (its revocation here); other instances within TOKEN_CACHE_MS. */
+function forgetToken(tokenId: string): void {
+  const cache = tokenCache();
+  for (const [hash, entry] of cache) if (entry.principal.tokenId === tokenId) cache.delete(hash);
+}
+
+/**
+ * The principal behind a token, or null when it is unknown, revoked, expired or its user inactive.
+ * One indexed read (app_token_lookup), its verdict on a live token believed for `cacheMs`; "last
+ * used" is written at most once a minute per token, and not even asked for while this instance
+ * knows it was written less than a minute ago.
+ */
+export async function authenticateToken(
+  token: string,
+  { cacheMs = TOKEN_CACHE_MS }: { cacheMs?: number } = {},
+): Promise<TokenPrincipal | null> {
   if (!isWellFormedToken(token)) return null;
+  const hash = hashToken(token);
+  const cache = tokenCache();
+  const now = Date.now();
+  const cached = cache.get(hash);
+  if (cached && now - cached.checkedAt < cacheMs) return cached.principal;
+
   const [row] = await withoutOrg(
     (tx) => tx.$queryRaw<
-      { token_id: string; user_id: string; org_id: string; org_slug: string; role: TRole }[]
+      {
+        token_id: string;
+        user_id: string;
+        org_id: string;
+        org_slug: string;
+        role: TRole;
+        last_used_at: Date | null;
+      }[]
     >`
-      SELECT token_id, user_id, org_id, org_slug, role FROM app_token_authenticate(${hashToken(token)})`,
+      SELECT token_id, user_id, org_id, org_slug, role, last_used_at FROM app_token_lookup(${hash})`,
   );
-  return row
-    ? { tokenId: row.token_id, userId: row.user_id, orgId: row.org_id, orgSlug: row.org_slug, role: row.role }
-    : null;
+  cache.delete(hash);
+  if (!row) return null;
+
+  const principal: TokenPrincipal = {
+    tokenId: row.token_id,
+    userId: row.user_id,
+    orgId: row.org_id,
+    orgSlug: row.org_slug,
+    role: row.role,
+  };
+  let touchedAt = Math.max(cached?.touchedAt ?? 0, row.last_used_at?.getTime() ?? 0);
+  if (now - touchedAt >= TOUCH_INTERVAL_MS) {
+    await withoutOrg((tx) => tx.$executeRaw`SELECT app_token_touch(${row.token_id}::uuid)`);
+    touchedAt = now;
+  }
+  if (cache.size >= TOKEN_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(hash, { principal, checkedAt: now, touchedAt });
+  return principal;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { verifyCredentials } from "@/lib/auth/login";
+import { postgresStore } from "@/lib/http/rate-limit";
 import { findUserIdByEmail } from "@/lib/auth/service";
 import { authenticateToken } from "@/lib/auth/tokens";
 import { runCli, type CliResult } from "@/test/cli";
@@ -37,9 +38,13 @@ describe("operator CLI", { timeout: 120_000 }, () => {
     expect(user.lastLine).toMatch(/^[A-Za-z0-9]{20}$/);
     const userId = await findUserIdByEmail("ops@cli.example");
     expect(userId).not.toBeNull();
-    expect(await verifyCredentials({ email: "ops@cli.example", password: user.lastLine }, "192.0.2.10")).toBe(
-      userId,
-    );
+    expect(
+      await verifyCredentials(
+        { email: "ops@cli.example", password: user.lastLine },
+        "192.0.2.10",
+        postgresStore,
+      ),
+    ).toBe(userId);
 
     const token = await runCli(
       "tokens:create",

@@ -32,7 +32,8 @@ describe("functions", () => {
     "app_session_account(uuid,uuid)",
     "app_session_memberships(uuid)",
     "app_session_start(uuid,text,integer)",
-    "app_token_authenticate(text)",
+    "app_token_lookup(text)",
+    "app_token_touch(uuid)",
     "app_user_id_by_email(text)",
   ];
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { loadAccount } from "@/lib/auth/account";
 import { verifyCredentials } from "@/lib/auth/login";
+import { postgresStore } from "@/lib/http/rate-limit";
 import { addMember, createOrganization } from "@/lib/auth/service";
 import { authenticateToken, createToken } from "@/lib/auth/tokens";
 import { db, withOrg } from "@/lib/db";
@@ -65,9 +66,9 @@ describe("logged in as a production-like login role", () => {
   });
 
   it("runs the services: organisations, members, sign-in, tokens, session look-up", async () => {
-    expect(await verifyCredentials({ email: "admin@web-role.example", password }, "192.0.2.1")).toBe(
-      ctx.userId,
-    );
+    expect(
+      await verifyCredentials({ email: "admin@web-role.example", password }, "192.0.2.1", postgresStore),
+    ).toBe(ctx.userId);
     const { token } = await createToken(ctx, { name: "ci", expiresInDays: 1 });
     expect(await authenticateToken(token)).toMatchObject({
       userId: ctx.userId,

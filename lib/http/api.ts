@@ -2,7 +2,6 @@ import "server-only";
 
 import { type z, ZodError } from "zod";
 
-import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { contextRoles, type TRole } from "@/lib/auth/roles";
 import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/session";
 import { authenticateToken } from "@/lib/auth/tokens";
@@ -19,6 +18,7 @@ import { hasPrototypeKey } from "./keys";
 import { ORG_HEADER_NAME } from "./org-header";
 import { assertSameOrigin } from "./origin";
 import { problemResponse } from "./problem";
+import { hitRateLimit } from "./rate-limit";
 import { requestIdFrom } from "./request-id";
 import type { ApiSpec } from "./spec";
 

@@ -1,12 +1,12 @@
 import "server-only";
 
-import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { env } from "@/lib/env";
 
 import { errorResponse } from "./api";
 import { clientIp } from "./client-ip";
 import { AppError } from "@/lib/errors";
 import { assertSameOrigin } from "./origin";
+import { hitRateLimit } from "./rate-limit";
 import { requestIdFrom } from "./request-id";
 
 /**
