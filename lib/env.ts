@@ -70,6 +70,10 @@ const ZEnv = z.object({
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Sign-in attempts on one account from every client in a window before each further one waits. */
+  LOGIN_SLOWDOWN_AFTER: z.coerce.number().int().min(1).default(20),
+  /** The longest a slowed sign-in attempt waits. */
+  LOGIN_SLOWDOWN_MAX_MS: z.coerce.number().int().min(0).default(8000),
   /** /api/v1 requests per minute, per client IP and per caller (token or user), before 429. */
   API_RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   API_RATE_LIMIT_PER_CALLER_PER_MINUTE: z.coerce.number().int().min(1).default(600),

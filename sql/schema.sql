@@ -942,7 +942,7 @@ CREATE FUNCTION public.app_rate_limit_cleanup(p_older_than_seconds integer) RETU
 -- Name: app_rate_limit_hit(text, integer, integer); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.app_rate_limit_hit(p_key text, p_limit integer, p_window_seconds integer) RETURNS TABLE(allowed boolean, retry_after_seconds integer)
+CREATE FUNCTION public.app_rate_limit_hit(p_key text, p_limit integer, p_window_seconds integer) RETURNS TABLE(allowed boolean, retry_after_seconds integer, hits integer)
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $$
@@ -957,7 +957,8 @@ CREATE FUNCTION public.app_rate_limit_hit(p_key text, p_limit integer, p_window_
               CASE WHEN b.hits <= p_limit THEN 0
                    ELSE GREATEST(1, ceil(extract(epoch FROM
                           b.window_start + make_interval(secs => p_window_seconds) - clock_timestamp()))::integer)
-              END
+              END,
+              b.hits
   $$;
 
 
@@ -4645,4 +4646,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261207120000'),
     ('20261207121000'),
     ('20261207190000'),
-    ('20261207201700');
+    ('20261207201700'),
+    ('20261207202000');

@@ -13,10 +13,14 @@ import { addMember, createOrganization, setUserActive } from "./service";
 
 // Small limits, set before anything reads the environment (lib/env.ts parses once, lazily).
 const PER_ACCOUNT = 3;
-const PER_IP = 5;
+const PER_IP = 8;
+const SLOWDOWN_AFTER = 4;
+const SLOWDOWN_MAX_MS = 1000;
 const WINDOW_SECONDS = 600;
 setTestEnv({
   LOGIN_LIMIT_PER_ACCOUNT: String(PER_ACCOUNT),
+  LOGIN_SLOWDOWN_AFTER: String(SLOWDOWN_AFTER),
+  LOGIN_SLOWDOWN_MAX_MS: String(SLOWDOWN_MAX_MS),
   LOGIN_LIMIT_PER_IP: String(PER_IP),
   LOGIN_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
 });
@@ -34,8 +38,12 @@ const freshIp = () => `198.51.100.${++lastIp}`;
  */
 let instances: SignInLimits[] = [postgresStore];
 let turn = 0;
+/** The waits the slowdown asked for, in order; recorded instead of slept. */
+let waits: number[] = [];
 const verify = (credentials: unknown, ip: string) =>
-  verifyCredentials(credentials, ip, instances[turn++ % instances.length]);
+  verifyCredentials(credentials, ip, instances[turn++ % instances.length], async (ms) => {
+    waits.push(ms);
+  });
 
 async function refusal(credentials: unknown, ip = freshIp()): Promise<AppError> {
   const error = await rejectionOf(verify(credentials, ip));
@@ -45,7 +53,7 @@ async function refusal(credentials: unknown, ip = freshIp()): Promise<AppError> 
 
 beforeAll(async () => {
   await createOrganization({ name: "Login GmbH", slug: ORG });
-  for (const name of ["alice", "bob", "carol", "dave", "erin"]) {
+  for (const name of ["alice", "bob", "carol", "dave", "erin", "frank"]) {
     const email = `${name}@login.example`;
     const created = await addMember({ email, name, orgSlug: ORG, role: "sales", locale: "de" });
     users[name] = { email, password: created.password!, id: created.userId };
@@ -111,32 +119,54 @@ describe.each([
     instances = [postgresStore];
   });
 
-  it(`refuses an account after ${PER_ACCOUNT} attempts in the window, from any address, right password too`, async () => {
-    const { email, password } = users.carol;
+  it(`refuses an account from one client after ${PER_ACCOUNT} attempts, right password too; its owner elsewhere gets in`, async () => {
+    const { email, password, id } = users.carol;
+    const attacker = freshIp();
     for (let i = 0; i < PER_ACCOUNT; i++) {
-      expect((await refusal({ email, password: "wrong" })).kind).toBe("unauthorized");
+      expect((await refusal({ email, password: "wrong" }, attacker)).kind).toBe("unauthorized");
     }
-    const limited = await refusal({ email, password });
+    const limited = await refusal({ email, password }, attacker);
     expect(limited.kind).toBe("rate_limited");
     expect(limited.message).toBe(GENERIC_RATE_LIMITED);
     expect(limited.status).toBe(429);
     expect(limited.retryAfterSeconds).toBeGreaterThan(0);
     expect(limited.retryAfterSeconds).toBeLessThanOrEqual(WINDOW_SECONDS);
 
-    // Other accounts are not affected.
+    // The owner from their own address, and other accounts, are not affected.
+    expect(await verify({ email, password }, freshIp())).toBe(id);
     expect(await verify({ email: users.alice.email, password: users.alice.password }, freshIp())).toBe(
       users.alice.id,
     );
   });
 
-  it("starts counting an account afresh after a successful sign-in", async () => {
-    const { email, password, id } = users.dave;
-    for (let i = 0; i < PER_ACCOUNT - 1; i++) await refusal({ email, password: "wrong" });
-    expect(await verify({ email, password }, freshIp())).toBe(id);
-    for (let i = 0; i < PER_ACCOUNT; i++) {
-      expect((await refusal({ email, password: "wrong" })).kind).toBe("unauthorized");
+  it("never locks an account guessed from many addresses: past the ceiling each attempt waits longer", async () => {
+    const { email, password, id } = users.frank;
+    waits = [];
+    // Ten wrong passwords from ten addresses: none of them is refused with a 429.
+    for (let i = 0; i < 10; i++) {
+      expect((await refusal({ email, password: "wrong" }, freshIp())).kind).toBe("unauthorized");
     }
-    expect((await refusal({ email, password })).kind).toBe("rate_limited");
+    // The first SLOWDOWN_AFTER attempts wait nothing; then 250 ms, doubling, capped at the maximum.
+    expect(waits).toEqual([250, 500, 1000, 1000, 1000, 1000]);
+
+    // The owner still gets in, from any address, after the same wait; then the account starts afresh.
+    waits = [];
+    expect(await verify({ email, password }, freshIp())).toBe(id);
+    expect(waits).toEqual([SLOWDOWN_MAX_MS]);
+    waits = [];
+    expect((await refusal({ email, password: "wrong" }, freshIp())).kind).toBe("unauthorized");
+    expect(waits).toEqual([]);
+  });
+
+  it("starts counting an account's client afresh after a successful sign-in", async () => {
+    const { email, password, id } = users.dave;
+    const ip = freshIp();
+    for (let i = 0; i < PER_ACCOUNT - 1; i++) await refusal({ email, password: "wrong" }, ip);
+    expect(await verify({ email, password }, ip)).toBe(id);
+    for (let i = 0; i < PER_ACCOUNT; i++) {
+      expect((await refusal({ email, password: "wrong" }, ip)).kind).toBe("unauthorized");
+    }
+    expect((await refusal({ email, password }, ip)).kind).toBe("rate_limited");
   });
 
   it(`refuses an address after ${PER_IP} attempts in the window, across accounts`, async () => {

@@ -13,7 +13,7 @@ export interface SignInLimits {
     key: string,
     limit: number,
     windowSeconds: number,
-  ): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  ): Promise<{ allowed: boolean; retryAfterSeconds: number; hits: number }>;
   reset(key: string): Promise<void>;
 }
 
@@ -21,32 +21,64 @@ export interface SignInLimits {
 export const GENERIC_LOGIN_FAILURE = "Invalid email or password.";
 export const GENERIC_RATE_LIMITED = "Too many sign-in attempts. Please wait and try again.";
 
+/** The first slowed attempt waits this long; each further one twice as long, up to the maximum. */
+const SLOWDOWN_BASE_MS = 250;
+
 /**
- * Checks a sign-in attempt: rate limits first (per account and per client IP), then the password.
- * Returns the user id, or throws AppError "unauthorized" / "rate_limited" with a generic message.
- * A deactivated account fails like a wrong password. `limits` must be shared by every instance
- * (Redis or PostgreSQL), or a lockout would end at the next instance.
+ * How long an attempt on an account waits once the account's attempts from every client together
+ * have passed the ceiling: `over` is how many attempts past it this one is (1 for the first).
+ */
+export function slowdownMs(over: number, maxMs: number): number {
+  if (over <= 0) return 0;
+  return Math.min(maxMs, SLOWDOWN_BASE_MS * 2 ** Math.min(over - 1, 30));
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Checks a sign-in attempt: rate limits first, then the password. Returns the user id, or throws
+ * AppError "unauthorized" / "rate_limited" with a generic message. A deactivated account fails like
+ * a wrong password. `limits` must be shared by every instance (Redis or PostgreSQL), or a limit
+ * would end at the next instance.
+ *
+ * Three counts, so that nobody can lock the owner out by guessing their password from elsewhere:
+ * - per account and client address (`LOGIN_LIMIT_PER_ACCOUNT`): 429 for that client only;
+ * - per client address across accounts (`LOGIN_LIMIT_PER_IP`): 429;
+ * - per account from every client (`LOGIN_SLOWDOWN_AFTER`): never a 429, but each attempt past the
+ *   ceiling waits longer (250 ms, doubling, at most `LOGIN_SLOWDOWN_MAX_MS`), so the owner still gets
+ *   in from their usual address while a distributed guesser is slowed to a crawl.
  */
 export async function verifyCredentials(
   raw: unknown,
   clientIp: string,
   limits: SignInLimits,
+  wait: (ms: number) => Promise<void> = sleep,
 ): Promise<string> {
   const parsed = ZCredentials.safeParse(raw);
   if (!parsed.success) throw new AppError("unauthorized", GENERIC_LOGIN_FAILURE);
   const { email, password } = parsed.data;
 
-  const { LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP, LOGIN_LIMIT_WINDOW_SECONDS } = env();
+  const {
+    LOGIN_LIMIT_PER_ACCOUNT,
+    LOGIN_LIMIT_PER_IP,
+    LOGIN_LIMIT_WINDOW_SECONDS,
+    LOGIN_SLOWDOWN_AFTER,
+    LOGIN_SLOWDOWN_MAX_MS,
+  } = env();
+  const accountClientKey = `login:account:${email}:client:${clientIp}`;
   const accountKey = `login:account:${email}`;
-  const verdicts = await Promise.all([
-    limits.hit(accountKey, LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_WINDOW_SECONDS),
+  const [accountClient, client, accountWide] = await Promise.all([
+    limits.hit(accountClientKey, LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_WINDOW_SECONDS),
     limits.hit(`login:ip:${clientIp}`, LOGIN_LIMIT_PER_IP, LOGIN_LIMIT_WINDOW_SECONDS),
+    limits.hit(accountKey, LOGIN_SLOWDOWN_AFTER, LOGIN_LIMIT_WINDOW_SECONDS),
   ]);
-  const refused = verdicts.filter((v) => !v.allowed);
+  const refused = [accountClient, client].filter((v) => !v.allowed);
   if (refused.length > 0) {
     const retryAfterSeconds = Math.max(...refused.map((v) => v.retryAfterSeconds));
     throw new AppError("rate_limited", GENERIC_RATE_LIMITED, { retryAfterSeconds });
   }
+  const delay = slowdownMs(accountWide.hits - LOGIN_SLOWDOWN_AFTER, LOGIN_SLOWDOWN_MAX_MS);
+  if (delay > 0) await wait(delay);
 
   const [account] = await withoutOrg(
     (tx) => tx.$queryRaw<{ user_id: string; password_hash: string | null; active: boolean }[]>`
@@ -55,6 +87,7 @@ export async function verifyCredentials(
   const ok = await verifyPassword(account?.password_hash ?? null, password);
   if (!account || !ok || !account.active) throw new AppError("unauthorized", GENERIC_LOGIN_FAILURE);
 
-  await limits.reset(accountKey);
+  // The owner is in: their client and the account start afresh (the per-address count does not).
+  await Promise.all([limits.reset(accountClientKey), limits.reset(accountKey)]);
   return account.user_id;
 }

@@ -14,6 +14,8 @@ import { env } from "@/lib/env";
 export interface RateLimitVerdict {
   allowed: boolean;
   retryAfterSeconds: number;
+  /** The key's hits in its current window, this one included. */
+  hits: number;
 }
 
 /**
@@ -76,10 +78,12 @@ export function limiterStore(options: { redis?: Redis; keyPrefix: string }): Rat
   return {
     async hit(key, limit, windowSeconds) {
       try {
-        await limiterFor(limit, windowSeconds).consume(key);
-        return { allowed: true, retryAfterSeconds: 0 };
+        const res = await limiterFor(limit, windowSeconds).consume(key);
+        return { allowed: true, retryAfterSeconds: 0, hits: res.consumedPoints };
       } catch (error) {
-        if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: retryAfter(error) };
+        if (error instanceof RateLimiterRes) {
+          return { allowed: false, retryAfterSeconds: retryAfter(error), hits: error.consumedPoints };
+        }
         throw error;
       }
     },
@@ -97,10 +101,11 @@ export function limiterStore(options: { redis?: Redis; keyPrefix: string }): Rat
 export const postgresStore: RateLimitStore = {
   async hit(key, limit, windowSeconds) {
     const [row] = await withoutOrg(
-      (tx) => tx.$queryRaw<{ allowed: boolean; retry_after_seconds: number }[]>`
-        SELECT allowed, retry_after_seconds FROM app_rate_limit_hit(${key}, ${limit}::int, ${windowSeconds}::int)`,
+      (tx) => tx.$queryRaw<{ allowed: boolean; retry_after_seconds: number; hits: number }[]>`
+        SELECT allowed, retry_after_seconds, hits
+        FROM app_rate_limit_hit(${key}, ${limit}::int, ${windowSeconds}::int)`,
     );
-    return { allowed: row.allowed, retryAfterSeconds: row.retry_after_seconds };
+    return { allowed: row.allowed, retryAfterSeconds: row.retry_after_seconds, hits: row.hits };
   },
   async reset(key) {
     await withoutOrg((tx) => tx.$executeRaw`SELECT app_rate_limit_reset(${key})`);
