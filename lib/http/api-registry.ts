@@ -1,6 +1,7 @@
 import { aiApis } from "@/lib/ai/openapi";
 import { endAllSessionsApi, getMeApi, listTokensApi, revokeTokenApi } from "@/lib/auth/schemas";
 import { leadApis } from "@/lib/leads/openapi";
+import { samplesApis } from "@/lib/samples/openapi";
 
 import type { ApiSpec } from "./spec";
 
@@ -11,5 +12,6 @@ export const API_SPECS: readonly ApiSpec[] = [
   revokeTokenApi,
   endAllSessionsApi,
   ...leadApis,
+  ...samplesApis,
   ...aiApis,
 ];

@@ -5,6 +5,7 @@ import deAudit from "./messages/de/audit.json";
 import deCore from "./messages/de/core.json";
 import deJobs from "./messages/de/jobs.json";
 import deLeads from "./messages/de/leads.json";
+import deSamples from "./messages/de/samples.json";
 import deSessions from "./messages/de/sessions.json";
 import deSettingsRegistry from "./messages/de/settingsRegistry.json";
 import enAi from "./messages/en/ai.json";
@@ -13,6 +14,7 @@ import enAudit from "./messages/en/audit.json";
 import enCore from "./messages/en/core.json";
 import enJobs from "./messages/en/jobs.json";
 import enLeads from "./messages/en/leads.json";
+import enSamples from "./messages/en/samples.json";
 import enSessions from "./messages/en/sessions.json";
 import enSettingsRegistry from "./messages/en/settingsRegistry.json";
 
@@ -25,6 +27,7 @@ const de = {
   audit: deAudit,
   jobs: deJobs,
   leads: deLeads,
+  samples: deSamples,
   sessions: deSessions,
   settingsRegistry: deSettingsRegistry,
 };
@@ -35,6 +38,7 @@ const en = {
   audit: enAudit,
   jobs: enJobs,
   leads: enLeads,
+  samples: enSamples,
   sessions: enSessions,
   settingsRegistry: enSettingsRegistry,
 };
