@@ -2,9 +2,9 @@ import "server-only";
 
 import { z } from "zod";
 
-import { runLeadProtectionDaily } from "@/lib/leads/daily";
+import { defineJob, JobFailure } from "@/lib/jobs/definition";
 
-import { defineJob, JobFailure } from "../definition";
+import { runLeadProtectionDaily } from "./daily";
 
 /**
  * Once a day (02:15 Berlin time, before the working day): lead-protection reminders through the

@@ -2,11 +2,11 @@ import "server-only";
 
 import { z } from "zod";
 
-import { releaseStaleReservations } from "@/lib/ai/budget";
-import { cachePurgeExpired } from "@/lib/ai/cache";
-
-import { defineJob, JobFailure } from "../definition";
 import { forEachOrg } from "@/lib/db/orgs";
+import { defineJob, JobFailure } from "@/lib/jobs/definition";
+
+import { releaseStaleReservations } from "./budget";
+import { cachePurgeExpired } from "./cache";
 
 /**
  * Every 15 minutes: frees budget reservations left open by a call that crashed between reserving
