@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { AccessGate } from "@/components/shell/AccessGate";
 import type { OrgSession } from "@/lib/auth/session";
-import { getManagerQueue } from "@/lib/leads/ui-queries";
+import { getManagerQueue } from "@/lib/leads/service";
 
 import { LeadQueue } from "./LeadQueue";
 

@@ -1,6 +1,7 @@
 import "server-only";
 
-import { routeAi, type AiAnswer } from "@/lib/ai/router";
+import type { AiAnswer } from "@/lib/ai/router";
+import { askAi } from "@/lib/ai/service";
 import type { TLeadBriefInput } from "@/lib/ai/use-cases";
 import { withOrg } from "@/lib/db";
 
@@ -56,5 +57,5 @@ export async function briefLead(
       })),
     };
   });
-  return routeAi(ctx, { useCase: "lead.brief", input, noCache: options.noCache });
+  return askAi(ctx, { useCase: "lead.brief", input, noCache: options.noCache });
 }

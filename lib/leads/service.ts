@@ -3,7 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import { recordAudit } from "@/lib/audit/service";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, can } from "@/lib/auth/policy";
 import { withOrg, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -11,7 +11,14 @@ import { assertMember, assertNotFuture, isManager, loadLead, type LeadContext } 
 import { closePendingExtensions } from "./clock";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { protectionDto } from "./dto";
-import { listLeadRows, readProtection } from "./queries";
+import {
+  listLeadRows,
+  listMemberRows,
+  listPendingExtensionRows,
+  listRecentlyReleasedRows,
+  readLeadHistory,
+  readProtection,
+} from "./queries";
 import {
   type TBackdate,
   type TCreateLead,
@@ -373,5 +380,148 @@ export async function getProtection(ctx: LeadContext, leadId: string) {
         text: { code: "leads.errors.noOwner" },
       });
     return protectionDto(protection)!;
+  });
+}
+
+// Reads for the admin UI beside the REST API: a lead's protection timeline with the members for the
+// pickers, and the managers' queue. Same access rules: loadLead for one lead, the policy table for
+// the queue.
+
+export interface MemberOption {
+  id: string;
+  name: string;
+  role: string;
+}
+
+export interface LeadTimeline {
+  activities: { id: string; kind: string; at: string; note: string | null; createdBy: string | null }[];
+  assignments: {
+    id: string;
+    ownerUserId: string;
+    assignedAt: string;
+    releasedAt: string | null;
+    releaseReason: string | null;
+  }[];
+  /** The organisation's members, for names and the pickers (collaborators, new owner). */
+  members: MemberOption[];
+  /** What the caller may do on this lead, by the same rules the services apply. */
+  can: { write: boolean; logActivity: boolean; manage: boolean };
+}
+
+/** Everything that happened to a lead, oldest first, with what the caller may do next. */
+export async function getLeadTimeline(ctx: LeadContext, leadId: string): Promise<LeadTimeline> {
+  return withOrg(ctx, async (tx) => {
+    const { resource } = await loadLead(tx, ctx, leadId, "lead.read");
+    const { activities, assignments } = await readLeadHistory(tx, leadId);
+    const members = await listMemberRows(tx, ctx.orgId);
+    const subject = { userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles };
+    return {
+      activities: activities.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        at: a.at.toISOString(),
+        note: a.note,
+        createdBy: a.createdBy,
+      })),
+      assignments: assignments.map((a) => ({
+        id: a.id,
+        ownerUserId: a.ownerUserId,
+        assignedAt: a.assignedAt.toISOString(),
+        releasedAt: a.releasedAt?.toISOString() ?? null,
+        releaseReason: a.releaseReason,
+      })),
+      members: members.map((m) => ({ id: m.user.id, name: m.user.name, role: m.role })),
+      can: {
+        write: can(subject, "lead.write", resource),
+        logActivity: can(subject, "lead.activity.log", resource),
+        manage: can(subject, "lead.manage", resource),
+      },
+    };
+  });
+}
+
+export interface QueueLead {
+  id: string;
+  companyName: string;
+  city: string;
+  ownerName: string | null;
+  /** GRACE: when protection lapses; expired: when it lapsed (grace end) or was released. */
+  at: string | null;
+}
+
+export interface ManagerQueue {
+  pending: {
+    id: string;
+    leadId: string;
+    companyName: string;
+    city: string;
+    days: number;
+    reason: string;
+    requestedAt: string;
+    escalatedAt: string | null;
+    requestedBy: string | null;
+    baseUntil: string | null;
+    validUntil: string | null;
+  }[];
+  grace: QueueLead[];
+  expired: QueueLead[];
+}
+
+/** How far back "recently expired" reaches. */
+export const RECENTLY_EXPIRED_DAYS = 30;
+const QUEUE_LIMIT = 100;
+
+/** Managers and admins: extension requests waiting for a decision, leads in GRACE, recent expiries. */
+export async function getManagerQueue(ctx: LeadContext): Promise<ManagerQueue> {
+  authorize({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, "lead.manage", {
+    type: "lead",
+    orgId: ctx.orgId,
+  });
+  return withOrg(ctx, async (tx) => {
+    const pending = await listPendingExtensionRows(tx, QUEUE_LIMIT);
+    // Soonest to lapse first: those are the ones a manager can still save.
+    const soonest = { key: "protectedUntil", desc: false } as const;
+    const grace = await listLeadRows(tx, { status: "GRACE", sort: soonest, limit: QUEUE_LIMIT });
+    const unreleased = await listLeadRows(tx, { status: "EXPIRED", sort: soonest, limit: QUEUE_LIMIT });
+    const released = await listRecentlyReleasedRows(tx, RECENTLY_EXPIRED_DAYS, QUEUE_LIMIT);
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    return {
+      pending: pending.map((r) => ({
+        id: r.id,
+        leadId: r.lead_id,
+        companyName: r.company_name,
+        city: r.city,
+        days: r.days,
+        reason: r.reason,
+        requestedAt: r.requested_at.toISOString(),
+        escalatedAt: iso(r.escalated_at),
+        requestedBy: r.requester,
+        baseUntil: iso(r.base_until),
+        validUntil: iso(r.valid_until),
+      })),
+      grace: grace.slice(0, QUEUE_LIMIT).map((r) => ({
+        id: r.id,
+        companyName: r.company_name,
+        city: r.city,
+        ownerName: r.owner_name,
+        at: iso(r.grace_until),
+      })),
+      expired: [
+        ...unreleased.slice(0, QUEUE_LIMIT).map((r) => ({
+          id: r.id,
+          companyName: r.company_name,
+          city: r.city,
+          ownerName: r.owner_name,
+          at: iso(r.grace_until),
+        })),
+        ...released.map((r) => ({
+          id: r.id,
+          companyName: r.company_name,
+          city: r.city,
+          ownerName: r.owner_name,
+          at: r.released_at.toISOString(),
+        })),
+      ],
+    };
   });
 }
