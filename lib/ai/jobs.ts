@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import { systemContext } from "@/lib/db";
 import { forEachOrg } from "@/lib/db/orgs";
 import { defineJob, JobFailure } from "@/lib/jobs/definition";
 
@@ -21,7 +22,7 @@ export const aiHousekeeping = defineJob({
     let released = 0;
     let purged = 0;
     const { orgs, failed } = await forEachOrg(
-      { orgId: null, userId: null, roles: ["system"], actor: { type: "system", id: "job:ai-housekeeping" } },
+      systemContext("ai-housekeeping"),
       "ai-housekeeping",
       async (tx, ctx) => {
         released += await releaseStaleReservations(tx, ctx);

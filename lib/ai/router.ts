@@ -2,7 +2,7 @@ import "server-only";
 
 import { performance } from "node:perf_hooks";
 
-import { withOrg, type DbContext, type Prisma, type Tx } from "@/lib/db";
+import { withOrg, type Prisma, type Tx, type OrgContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readEffectiveValue } from "@/lib/settings/queries";
 
@@ -51,8 +51,6 @@ import { getUseCase, outputJsonSchema, outputSchemaName } from "./use-cases";
  *   8. logs one ai_call row, whatever happened, and caches the answer.
  */
 
-export type AiContext = DbContext & { orgId: string };
-
 export interface AiRequest {
   useCase: TAiUseCase;
   input: unknown;
@@ -100,7 +98,7 @@ interface CallOutcome {
 }
 
 export async function routeAi(
-  ctx: AiContext,
+  ctx: OrgContext,
   request: AiRequest,
   options: RouterOptions = {},
 ): Promise<AiAnswer> {
@@ -311,7 +309,7 @@ class TierFailure extends Error {
  * settle what the answering model's usage cost, and parse and calibrate the answer.
  */
 async function callTier(
-  ctx: AiContext,
+  ctx: OrgContext,
   definition: UseCaseDefinition,
   tier: TAiTier,
   user: string,

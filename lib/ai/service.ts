@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 
 import { authorize } from "@/lib/auth/policy";
-import { withOrg, type DbContext } from "@/lib/db";
+import { withOrg, type MemberContext, type OrgContext } from "@/lib/db";
 import { env } from "@/lib/env";
 
 import { budgetStatus, monthOf, type BudgetStatus } from "./budget";
@@ -19,14 +19,12 @@ import type { TModelPriceInput, TModelPrice } from "./schemas";
  * (ai.use, ai.dashboard.view, ai.prices.edit) before it touches data; row-level security asks again.
  */
 
-type OrgContext = DbContext & { orgId: string; userId: string };
-
 /**
  * Asks the use case's model for an answer, for a member who may use AI (ai.use): the router then
  * parses the input, answers from the cache or the models within the budget, and logs the call.
  */
 export async function askAi(
-  ctx: DbContext & { orgId: string },
+  ctx: OrgContext,
   request: AiRequest,
   options: RouterOptions = {},
 ): Promise<AiAnswer> {
@@ -65,7 +63,7 @@ export type AiDashboardView = Omit<AiDashboard, "period"> & {
   status: BudgetStatus;
 };
 
-export async function getAiDashboard(ctx: OrgContext, days: TAiPeriodDays): Promise<AiDashboardView> {
+export async function getAiDashboard(ctx: MemberContext, days: TAiPeriodDays): Promise<AiDashboardView> {
   const period = periodOf(days);
   const month = monthOf();
   return withOrg(ctx, async (tx) => {
@@ -80,17 +78,17 @@ export async function getAiDashboard(ctx: OrgContext, days: TAiPeriodDays): Prom
 }
 
 /** The caller's own view of this month's budget: their line and the organisation's. */
-export async function getAiBudget(ctx: OrgContext): Promise<BudgetStatus> {
+export async function getAiBudget(ctx: MemberContext): Promise<BudgetStatus> {
   return withOrg(ctx, (tx) => budgetStatus(tx, ctx));
 }
 
 /** The model prices, for those who see the dashboard (the page's price table). */
-export async function getAiPrices(ctx: OrgContext): Promise<TModelPrice[]> {
+export async function getAiPrices(ctx: MemberContext): Promise<TModelPrice[]> {
   authorize(ctx, "ai.dashboard.view", { type: "ai", orgId: ctx.orgId });
   return withOrg(ctx, (tx) => listPrices(tx));
 }
 
 /** A platform admin sets one model's price; setPrice checks ai.prices.edit and audits the change. */
-export async function setModelPrice(ctx: OrgContext, input: TModelPriceInput): Promise<TModelPrice> {
+export async function setModelPrice(ctx: MemberContext, input: TModelPriceInput): Promise<TModelPrice> {
   return withOrg(ctx, (tx) => setPrice(tx, ctx, input));
 }

@@ -4,13 +4,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditChainVerify } from "@/lib/audit/jobs";
 import { recordAudits } from "@/lib/audit/service";
 import { createOrganization } from "@/lib/auth/service";
-import { withContext, withOrg, type DbContext } from "@/lib/db";
+import { systemContext, withContext, withOrg, type MemberContext } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
 
 import { createInngestClient } from "./client";
-import { systemContext } from "./definition";
 import { rateLimitCleanup } from "./definitions/rate-limit-cleanup";
 import { createJobFunction } from "./functions";
 import { JOBS } from "./registry";
@@ -20,9 +19,8 @@ import { listJobs, runJobNow } from "./service";
 // The registered jobs against the real database, job_run's row-level security, the System area's
 // service (job.read / job.run) and an Inngest function running the real job end to end.
 
-type OrgCtx = DbContext & { orgId: string; userId: string };
 let org: { id: string };
-const as = (role: string): OrgCtx => ({
+const as = (role: string): MemberContext => ({
   orgId: org.id,
   userId: "00000000-0000-4000-8000-0000000000a1",
   roles: [role],

@@ -3,9 +3,9 @@ import "server-only";
 import type { AiAnswer } from "@/lib/ai/router";
 import { askAi } from "@/lib/ai/service";
 import type { TLeadBriefInput } from "@/lib/ai/use-cases";
-import { withOrg } from "@/lib/db";
+import { withOrg, type MemberContext } from "@/lib/db";
 
-import { loadLead, type LeadContext } from "./access";
+import { loadLead } from "./access";
 
 /** The brief reads at most this many of the latest activities; older ones add little. */
 const BRIEF_ACTIVITIES = 30;
@@ -18,7 +18,7 @@ const DAY_MS = 86_400_000;
  * person is not part of the input, and notes are scrubbed of personal data by the router.
  */
 export async function briefLead(
-  ctx: LeadContext,
+  ctx: MemberContext,
   leadId: string,
   options: { noCache?: boolean } = {},
 ): Promise<AiAnswer> {

@@ -1,7 +1,15 @@
 import "server-only";
 
 import { recordAudit, recordAudits, type AuditInput } from "@/lib/audit/service";
-import { Prisma, withContext, withOrg, type DbContext, type Tx } from "@/lib/db";
+import {
+  Prisma,
+  systemContext,
+  withContext,
+  withOrg,
+  type DbContext,
+  type OrgContext,
+  type Tx,
+} from "@/lib/db";
 
 import {
   activeMembers,
@@ -96,17 +104,10 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-type OrgCtx = DbContext & { orgId: string };
-
 /** Runs the daily work for every organisation; one organisation's failure does not stop the others. */
 export async function runLeadProtectionDaily(options: DailyOptions = {}): Promise<DailyCounts> {
   const now = options.now ?? new Date();
-  const system: DbContext = {
-    orgId: null,
-    userId: null,
-    roles: ["system"],
-    actor: options.actor ?? { type: "system", id: "job:lead-protection-daily" },
-  };
+  const system = systemContext("lead-protection-daily", options.actor);
   const orgIds = await withContext(
     system,
     (tx) => tx.$queryRaw<{ id: string }[]>`SELECT id FROM app_job_org_ids() AS id`,
@@ -127,7 +128,7 @@ export async function runLeadProtectionDaily(options: DailyOptions = {}): Promis
   return counts;
 }
 
-async function runForOrg(ctx: OrgCtx, now: Date): Promise<DailyCounts> {
+async function runForOrg(ctx: OrgContext, now: Date): Promise<DailyCounts> {
   const counts = zero();
   const fromCache = now.getTime() >= Date.now() - LIVE_TOLERANCE_MS;
   for await (const due of duePages(ctx, now, fromCache)) {
@@ -229,7 +230,7 @@ async function dueAmong(tx: Tx, now: Date, ids: readonly string[]): Promise<stri
  * The leads with a release or a reminder due at `now`, a page at a time, found from the cached
  * moments or (for an earlier moment) by computing every lead. Each page is its own transaction.
  */
-async function* duePages(ctx: OrgCtx, now: Date, fromCache: boolean): AsyncGenerator<string[]> {
+async function* duePages(ctx: OrgContext, now: Date, fromCache: boolean): AsyncGenerator<string[]> {
   if (fromCache) {
     const ids = await withOrg(ctx, (tx) => cachedCandidates(tx, ctx.orgId, now));
     for (const page of chunks(ids, SCAN_PAGE)) yield await withOrg(ctx, (tx) => dueAmong(tx, now, page));
@@ -247,7 +248,7 @@ async function* duePages(ctx: OrgCtx, now: Date, fromCache: boolean): AsyncGener
  * The leads with a release or a reminder due at `now`, found the way the job finds them (from the
  * cached moments, or by computing every lead): lets a test hold the two ways to the same answer.
  */
-export async function dueLeadIds(ctx: OrgCtx, now: Date, fromCache: boolean): Promise<string[]> {
+export async function dueLeadIds(ctx: OrgContext, now: Date, fromCache: boolean): Promise<string[]> {
   const due: string[] = [];
   for await (const page of duePages(ctx, now, fromCache)) due.push(...page);
   return due;
@@ -281,7 +282,12 @@ interface Sent {
   grace_until: Date;
 }
 
-async function actOnLeads(tx: Tx, ctx: OrgCtx, now: Date, leadIds: string[]): Promise<Partial<DailyCounts>> {
+async function actOnLeads(
+  tx: Tx,
+  ctx: OrgContext,
+  now: Date,
+  leadIds: string[],
+): Promise<Partial<DailyCounts>> {
   await lockLeads(tx, leadIds);
   const ids = Prisma.sql`SELECT unnest(${leadIds}::uuid[]) AS id`;
   const released = await tx.$queryRaw<Released[]>`
@@ -410,7 +416,7 @@ function reminderNotice(s: Sent, members: readonly Member[], settings: NotifySet
  * Marks each request PENDING for 48 hours once (escalated_at) and tells the organisation's admins.
  * Requests of an assignment that has ended are left alone: nobody can decide them any more.
  */
-async function escalate(tx: Tx, ctx: OrgCtx, now: Date): Promise<Partial<DailyCounts>> {
+async function escalate(tx: Tx, ctx: OrgContext, now: Date): Promise<Partial<DailyCounts>> {
   const cutoff = new Date(now.getTime() - ESCALATE_AFTER_HOURS * 3_600_000);
   const rows = await tx.$queryRaw<
     { id: string; lead_id: string; days: number; requested_at: Date; company_name: string; city: string }[]
@@ -513,7 +519,7 @@ const CONTACT_FIELDS = [
  */
 async function pseudonymise(
   tx: Tx,
-  ctx: OrgCtx,
+  ctx: OrgContext,
   now: Date,
   leadIds: string[],
 ): Promise<Partial<DailyCounts>> {

@@ -4,10 +4,10 @@ import { randomUUID } from "node:crypto";
 
 import { recordAudit } from "@/lib/audit/service";
 import { authorize, can } from "@/lib/auth/policy";
-import { withOrg, type Tx } from "@/lib/db";
+import { withOrg, type Tx, type MemberContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-import { assertMember, assertNotFuture, isManager, loadLead, type LeadContext } from "./access";
+import { assertMember, assertNotFuture, loadLead } from "./access";
 import { closePendingExtensions } from "./clock";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { protectionDto } from "./dto";
@@ -54,12 +54,12 @@ export type CreateLeadResult =
   | { kind: "created"; lead: Awaited<ReturnType<typeof getLead>> }
   | { kind: "similar"; candidates: DuplicateCandidate[] };
 
-export async function createLead(ctx: LeadContext, input: TCreateLead): Promise<CreateLeadResult> {
-  authorize({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, "lead.create", {
+export async function createLead(ctx: MemberContext, input: TCreateLead): Promise<CreateLeadResult> {
+  authorize(ctx, "lead.create", {
     type: "lead",
     orgId: ctx.orgId,
   });
-  const manager = isManager(ctx);
+  const manager = can(ctx, "lead.manage", { type: "lead", orgId: ctx.orgId });
   if (input.registeredAt && !manager) {
     throw new AppError("forbidden", "Only managers and admins may register a lead with an earlier date.", {
       text: { code: "leads.errors.registerEarlier" },
@@ -193,7 +193,7 @@ function duplicateError(exact: DuplicateCandidate): AppError {
 }
 
 /** A lead with its protection, holds and collaborators. */
-export async function getLead(ctx: LeadContext, leadId: string) {
+export async function getLead(ctx: MemberContext, leadId: string) {
   return withOrg(ctx, async (tx) => {
     await loadLead(tx, ctx, leadId, "lead.read");
     const lead = await tx.lead.findUniqueOrThrow({
@@ -253,7 +253,7 @@ export type LeadDetail = Awaited<ReturnType<typeof getLead>>;
 
 /** Managers: move `assigned_at` (registration) to an earlier moment, with a reason. */
 export async function backdateRegisteredAt(
-  ctx: LeadContext,
+  ctx: MemberContext,
   leadId: string,
   input: TBackdate,
 ): Promise<void> {
@@ -279,7 +279,7 @@ export async function backdateRegisteredAt(
 }
 
 /** Managers: give the lead to another member; the current assignment ends as REASSIGNED. */
-export async function reassignLead(ctx: LeadContext, leadId: string, { ownerUserId }: TReassign) {
+export async function reassignLead(ctx: MemberContext, leadId: string, { ownerUserId }: TReassign) {
   await withOrg(ctx, async (tx) => {
     const { protection } = await loadLead(tx, ctx, leadId, "lead.manage");
     await assertMember(tx, ctx.orgId, ownerUserId, "ownerUserId");
@@ -334,7 +334,7 @@ export interface LeadListItem {
 
 /** The leads the caller may see (RLS decides), in the order asked for, with each lead's protection. */
 export async function listLeads(
-  ctx: LeadContext,
+  ctx: MemberContext,
   query: TListLeads,
 ): Promise<{ items: LeadListItem[]; nextCursor: string | null }> {
   const rows = await withOrg(ctx, (tx) =>
@@ -372,7 +372,7 @@ export async function listLeads(
 }
 
 /** Just the protection of one lead (GET /leads/{id}/protection). */
-export async function getProtection(ctx: LeadContext, leadId: string) {
+export async function getProtection(ctx: MemberContext, leadId: string) {
   return withOrg(ctx, async (tx) => {
     const { protection } = await loadLead(tx, ctx, leadId, "lead.read");
     if (!protection)
@@ -409,12 +409,11 @@ export interface LeadTimeline {
 }
 
 /** Everything that happened to a lead, oldest first, with what the caller may do next. */
-export async function getLeadTimeline(ctx: LeadContext, leadId: string): Promise<LeadTimeline> {
+export async function getLeadTimeline(ctx: MemberContext, leadId: string): Promise<LeadTimeline> {
   return withOrg(ctx, async (tx) => {
     const { resource } = await loadLead(tx, ctx, leadId, "lead.read");
     const { activities, assignments } = await readLeadHistory(tx, leadId);
     const members = await listMemberRows(tx, ctx.orgId);
-    const subject = { userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles };
     return {
       activities: activities.map((a) => ({
         id: a.id,
@@ -432,9 +431,9 @@ export async function getLeadTimeline(ctx: LeadContext, leadId: string): Promise
       })),
       members: members.map((m) => ({ id: m.user.id, name: m.user.name, role: m.role })),
       can: {
-        write: can(subject, "lead.write", resource),
-        logActivity: can(subject, "lead.activity.log", resource),
-        manage: can(subject, "lead.manage", resource),
+        write: can(ctx, "lead.write", resource),
+        logActivity: can(ctx, "lead.activity.log", resource),
+        manage: can(ctx, "lead.manage", resource),
       },
     };
   });
@@ -472,8 +471,8 @@ export const RECENTLY_EXPIRED_DAYS = 30;
 const QUEUE_LIMIT = 100;
 
 /** Managers and admins: extension requests waiting for a decision, leads in GRACE, recent expiries. */
-export async function getManagerQueue(ctx: LeadContext): Promise<ManagerQueue> {
-  authorize({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, "lead.manage", {
+export async function getManagerQueue(ctx: MemberContext): Promise<ManagerQueue> {
+  authorize(ctx, "lead.manage", {
     type: "lead",
     orgId: ctx.orgId,
   });
