@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 
-// Two tiers (STYLE.md, Tests): `unit` is pure and needs no database; `integration` runs against a
+// Two tiers (README, "Tests"): `unit` is pure and needs no database; `integration` runs against a
 // real PostgreSQL (TEST_DATABASE_URL), each file in its own copy of a freshly migrated template.
 // bench/ holds benchmarks, not tests; only the tests of their datasets, profiles and replay run.
 const ignored = ["**/node_modules/**", ".next/**", ".data/**", "e2e/**", "test-results/**"];

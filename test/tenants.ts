@@ -1,13 +1,6 @@
 import { addMember, createOrganization } from "@/lib/auth/service";
-import { withOrg } from "@/lib/db";
+import { withOrg, type MemberContext } from "@/lib/db";
 import { createLead } from "@/lib/leads/service";
-
-/** A member's transaction context, as the app builds it from a session. */
-export interface MemberContext {
-  orgId: string;
-  userId: string;
-  roles: string[];
-}
 
 export interface TestTenant {
   orgId: string;

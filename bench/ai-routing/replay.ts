@@ -5,7 +5,8 @@
 // kept, what that costs, and how often it is right compared with always asking the large model.
 import { z } from "zod";
 
-import { routeAi, type AiContext, type RouterOptions } from "@/lib/ai/router";
+import type { OrgContext } from "@/lib/db";
+import { routeAi, type RouterOptions } from "@/lib/ai/router";
 import { getUseCase, SMALL_FIRST_USE_CASES, type TSmallFirstUseCase } from "@/lib/ai/use-cases";
 
 /** One input to replay. `expected` is its true label; without it the large model's answer is the reference. */
@@ -57,7 +58,7 @@ const labelOf = (useCase: TSmallFirstUseCase, output: unknown) =>
 
 /** Asks the small and the large tier for every item, one item at a time (providers' rate limits). */
 export async function observe(
-  ctx: AiContext,
+  ctx: OrgContext,
   items: readonly TReplayItem[],
   options: Omit<RouterOptions, "onlyTier"> = {},
   onProgress?: (done: number) => void,

@@ -8,7 +8,7 @@ import {
   getAiBudget,
   getAiDashboard,
   getAiPrices,
-} from "@/lib/ai/ui-queries";
+} from "@/lib/ai/service";
 
 import { AiDashboard } from "./AiDashboard";
 import { OwnBudget } from "./OwnBudget";

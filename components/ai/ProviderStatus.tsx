@@ -7,7 +7,7 @@ import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { useTranslations } from "next-intl";
 
-import type { AiProviderStatus } from "@/lib/ai/ui-queries";
+import type { AiProviderStatus } from "@/lib/ai/service";
 
 const PROVIDERS = ["openai", "anthropic"] as const;
 

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 
 import { aiDashboardAction, aiPricesAction } from "@/lib/ai/actions";
 import type { TModelPrice } from "@/lib/ai/schemas";
-import type { AiDashboardView, TAiPeriodDays } from "@/lib/ai/ui-queries";
+import type { AiDashboardView, TAiPeriodDays } from "@/lib/ai/service";
 import type { ActionState } from "@/lib/http/action";
 
 export type { AiDashboardView, TAiPeriodDays, TModelPrice };

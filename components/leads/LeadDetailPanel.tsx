@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { OrgSession } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getLead } from "@/lib/leads/service";
-import { getLeadTimeline } from "@/lib/leads/ui-queries";
+import { getLeadTimeline } from "@/lib/leads/service";
 
 import { LeadDetail } from "./LeadDetail";
 

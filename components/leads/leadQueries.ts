@@ -7,7 +7,7 @@ import type { ActionState } from "@/lib/http/action";
 import { leadTimelineAction, managerQueueAction } from "@/lib/leads/actions";
 import type { TLeadSort } from "@/lib/leads/schemas";
 import type { LeadDetail, LeadListItem } from "@/lib/leads/service";
-import type { LeadTimeline, ManagerQueue } from "@/lib/leads/ui-queries";
+import type { LeadTimeline, ManagerQueue } from "@/lib/leads/service";
 
 import { tickNow } from "./time";
 

@@ -2,18 +2,23 @@
 
 import { z } from "zod";
 
-import { withOrg } from "@/lib/db";
 import { orgAction, type ActionState } from "@/lib/http/action";
 
 import type { BudgetStatus } from "./budget";
-import { setPrice } from "./prices";
 import { ZModelPriceInput, type TModelPrice } from "./schemas";
-import { getAiBudget, getAiDashboard, getAiPrices, ZAiPeriodDays, type AiDashboardView } from "./ui-queries";
+import {
+  getAiBudget,
+  getAiDashboard,
+  getAiPrices,
+  setModelPrice,
+  ZAiPeriodDays,
+  type AiDashboardView,
+} from "./service";
 
 /**
  * The AI page's server actions: parse with the shared zod input, let orgAction re-check the
- * session, and call one read or service, which asks ABAC (ai.dashboard.view, ai.prices.edit)
- * before it touches data.
+ * session, and call the service, which asks ABAC (ai.dashboard.view, ai.prices.edit) before it
+ * touches data.
  */
 
 /**
@@ -59,13 +64,11 @@ export async function aiPricesAction(orgSlug: string): Promise<ActionState<TMode
   return orgAction(orgSlug, z.null(), null, (session) => getAiPrices(session.ctx));
 }
 
-/** A platform admin sets one model's price; setPrice checks ai.prices.edit and audits the change. */
+/** A platform admin sets one model's price (the service checks ai.prices.edit and audits it). */
 export async function setPriceAction(
   orgSlug: string,
   _previous: ActionState<TModelPrice>,
   formData: FormData,
 ): Promise<ActionState<TModelPrice>> {
-  return orgAction(orgSlug, ZPriceForm, formData, (session, input) =>
-    withOrg(session.ctx, (tx) => setPrice(tx, session.ctx, input)),
-  );
+  return orgAction(orgSlug, ZPriceForm, formData, (session, input) => setModelPrice(session.ctx, input));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { DbContext, Tx } from "@/lib/db";
+import type { Tx, OrgContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -10,8 +10,6 @@ import { AppError } from "@/lib/errors";
  * one order everywhere — reservation, then the organisation's row, then the user's — so a reserve
  * and a settle running at once can wait for each other but never deadlock.
  */
-
-type BudgetContext = DbContext & { orgId: string };
 
 export interface Totals {
   spentEur: number;
@@ -39,7 +37,7 @@ export function chargeOrg(tx: Tx, orgId: string, day: string, amount: string, ca
  */
 export async function chargeUserAndRecord(
   tx: Tx,
-  ctx: BudgetContext,
+  ctx: OrgContext,
   day: string,
   amount: string,
   cap: number | null,
@@ -62,7 +60,7 @@ export async function chargeUserAndRecord(
  * Creates this month's rows the first time they are needed (before any lock is taken; a
  * concurrent first caller's insert simply wins).
  */
-export async function ensureRows(tx: Tx, ctx: BudgetContext, day: string): Promise<void> {
+export async function ensureRows(tx: Tx, ctx: OrgContext, day: string): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO ai_budget_org_month (org_id, month) VALUES (${ctx.orgId}::uuid, ${day}::date)
     ON CONFLICT DO NOTHING`;
@@ -101,7 +99,7 @@ export interface LockedReservation {
 }
 
 /** The reservation, locked (reservation → organisation row → user row: the one lock order). */
-export async function lockReservation(tx: Tx, ctx: BudgetContext, id: string): Promise<LockedReservation> {
+export async function lockReservation(tx: Tx, ctx: OrgContext, id: string): Promise<LockedReservation> {
   const rows = await tx.$queryRaw<LockedReservation[]>`
     SELECT org_id::text AS "orgId", user_id::text AS "userId", to_char(month, 'YYYY-MM-DD') AS day,
            amount_eur::text AS amount, status

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { setTestEnv } from "@/test/env";
 import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
-import { createTenant, type MemberContext, type TestTenant } from "@/test/tenants";
+import { createTenant, type TestTenant } from "@/test/tenants";
 
 import { addMember } from "@/lib/auth/service";
-import { withOrg, type DbContext } from "@/lib/db";
+import { withOrg, type MemberContext, type OrgContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { setSetting } from "@/lib/settings/service";
 
@@ -27,14 +27,12 @@ import {
 // 200 transactions at once: enough connections that many of them really race for the row.
 setTestEnv({ DATABASE_POOL_MAX: "24" });
 
-type Ctx = DbContext & { orgId: string };
-
-const reserve = (ctx: Ctx, amountEur: number, month: string) =>
+const reserve = (ctx: OrgContext, amountEur: number, month: string) =>
   withOrg(ctx, (tx) => reserveBudget(tx, ctx, { amountEur, month }));
-const settle = (ctx: Ctx, id: string, actualEur: number) =>
+const settle = (ctx: OrgContext, id: string, actualEur: number) =>
   withOrg(ctx, (tx) => settleBudget(tx, ctx, id, actualEur));
-const release = (ctx: Ctx, id: string) => withOrg(ctx, (tx) => releaseBudget(tx, ctx, id));
-const status = (ctx: Ctx, month: string) => withOrg(ctx, (tx) => budgetStatus(tx, ctx, month));
+const release = (ctx: OrgContext, id: string) => withOrg(ctx, (tx) => releaseBudget(tx, ctx, id));
+const status = (ctx: OrgContext, month: string) => withOrg(ctx, (tx) => budgetStatus(tx, ctx, month));
 
 const setOrgCap = (t: TestTenant, cap: number) =>
   setSetting(t.admin, { key: "ai.budget.monthly.cap", scope: "org", value: cap });
@@ -75,7 +73,7 @@ async function budgetError(promise: Promise<unknown>): Promise<AppError> {
 
 let a: TestTenant;
 let b: TestTenant;
-let auditor: Ctx;
+let auditor: OrgContext;
 
 beforeAll(async () => {
   a = await createTenant("budget-a");
@@ -370,7 +368,7 @@ describe("another organisation", () => {
 describe("stale reservations", () => {
   it("are released by the system context only, and a late settle still charges the cost", async () => {
     const t = await createTenant("budget-stale");
-    const system: Ctx = { orgId: t.orgId, userId: null, roles: ["system"] };
+    const system: OrgContext = { orgId: t.orgId, userId: null, roles: ["system"] };
     const month = "2026-11";
     const { reservationId: crashed } = await reserve(t.sales, 2, month);
     const { reservationId: running } = await reserve(t.sales, 3, month);

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { authorize } from "@/lib/auth/policy";
-import { type DbContext, type Tx } from "@/lib/db";
+import { systemContext, type DbContext, type OrgContext, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { forEachOrg } from "@/lib/db/orgs";
 import { readEffectiveValue, readSettings } from "@/lib/settings/queries";
@@ -34,8 +34,6 @@ import {
  * model's price): settling charges the actual cost, which may exceed the estimate (spent then
  * tells the truth and the next reservation is refused), but the cap holds for reservations.
  */
-
-export type BudgetContext = DbContext & { orgId: string };
 
 /** A reservation a crashed process left open is released after this long (the job's default). */
 export const STALE_RESERVATION_SECONDS = 15 * 60;
@@ -70,7 +68,7 @@ interface Caps {
 }
 
 /** The caps that apply to the caller: the organisation's, and the one per member (the org's or their own lower one). */
-async function readCaps(tx: Tx, ctx: BudgetContext): Promise<Caps> {
+async function readCaps(tx: Tx, ctx: OrgContext): Promise<Caps> {
   const [org, user] = await readSettings(tx, ctx, [ORG_CAP, USER_CAP]);
   const value = (state: typeof org | undefined) => state?.effective.value;
   const orgCap = value(org);
@@ -116,10 +114,10 @@ async function notifyThresholds(tx: Tx, day: string, cap: number, totals: Totals
  */
 export async function reserveBudget(
   tx: Tx,
-  ctx: BudgetContext,
+  ctx: OrgContext,
   input: { amountEur: number; month?: string },
 ): Promise<{ reservationId: string }> {
-  authorize({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, "ai.use", {
+  authorize(ctx, "ai.use", {
     type: "ai",
     orgId: ctx.orgId,
   });
@@ -156,7 +154,7 @@ export async function reserveBudget(
  */
 export async function settleBudget(
   tx: Tx,
-  ctx: BudgetContext,
+  ctx: OrgContext,
   reservationId: string,
   actualEur: number,
 ): Promise<void> {
@@ -171,7 +169,7 @@ export async function settleBudget(
 }
 
 /** Frees a reservation without charging it (the call failed). False when it was already closed. */
-export async function releaseBudget(tx: Tx, ctx: BudgetContext, reservationId: string): Promise<boolean> {
+export async function releaseBudget(tx: Tx, ctx: OrgContext, reservationId: string): Promise<boolean> {
   const r = await lockReservation(tx, ctx, reservationId);
   if (r.status !== "open") return false;
   await markClosed(tx, reservationId, null);
@@ -204,7 +202,7 @@ const line = <C extends number | null>(cap: C, totals: Totals) => ({
 /** The caller's view of a month's budget (this month by default): the organisation's and their own. */
 export async function budgetStatus(
   tx: Tx,
-  ctx: BudgetContext,
+  ctx: OrgContext,
   month: string = monthOf(),
 ): Promise<BudgetStatus> {
   const day = firstDay(month);
@@ -224,7 +222,7 @@ export async function budgetStatus(
  */
 export async function releaseStaleReservations(
   tx: Tx,
-  ctx: BudgetContext,
+  ctx: OrgContext,
   options: { olderThanSeconds?: number; limit?: number } = {},
 ): Promise<number> {
   if (!ctx.roles.includes("system")) {
@@ -250,12 +248,7 @@ export async function releaseStaleReservations(
 export async function releaseStaleReservationsEverywhere(
   options: { olderThanSeconds?: number; actor?: DbContext["actor"] } = {},
 ): Promise<{ orgs: number; released: number; failed: number }> {
-  const system: DbContext = {
-    orgId: null,
-    userId: null,
-    roles: ["system"],
-    actor: options.actor ?? { type: "system", id: "job:ai-budget-release-stale" },
-  };
+  const system = systemContext("ai-budget-release-stale", options.actor);
   let released = 0;
   const { orgs, failed } = await forEachOrg(system, "ai-budget-release-stale", async (tx, ctx) => {
     released += await releaseStaleReservations(tx, ctx, options);

@@ -7,7 +7,7 @@ import { asSuperuser } from "@/test/pg";
 import { createTenant, type TestTenant } from "@/test/tenants";
 
 import { addMember } from "@/lib/auth/service";
-import { withOrg, type DbContext } from "@/lib/db";
+import { withOrg, type OrgContext } from "@/lib/db";
 import { setSetting } from "@/lib/settings/service";
 
 import { cacheGet, cacheKey, cachePurgeExpired, cachePut, cacheTtlSeconds, canonicalJson } from "./cache";
@@ -15,8 +15,6 @@ import { cacheGet, cacheKey, cachePurgeExpired, cachePut, cacheTtlSeconds, canon
 // The answer cache: keys that ignore what does not change an answer (key order, whitespace,
 // Unicode composition) and respect what does; per-organisation entries that expire after
 // ai.cache.ttl and are replaced on the next put; the purge; another organisation sees nothing.
-
-type Ctx = DbContext & { orgId: string };
 
 const base = {
   useCase: "lead.classify" as const,
@@ -79,11 +77,11 @@ describe("cacheKey", () => {
 });
 
 describe("cachePut and cacheGet", () => {
-  const put = (ctx: Ctx, key: string, output: Record<string, string | number>, ttlSeconds?: number) =>
+  const put = (ctx: OrgContext, key: string, output: Record<string, string | number>, ttlSeconds?: number) =>
     withOrg(ctx, (tx) =>
       cachePut(tx, ctx, { key, useCase: "lead.classify", model: "gpt-4o-mini", output, ttlSeconds }),
     );
-  const get = (ctx: Ctx, key: string) => withOrg(ctx, (tx) => cacheGet(tx, ctx, key));
+  const get = (ctx: OrgContext, key: string) => withOrg(ctx, (tx) => cacheGet(tx, ctx, key));
 
   it("answers every member of the organisation until the TTL (ai.cache.ttl) runs out", async () => {
     const key = cacheKey({ ...base, input: "ttl" });
@@ -153,7 +151,7 @@ describe("cachePut and cacheGet", () => {
       role: "auditor",
       locale: "de",
     });
-    const auditor: Ctx = { orgId: a.orgId, userId, roles: ["auditor"] };
+    const auditor: OrgContext = { orgId: a.orgId, userId, roles: ["auditor"] };
     const error = await rejectionOf(
       put(auditor, cacheKey({ ...base, input: "auditor" }), { label: "x" }, 60),
     );

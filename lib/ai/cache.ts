@@ -2,7 +2,7 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import type { DbContext, Prisma, Tx } from "@/lib/db";
+import type { Prisma, Tx, OrgContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readEffectiveValue } from "@/lib/settings/queries";
 import { durationToMs } from "@/lib/settings/schemas";
@@ -15,8 +15,6 @@ import type { TAiTier, TAiUseCase } from "./types";
  * question asked twice within the TTL costs one provider call; a new prompt or output schema
  * (schemaVersion) or another model never reuses an old answer.
  */
-
-export type CacheContext = DbContext & { orgId: string };
 
 /** Bumped when the normalisation below changes, so old keys are never matched by new rules. */
 const KEY_FORMAT = 1;
@@ -72,7 +70,7 @@ export function cacheKey(parts: CacheKeyParts): string {
 }
 
 /** `ai.cache.ttl` in whole seconds (at least one). */
-export async function cacheTtlSeconds(tx: Tx, ctx: CacheContext): Promise<number> {
+export async function cacheTtlSeconds(tx: Tx, ctx: OrgContext): Promise<number> {
   const ttl = await readEffectiveValue(tx, ctx, "ai.cache.ttl");
   const ms = durationToMs(ttl);
   if (ms === null) throw new Error(`ai.cache.ttl is not an ISO 8601 duration: ${ttl}`);
@@ -92,7 +90,7 @@ function checkKey(key: string): void {
 }
 
 /** The organisation's unexpired answer for `key`, or null. */
-export async function cacheGet(tx: Tx, ctx: CacheContext, key: string): Promise<CacheEntry | null> {
+export async function cacheGet(tx: Tx, ctx: OrgContext, key: string): Promise<CacheEntry | null> {
   checkKey(key);
   const rows = await tx.$queryRaw<CacheEntry[]>`
     SELECT use_case AS "useCase", model, output, created_at AS "createdAt", expires_at AS "expiresAt"
@@ -111,7 +109,7 @@ export interface CachePut {
 }
 
 /** Stores an answer, replacing whatever the key held (an expired entry, or a concurrent writer's). */
-export async function cachePut(tx: Tx, ctx: CacheContext, entry: CachePut): Promise<void> {
+export async function cachePut(tx: Tx, ctx: OrgContext, entry: CachePut): Promise<void> {
   checkKey(entry.key);
   const ttl = entry.ttlSeconds ?? (await cacheTtlSeconds(tx, ctx));
   if (!Number.isFinite(ttl) || ttl <= 0) throw new AppError("bad_request", "ttlSeconds must be positive.");
@@ -126,7 +124,7 @@ export async function cachePut(tx: Tx, ctx: CacheContext, entry: CachePut): Prom
 }
 
 /** Deletes the organisation's expired entries (a job's housekeeping); returns how many. */
-export async function cachePurgeExpired(tx: Tx, ctx: CacheContext): Promise<number> {
+export async function cachePurgeExpired(tx: Tx, ctx: OrgContext): Promise<number> {
   return tx.$executeRaw`
     DELETE FROM ai_cache WHERE org_id = ${ctx.orgId}::uuid AND expires_at <= now()`;
 }

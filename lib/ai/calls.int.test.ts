@@ -5,7 +5,7 @@ import { asSuperuser } from "@/test/pg";
 import { createTenant, type TestTenant } from "@/test/tenants";
 
 import { addMember } from "@/lib/auth/service";
-import { withOrg, type DbContext } from "@/lib/db";
+import { withOrg, type OrgContext } from "@/lib/db";
 import { type AppError } from "@/lib/errors";
 import { setSetting } from "@/lib/settings/service";
 
@@ -17,12 +17,10 @@ import type { TAiCallRecord } from "./schemas";
 // The call log and the dashboard: insert-only for the app, own rows for members and all rows for
 // overseers, nothing across organisations; the dashboard's figures from a known set of calls.
 
-type Ctx = DbContext & { orgId: string };
-
 let a: TestTenant;
 let b: TestTenant;
-let auditor: Ctx;
-let system: Ctx;
+let auditor: OrgContext;
+let system: OrgContext;
 
 const call: TAiCallRecord = {
   useCase: "lead.classify",
@@ -51,7 +49,7 @@ beforeAll(async () => {
   system = { orgId: a.orgId, userId: null, roles: ["system"] };
 });
 
-const userIdsSeenBy = (ctx: Ctx) =>
+const userIdsSeenBy = (ctx: OrgContext) =>
   withOrg(
     ctx,
     (tx) =>

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { DbContext, Tx } from "@/lib/db";
+import type { Tx, OrgContext } from "@/lib/db";
 
 import { ZAiCallRecord, type TAiCallRecord } from "./schemas";
 
@@ -16,11 +16,7 @@ import { ZAiCallRecord, type TAiCallRecord } from "./schemas";
  * transaction. Write it in its own transaction after a refusal or failure, since the transaction
  * that failed rolls back. A malformed record is a programming error and throws.
  */
-export async function recordCall(
-  tx: Tx,
-  ctx: DbContext & { orgId: string },
-  call: TAiCallRecord,
-): Promise<{ id: string }> {
+export async function recordCall(tx: Tx, ctx: OrgContext, call: TAiCallRecord): Promise<{ id: string }> {
   const c = ZAiCallRecord.parse(call);
   const [row] = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO ai_call (org_id, user_id, use_case, provider, model, tier, escalated, escalation_reason,

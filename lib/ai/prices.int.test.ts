@@ -4,7 +4,7 @@ import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
 import { createTenant, type TestTenant } from "@/test/tenants";
 
-import { withOrg, withoutOrg, type DbContext } from "@/lib/db";
+import { withOrg, withoutOrg, type OrgContext } from "@/lib/db";
 import { type AppError } from "@/lib/errors";
 
 import { listPrices, priceOf, setPrice } from "./prices";
@@ -13,11 +13,9 @@ import { costEur } from "./types";
 // Model prices: the seeded list every signed-in context reads, pricing a provider's dated model
 // names by their family and unknown models at zero, and edits only by platform admins, audited.
 
-type Ctx = DbContext & { orgId: string };
-
 let a: TestTenant;
 let b: TestTenant;
-let platformAdmin: Ctx;
+let platformAdmin: OrgContext;
 
 beforeAll(async () => {
   a = await createTenant("prices-a");

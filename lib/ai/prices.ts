@@ -2,7 +2,7 @@ import "server-only";
 
 import { recordAudit } from "@/lib/audit/service";
 import { authorize } from "@/lib/auth/policy";
-import { Prisma, type DbContext, type Tx } from "@/lib/db";
+import { Prisma, type Tx, type OrgContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 import { ZModelPriceInput, type TModelPrice, type TModelPriceInput } from "./schemas";
@@ -62,12 +62,8 @@ export function priceOf(prices: readonly ModelPrice[], model: string): ModelPric
  * change is audited in the admin's organisation with the old and the new price, in the same
  * transaction; row-level security refuses the write a second time for anyone else.
  */
-export async function setPrice(
-  tx: Tx,
-  ctx: DbContext & { orgId: string },
-  input: TModelPriceInput,
-): Promise<TModelPrice> {
-  authorize({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, "ai.prices.edit", {
+export async function setPrice(tx: Tx, ctx: OrgContext, input: TModelPriceInput): Promise<TModelPrice> {
+  authorize(ctx, "ai.prices.edit", {
     type: "ai_model_price",
     orgId: ctx.orgId,
   });

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { authorize } from "@/lib/auth/policy";
-import type { DbContext, Tx } from "@/lib/db";
+import type { Tx, OrgContext } from "@/lib/db";
 import { readSettings } from "@/lib/settings/queries";
 
 import { monthOf } from "./budget";
@@ -13,8 +13,6 @@ import type { TAiPeriod } from "./schemas";
  * overseers (admins, managers, auditors) every member's rows and anyone else only their own, so
  * aiDashboard asks ABAC first rather than show a partial picture.
  */
-
-type OrgContext = DbContext & { orgId: string };
 
 const range = (orgId: string, p: TAiPeriod) => ({ orgId, from: p.from, to: p.to });
 
@@ -184,7 +182,7 @@ export async function aiDashboard(
   period: TAiPeriod,
   month: string = monthOf(),
 ): Promise<AiDashboard> {
-  authorize({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, "ai.dashboard.view", {
+  authorize(ctx, "ai.dashboard.view", {
     type: "ai",
     orgId: ctx.orgId,
   });

@@ -7,6 +7,7 @@ import {
   type FakeProvider,
 } from "@/test/fakes/ai-providers";
 import { setTestEnv } from "@/test/env";
+import { rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
 import { createTenant, type TestTenant } from "@/test/tenants";
 
@@ -14,6 +15,7 @@ import { withOrg } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 import { routeAi, type RouterOptions } from "./router";
+import { askAi } from "./service";
 import { CircuitBreaker, createAnthropicClient, createOpenAiClient, withBreaker } from "./providers";
 import type { TAiProvider } from "./types";
 
@@ -401,5 +403,22 @@ describe("privacy", () => {
       expect(sent).not.toContain(secret);
     }
     expect((answer.output as { topics: string[] }).topics).toEqual(["Lob von Jutta Brandhorst"]);
+  });
+});
+
+describe("askAi, the service's way in", () => {
+  it("refuses a member who may not use AI before any model is asked or any call is logged", async () => {
+    const auditor = { ...tenant.admin, roles: ["auditor"] };
+    const refused = await rejectionOf(
+      askAi(auditor, { useCase: "feedback.sentiment", input: FEEDBACK }, options),
+    );
+    expect((refused as AppError).kind).toBe("forbidden");
+    expect(fakes.openai.requests).toHaveLength(0);
+    expect(await calls(tenant.orgId)).toEqual([]);
+  });
+
+  it("routes a member's request like the router does", async () => {
+    const answer = await askAi(tenant.sales, { useCase: "feedback.sentiment", input: FEEDBACK }, options);
+    expect(answer).toMatchObject({ tier: "small", cached: false, escalated: false });
   });
 });

@@ -2,8 +2,7 @@ import "server-only";
 
 import { performance } from "node:perf_hooks";
 
-import { authorize } from "@/lib/auth/policy";
-import { withOrg, type DbContext, type Prisma, type Tx } from "@/lib/db";
+import { withOrg, type Prisma, type Tx, type OrgContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readEffectiveValue } from "@/lib/settings/queries";
 
@@ -36,8 +35,9 @@ import {
 import { getUseCase, outputJsonSchema, outputSchemaName } from "./use-cases";
 
 /**
- * The AI router: every AI feature's one way to a model. For a call it
- *   1. checks the caller may use AI and parses the input with the use case's schema;
+ * The AI router: every AI feature's one way to a model, reached through `askAi` (service.ts), which
+ * first checks the caller may use AI (ai.use). For a call it
+ *   1. parses the input with the use case's schema;
  *   2. answers from the organisation's cache when it can (no provider, no cost);
  *   3. scrubs personal data from the prompt (restored in the answer);
  *   4. reserves the call's largest possible cost against the org's and the user's monthly caps,
@@ -50,8 +50,6 @@ import { getUseCase, outputJsonSchema, outputSchemaName } from "./use-cases";
  *      effective `ai.routing.confidence.threshold`, or when it failed;
  *   8. logs one ai_call row, whatever happened, and caches the answer.
  */
-
-export type AiContext = DbContext & { orgId: string };
 
 export interface AiRequest {
   useCase: TAiUseCase;
@@ -100,14 +98,10 @@ interface CallOutcome {
 }
 
 export async function routeAi(
-  ctx: AiContext,
+  ctx: OrgContext,
   request: AiRequest,
   options: RouterOptions = {},
 ): Promise<AiAnswer> {
-  authorize({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, "ai.use", {
-    type: "ai",
-    orgId: ctx.orgId,
-  });
   const definition = getUseCase(request.useCase) as UseCaseDefinition;
   const parsed = definition.input.safeParse(request.input);
   if (!parsed.success) {
@@ -315,7 +309,7 @@ class TierFailure extends Error {
  * settle what the answering model's usage cost, and parse and calibrate the answer.
  */
 async function callTier(
-  ctx: AiContext,
+  ctx: OrgContext,
   definition: UseCaseDefinition,
   tier: TAiTier,
   user: string,

@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { createOrganization } from "@/lib/auth/service";
-import { withContext, withOrg, withoutOrg, type DbContext, type Tx } from "@/lib/db";
+import { withContext, withOrg, withoutOrg, type Tx, type OrgContext } from "@/lib/db";
 import { env } from "@/lib/env";
 import { childEnv, setTestEnv } from "@/test/env";
 import { postgresCode, rejectionOf } from "@/test/errors";
@@ -22,14 +22,12 @@ setTestEnv({ DATABASE_POOL_MAX: "10" });
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-type OrgCtx = DbContext & { orgId: string };
-
-async function org(slug: string): Promise<OrgCtx> {
+async function org(slug: string): Promise<OrgContext> {
   const created = await createOrganization({ name: `Org ${slug}`, slug });
   return { orgId: created.id, userId: null, roles: ["admin"] };
 }
 
-async function record(ctx: OrgCtx, action: string, extra: { before?: unknown; after?: unknown } = {}) {
+async function record(ctx: OrgContext, action: string, extra: { before?: unknown; after?: unknown } = {}) {
   await withOrg(ctx, (tx) =>
     recordAudit(tx, ctx, { action, resourceType: "test", resourceId: action, ...extra }),
   );
@@ -74,7 +72,7 @@ function cliVerify(...options: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-let main: OrgCtx;
+let main: OrgContext;
 
 beforeAll(async () => {
   main = await org("chain-main");

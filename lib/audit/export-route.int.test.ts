@@ -4,6 +4,7 @@ import { GET } from "@/app/(admin)/[org]/audit/export/route";
 import { loadAccount } from "@/lib/auth/account";
 import { addMember, createOrganization } from "@/lib/auth/service";
 import { currentAccount } from "@/lib/auth/session";
+import { PROBLEM_BASE } from "@/lib/http/problem";
 import { asSuperuser } from "@/test/pg";
 import type * as SessionModule from "@/lib/auth/session";
 
@@ -52,8 +53,12 @@ describe("GET /[org]/audit/export", () => {
 
   it("404 for an organisation the caller is not a member of, as for one that does not exist", async () => {
     await signedInAs("outsider");
-    expect((await get("export-a")).status).toBe(404);
-    expect((await get("no-such-org")).status).toBe(404);
+    for (const slug of ["export-a", "no-such-org"]) {
+      const response = await get(slug);
+      expect(response.status).toBe(404);
+      // The same problem type as every /api/v1 route answers (lib/http/api.ts, errorResponse).
+      expect((await response.json()).type).toBe(`${PROBLEM_BASE}not-found`);
+    }
   });
 
   it("403 for a member who may not export", async () => {

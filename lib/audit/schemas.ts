@@ -75,7 +75,7 @@ export const FILTER_KEYS = ["actor", "action", "resourceType", "resourceId", "fr
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** URLSearchParams or Next.js's searchParams record, as a record (null-prototype: the names are the
- *  request's, see lib/http/keys.ts). */
+ *  request's, see lib/keys.ts). */
 export function searchParamsRecord(params: URLSearchParams | SearchParams): SearchParams {
   if (!(params instanceof URLSearchParams)) return params;
   const record: SearchParams = Object.create(null);

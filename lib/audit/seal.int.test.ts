@@ -4,7 +4,7 @@ import type pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { createOrganization } from "@/lib/auth/service";
-import { withOrg, type DbContext } from "@/lib/db";
+import { withOrg, type OrgContext } from "@/lib/db";
 import { env } from "@/lib/env";
 import { runJob } from "@/lib/jobs/runner";
 import { renderMetrics } from "@/lib/system/metrics";
@@ -21,17 +21,15 @@ import { verifyAuditChains, type VerifyReport } from "./verify";
 // chains' heads published outside the database, and what each of them catches when the owner of the
 // tables rewrites history — with the plain hashes recomputed, with a wrong key, and with the key.
 
-type OrgCtx = DbContext & { orgId: string };
-
 const testKeyring = keyringOf(TEST_AUDIT_CHAIN_KEY);
 
-async function org(slug: string): Promise<OrgCtx> {
+async function org(slug: string): Promise<OrgContext> {
   const created = await createOrganization({ name: `Org ${slug}`, slug });
   return { orgId: created.id, userId: null, roles: ["admin"] };
 }
 
 /** Appends events to the organisation's chain through the app; their ids, oldest first. */
-async function record(ctx: OrgCtx, ...actions: string[]): Promise<string[]> {
+async function record(ctx: OrgContext, ...actions: string[]): Promise<string[]> {
   await withOrg(ctx, (tx) =>
     recordAudits(
       tx,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { addMember, createOrganization } from "@/lib/auth/service";
-import { withOrg, type DbContext } from "@/lib/db";
+import { withOrg, type MemberContext, type OrgContext } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { rejectionOf } from "@/test/errors";
 
@@ -11,19 +11,17 @@ import { exportAuditEvents, listAuditActors, listAuditEvents, recordAudit } from
 
 // Reading the audit trail: who may, what the filters find, paging, and the CSV export.
 
-type Ctx = DbContext & { orgId: string; userId: string };
-
 interface Tenant {
   orgId: string;
-  admin: Ctx;
-  auditor: Ctx;
-  manager: Ctx;
-  sales: Ctx;
+  admin: MemberContext;
+  auditor: MemberContext;
+  manager: MemberContext;
+  sales: MemberContext;
 }
 
 async function tenant(slug: string): Promise<Tenant> {
   const org = await createOrganization({ name: `Org ${slug}`, slug });
-  const member = async (role: "admin" | "auditor" | "manager" | "sales"): Promise<Ctx> => {
+  const member = async (role: "admin" | "auditor" | "manager" | "sales"): Promise<MemberContext> => {
     const { userId } = await addMember({
       email: `${role}@${slug}.example`,
       name: `${role[0].toUpperCase()}${role.slice(1)} ${slug}`,
@@ -42,7 +40,7 @@ async function tenant(slug: string): Promise<Tenant> {
   };
 }
 
-async function record(ctx: DbContext & { orgId: string }, action: string, resourceId: string, extra = {}) {
+async function record(ctx: OrgContext, action: string, resourceId: string, extra = {}) {
   await withOrg(ctx, (tx) => recordAudit(tx, ctx, { action, resourceType: "widget", resourceId, ...extra }));
 }
 
@@ -53,7 +51,7 @@ function filter(query: Record<string, string>): TAuditFilter {
   return parsed.filter;
 }
 
-async function actions(ctx: Ctx, f: TAuditFilter): Promise<string[]> {
+async function actions(ctx: MemberContext, f: TAuditFilter): Promise<string[]> {
   return (await listAuditEvents(ctx, f)).events.map((e) => `${e.action} ${e.resourceId}`);
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { authorize } from "@/lib/auth/policy";
-import { withOrg, type DbContext, type Tx } from "@/lib/db";
+import { withOrg, type DbContext, type Tx, type OrgContext } from "@/lib/db";
 
 import { AUDIT_CSV_HEADER, auditCsvRecord, csvRow, UTF8_BOM } from "./csv";
 import {
@@ -66,13 +66,11 @@ export async function recordAudits(tx: Tx, ctx: DbContext, events: readonly Audi
 
 /** The reader's side: ABAC first, then the organisation's own transaction (RLS the second wall). */
 function authorizeAudit(ctx: OrgContext, action: "audit.read" | "audit.export"): void {
-  authorize({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, action, {
+  authorize(ctx, action, {
     type: "audit",
     orgId: ctx.orgId,
   });
 }
-
-type OrgContext = DbContext & { orgId: string };
 
 export interface AuditPage {
   /** Newest first, at most AUDIT_PAGE_SIZE. */

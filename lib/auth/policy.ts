@@ -1,3 +1,4 @@
+import type { OrgContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 import type { TRole } from "./roles";
@@ -8,12 +9,13 @@ import type { TRole } from "./roles";
  * wall. Anything not explicitly allowed is denied: unknown roles, unknown actions, other orgs.
  */
 
-export interface Subject {
-  userId: string | null;
-  orgId: string;
-  roles: readonly string[];
+/**
+ * Who asks: the context the work runs in (`OrgContext`, `MemberContext`, lib/db), taken as it is,
+ * never a subject rebuilt by hand: its user, organisation and roles are what the rules read.
+ */
+export type Subject = Pick<OrgContext, "userId" | "orgId" | "roles"> & {
   attributes?: { territory?: string };
-}
+};
 
 export interface Resource {
   type: string;
@@ -115,15 +117,15 @@ export function isAction(value: string): value is Action {
   return Object.hasOwn(POLICIES, value);
 }
 
-export function can(subject: Subject, action: string, resource: Resource): boolean {
-  if (!subject.orgId || subject.orgId !== resource.orgId) return false;
+export function can(ctx: Subject, action: string, resource: Resource): boolean {
+  if (!ctx.orgId || ctx.orgId !== resource.orgId) return false;
   if (!isAction(action)) return false;
-  return POLICIES[action](subject, resource);
+  return POLICIES[action](ctx, resource);
 }
 
 /** `can`, or throw the error the caller should see: another org's resource is "not found". */
-export function authorize(subject: Subject, action: Action, resource: Resource): void {
-  if (subject.orgId !== resource.orgId) throw new AppError("not_found", "Not found.");
-  if (!can(subject, action, resource))
+export function authorize(ctx: Subject, action: Action, resource: Resource): void {
+  if (ctx.orgId !== resource.orgId) throw new AppError("not_found", "Not found.");
+  if (!can(ctx, action, resource))
     throw new AppError("forbidden", `You may not ${action}.`, { text: { code: "errors.forbidden" } });
 }

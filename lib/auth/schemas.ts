@@ -1,7 +1,6 @@
 import { z } from "zod";
 
 import { text, ZDbString } from "@/lib/db/columns";
-import { defineApi } from "@/lib/http/spec";
 
 import { ZRole } from "./roles";
 
@@ -78,7 +77,7 @@ export function safeCallbackPath(value: unknown, origin = OWN_ORIGIN): string {
   return target.origin === new URL(origin).origin && !path.startsWith("//") ? path : DEFAULT_LANDING;
 }
 
-// REST API: /api/v1/me and /api/v1/tokens ------------------------------------------------------
+// REST API answers: /api/v1/me and /api/v1/tokens (their specs are in openapi.ts) -------------------
 
 export const ZMe = z
   .object({
@@ -100,44 +99,3 @@ export const ZTokenSummary = z
     revokedAt: z.iso.datetime().nullable(),
   })
   .meta({ id: "TokenSummary" });
-
-export const getMeApi = defineApi({
-  operationId: "getMe",
-  method: "GET",
-  path: "/me",
-  tag: "Account",
-  summary: "Who is calling: user, organisation, role, and how they authenticated",
-  response: { status: 200, description: "The caller", schema: ZMe },
-});
-
-export const listTokensApi = defineApi({
-  operationId: "listTokens",
-  method: "GET",
-  path: "/tokens",
-  tag: "Account",
-  summary: "The caller's own access tokens in this organisation (never the secrets)",
-  response: { status: 200, description: "Newest first", schema: z.object({ items: z.array(ZTokenSummary) }) },
-});
-
-export const revokeTokenApi = defineApi({
-  operationId: "revokeToken",
-  method: "DELETE",
-  path: "/tokens/{id}",
-  tag: "Account",
-  summary: "Revoke one of the caller's own tokens",
-  params: z.object({ id: z.uuid() }),
-  response: { status: 204, description: "Revoked" },
-  problems: [404],
-});
-
-export const endAllSessionsApi = defineApi({
-  operationId: "endAllSessions",
-  method: "DELETE",
-  path: "/sessions",
-  tag: "Account",
-  summary: "Sign out everywhere: end every browser session of the caller, this one included",
-  description:
-    "Every session cookie of the user stops working at once, in every browser and device; the user " +
-    "signs in again. Personal access tokens are not affected (revoke them under /tokens).",
-  response: { status: 204, description: "Every session ended" },
-});

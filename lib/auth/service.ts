@@ -3,7 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import { recordAudit } from "@/lib/audit/service";
-import { withoutOrg, withOrg, isUniqueViolation, type DbContext } from "@/lib/db";
+import { withoutOrg, withOrg, isUniqueViolation, type MemberContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 import { generatePassword, hashPassword } from "./password";
@@ -156,7 +156,7 @@ async function requireMember(orgSlug: string, rawEmail: string) {
 }
 
 /** A user's language, changed by the user themselves. */
-export async function setOwnLocale(ctx: DbContext & { orgId: string; userId: string }, locale: "de" | "en") {
+export async function setOwnLocale(ctx: MemberContext, locale: "de" | "en") {
   await withOrg(ctx, async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: ctx.userId }, select: { locale: true } });
     await tx.user.update({ where: { id: ctx.userId }, data: { locale, updatedAt: new Date() } });

@@ -3,7 +3,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
-import type { DbContext } from "@/lib/db";
+import type { MemberContext } from "@/lib/db";
 import { env } from "@/lib/env";
 
 import { loadSessionAccount, type Account, type OrgMembership } from "./account";
@@ -14,7 +14,7 @@ import { contextRoles } from "./roles";
 export interface OrgSession {
   account: Account;
   org: OrgMembership;
-  ctx: DbContext & { orgId: string; userId: string };
+  ctx: MemberContext;
 }
 
 /** The session cookie's user and session, as signed (not yet checked against the database). */

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { recordAudit } from "@/lib/audit/service";
-import { withContext, withoutOrg, withOrg, type DbContext } from "@/lib/db";
+import { withContext, withoutOrg, withOrg, type MemberContext } from "@/lib/db";
 
 /**
  * Sessions that can end (sql/migrations/20261207110000_user_sessions.sql). Each sign-in is a row;
@@ -15,8 +15,6 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 /** The longest user agent kept, as the table allows. */
 const USER_AGENT_MAX = 500;
-
-type UserContext = DbContext & { orgId: string; userId: string };
 
 export interface SessionSummary {
   id: string;
@@ -52,7 +50,7 @@ export async function endSession(userId: string, sessionId: string): Promise<voi
  * Signing out everywhere: ends every session of the calling user, this one included, and records it
  * in the organisation the user acted in. Answers how many sessions ended.
  */
-export async function endAllSessions(ctx: UserContext): Promise<number> {
+export async function endAllSessions(ctx: MemberContext): Promise<number> {
   return withOrg(ctx, async (tx) => {
     const { count } = await tx.userSession.updateMany({
       where: { userId: ctx.userId, revokedAt: null },
@@ -69,7 +67,7 @@ export async function endAllSessions(ctx: UserContext): Promise<number> {
 }
 
 /** The calling user's live sessions, most recently seen first; `currentId` is the asking one's. */
-export async function listOwnSessions(ctx: UserContext, currentId?: string): Promise<SessionSummary[]> {
+export async function listOwnSessions(ctx: MemberContext, currentId?: string): Promise<SessionSummary[]> {
   const sessions = await withOrg(ctx, (tx) =>
     tx.userSession.findMany({
       where: { userId: ctx.userId, revokedAt: null, expiresAt: { gt: new Date() } },

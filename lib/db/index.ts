@@ -103,3 +103,4 @@ export function dataExceptionOf(error: unknown): { sqlstate: string; message: st
   if (typeof sqlstate !== "string" || !sqlstate.startsWith("22")) return null;
   return { sqlstate, message: String(cause?.originalMessage ?? "") };
 }
+export * from "./context";

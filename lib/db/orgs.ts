@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { OrgContext } from "@/lib/db";
 import { withContext, withOrg, type DbContext, type Tx } from "./index";
 
 /**
@@ -10,7 +11,7 @@ import { withContext, withOrg, type DbContext, type Tx } from "./index";
 export async function forEachOrg(
   system: DbContext,
   label: string,
-  work: (tx: Tx, ctx: DbContext & { orgId: string }) => Promise<void>,
+  work: (tx: Tx, ctx: OrgContext) => Promise<void>,
 ): Promise<{ orgs: number; failed: number }> {
   const orgIds = await withContext(
     system,

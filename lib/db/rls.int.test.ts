@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { createToken } from "@/lib/auth/tokens";
-import { db, withContext, withOrg, withoutOrg, type DbContext, type Tx } from "@/lib/db";
+import { db, withContext, withOrg, withoutOrg, type Tx, type MemberContext } from "@/lib/db";
 import { setTestEnv } from "@/test/env";
 import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
@@ -22,7 +22,7 @@ interface Tenant {
   adminId: string;
   salesId: string;
   tokenId: string;
-  admin: DbContext & { orgId: string; userId: string };
+  admin: MemberContext;
 }
 
 let a: Tenant;

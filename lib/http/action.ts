@@ -9,7 +9,7 @@ import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/sessi
 import { clientIp } from "./client-ip";
 import { asInvalidInput } from "./data-exception";
 import { isAppError, type MessageCode } from "@/lib/errors";
-import { namesPrototype } from "./keys";
+import { namesPrototype } from "@/lib/keys";
 import { requestIdFrom } from "./request-id";
 
 /** What a form's server action answers. Field errors sit beside their fields; `message` is for the
@@ -39,7 +39,7 @@ function submittedValues(input: unknown): Record<string, string> | undefined {
  * A form's (or query string's) fields by name, for a schema to parse: a null-prototype object, so no
  * name can reach Object.prototype however it is used later (the last value of a repeated name, as
  * Object.fromEntries gives). Undefined when a name, or a dotted segment of it, is `__proto__`,
- * `constructor` or `prototype` (lib/http/keys.ts): no form of ours has such a field, so the request
+ * `constructor` or `prototype` (lib/keys.ts): no form of ours has such a field, so the request
  * is forged and is refused rather than cleaned.
  */
 export function formFields(form: FormData | URLSearchParams): Record<string, FormDataEntryValue> | undefined {

@@ -1,5 +1,5 @@
 import { aiApis } from "@/lib/ai/openapi";
-import { endAllSessionsApi, getMeApi, listTokensApi, revokeTokenApi } from "@/lib/auth/schemas";
+import { endAllSessionsApi, getMeApi, listTokensApi, revokeTokenApi } from "@/lib/auth/openapi";
 import { leadApis } from "@/lib/leads/openapi";
 import { samplesApis } from "@/lib/samples/openapi";
 

@@ -14,7 +14,7 @@ import { clientIp } from "./client-ip";
 import { asInvalidInput } from "./data-exception";
 import { AppError, isAppError, type FieldError } from "@/lib/errors";
 import { withIdempotency } from "./idempotency";
-import { hasPrototypeKey } from "./keys";
+import { hasPrototypeKey } from "@/lib/keys";
 import { ORG_HEADER_NAME } from "./org-header";
 import { assertSameOrigin } from "./origin";
 import { problemResponse } from "./problem";

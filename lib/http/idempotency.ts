@@ -2,7 +2,7 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { withOrg, type DbContext } from "@/lib/db";
+import { withOrg, type OrgContext } from "@/lib/db";
 
 import { AppError } from "@/lib/errors";
 
@@ -18,7 +18,7 @@ const LOCK_SECONDS = 300;
 
 interface Caller {
   key: string;
-  ctx: DbContext & { orgId: string };
+  ctx: OrgContext;
 }
 
 interface StoredAnswer {

@@ -1,7 +1,7 @@
 import type { Command } from "@/lib/cli/command";
+import { systemContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-import { systemContext } from "./definition";
 import { recentRuns } from "./queries";
 import { JOBS, requireJob } from "./registry";
 import { jobRunner } from "./runner";

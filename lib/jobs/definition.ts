@@ -54,8 +54,3 @@ export class JobFailure extends Error {
     this.counts = counts;
   }
 }
-
-/** The context jobs run in: no organisation, no user, the role the job_run policies ask for. */
-export function systemContext(jobId: string): DbContext {
-  return { orgId: null, userId: null, roles: ["system"], actor: { type: "system", id: `job:${jobId}` } };
-}

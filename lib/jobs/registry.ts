@@ -1,19 +1,19 @@
 import "server-only";
 
+import { aiHousekeeping } from "@/lib/ai/jobs";
+import { auditChainHeads, auditChainVerify } from "@/lib/audit/jobs";
 import { AppError } from "@/lib/errors";
+import { leadProtectionDaily } from "@/lib/leads/jobs";
+import { samplesFeedbackDaily, samplesFeedbackSentiment } from "@/lib/samples/jobs";
 
 import type { JobDefinition } from "./definition";
-import { aiHousekeeping } from "./definitions/ai-housekeeping";
-import { auditChainHeads } from "./definitions/audit-chain-heads";
-import { auditChainVerify } from "./definitions/audit-chain-verify";
-import { leadProtectionDaily } from "./definitions/lead-protection-daily";
 import { rateLimitCleanup } from "./definitions/rate-limit-cleanup";
-import { samplesFeedbackDaily, samplesFeedbackSentiment } from "@/lib/samples/jobs";
 
 /**
  * Every job of the app, in one list: Inngest serves them (functions.ts), the local scheduler runs
- * them (scheduler.ts), the CLI and the System area list them. Adding a job is one entry here (and
- * its title and description in lib/i18n/messages/{de,en}/jobs.json).
+ * them (scheduler.ts), the CLI and the System area list them. A job is defined in its domain's
+ * `jobs.ts` (lib/leads/jobs.ts); adding one is its definition there, one entry here, and its title and
+ * description in lib/i18n/messages/{de,en}/jobs.json.
  */
 export const JOBS: readonly JobDefinition[] = [
   rateLimitCleanup,

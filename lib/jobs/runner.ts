@@ -1,11 +1,10 @@
 import "server-only";
 
-import { withContext, type Tx } from "@/lib/db";
+import { systemContext, withContext, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 import {
   JobFailure,
-  systemContext,
   type JobCounts,
   type JobDefinition,
   type JobStatus,

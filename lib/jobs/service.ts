@@ -1,8 +1,8 @@
 import "server-only";
 
 import { recordAudit } from "@/lib/audit/service";
-import { authorize, type Subject } from "@/lib/auth/policy";
-import { withOrg, type DbContext } from "@/lib/db";
+import { authorize } from "@/lib/auth/policy";
+import { withOrg, type MemberContext } from "@/lib/db";
 
 import { JOB_TIME_ZONE } from "./definition";
 import { recentRuns, type JobRunView } from "./queries";
@@ -10,8 +10,6 @@ import { JOBS, requireJob } from "./registry";
 import { jobRunner, type JobRunResult } from "./runner";
 import { nextRunAt } from "./schedule";
 import { schedulerDecision } from "./start";
-
-type OrgContext = DbContext & { orgId: string; userId: string };
 
 /** How many runs per job the System area shows. */
 export const RUNS_PER_JOB = 5;
@@ -27,12 +25,8 @@ export interface JobOverview {
   runs: JobRunView[];
 }
 
-function subjectOf(ctx: OrgContext): Subject {
-  return { userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles };
-}
-
 /** Jobs are the installation's, seen from the caller's organisation. */
-function jobResource(ctx: OrgContext) {
+function jobResource(ctx: MemberContext) {
   return { type: "job", orgId: ctx.orgId };
 }
 
@@ -43,8 +37,8 @@ export function jobRunnerMode(): JobRunnerMode {
 }
 
 /** Every job with its schedule, next run and latest runs. Admins and auditors (job.read). */
-export async function listJobs(ctx: OrgContext, now: Date = new Date()): Promise<JobOverview[]> {
-  authorize(subjectOf(ctx), "job.read", jobResource(ctx));
+export async function listJobs(ctx: MemberContext, now: Date = new Date()): Promise<JobOverview[]> {
+  authorize(ctx, "job.read", jobResource(ctx));
   const runs = await recentRuns(
     ctx,
     JOBS.map((job) => job.id),
@@ -63,8 +57,8 @@ export async function listJobs(ctx: OrgContext, now: Date = new Date()): Promise
  * Runs a job now, for the operator's admins (job.run), and waits for it. The run itself is recorded in job_run
  * like any other; who asked for it goes to the organisation's audit trail.
  */
-export async function runJobNow(ctx: OrgContext, jobId: string): Promise<JobRunResult> {
-  authorize(subjectOf(ctx), "job.run", jobResource(ctx));
+export async function runJobNow(ctx: MemberContext, jobId: string): Promise<JobRunResult> {
+  authorize(ctx, "job.run", jobResource(ctx));
   const job = requireJob(jobId);
   const result = await jobRunner().run(job, "manual");
   await withOrg(ctx, (tx) =>

@@ -1,12 +1,10 @@
 import "server-only";
 
 import { authorize, type Action, type Resource } from "@/lib/auth/policy";
-import type { DbContext, Tx } from "@/lib/db";
+import type { MemberContext, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 import { readProtection, type ProtectionRow } from "./queries";
-
-export type LeadContext = DbContext & { orgId: string; userId: string };
 
 export interface LoadedLead {
   id: string;
@@ -24,7 +22,7 @@ export interface LoadedLead {
  */
 export async function loadLead(
   tx: Tx,
-  ctx: LeadContext,
+  ctx: MemberContext,
   leadId: string,
   action: Action,
 ): Promise<LoadedLead> {
@@ -45,12 +43,8 @@ export async function loadLead(
     orgId: row.org_id,
     attributes: { ownerId: protection?.owner_user_id ?? null, status: protection?.status, collaborators },
   };
-  authorize({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, action, resource);
+  authorize(ctx, action, resource);
   return { id: row.id, orgId: row.org_id, protection, resource };
-}
-
-export function isManager(ctx: DbContext): boolean {
-  return ctx.roles.includes("manager") || ctx.roles.includes("admin");
 }
 
 /** Allowed clock drift between a client and us when a time must not lie in the future. */

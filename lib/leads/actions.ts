@@ -19,8 +19,16 @@ import {
   ZReassign,
 } from "./schemas";
 import { briefLead } from "./brief";
-import { backdateRegisteredAt, createLead, reassignLead, type DuplicateCandidate } from "./service";
-import { getLeadTimeline, getManagerQueue, type LeadTimeline, type ManagerQueue } from "./ui-queries";
+import {
+  backdateRegisteredAt,
+  createLead,
+  getLeadTimeline,
+  getManagerQueue,
+  reassignLead,
+  type DuplicateCandidate,
+  type LeadTimeline,
+  type ManagerQueue,
+} from "./service";
 
 /**
  * The lead forms' server actions: each parses with the shared zod input (after turning the form's

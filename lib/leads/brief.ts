@@ -1,10 +1,11 @@
 import "server-only";
 
-import { routeAi, type AiAnswer } from "@/lib/ai/router";
+import type { AiAnswer } from "@/lib/ai/router";
+import { askAi } from "@/lib/ai/service";
 import type { TLeadBriefInput } from "@/lib/ai/use-cases";
-import { withOrg } from "@/lib/db";
+import { withOrg, type MemberContext } from "@/lib/db";
 
-import { loadLead, type LeadContext } from "./access";
+import { loadLead } from "./access";
 
 /** The brief reads at most this many of the latest activities; older ones add little. */
 const BRIEF_ACTIVITIES = 30;
@@ -17,7 +18,7 @@ const DAY_MS = 86_400_000;
  * person is not part of the input, and notes are scrubbed of personal data by the router.
  */
 export async function briefLead(
-  ctx: LeadContext,
+  ctx: MemberContext,
   leadId: string,
   options: { noCache?: boolean } = {},
 ): Promise<AiAnswer> {
@@ -56,5 +57,5 @@ export async function briefLead(
       })),
     };
   });
-  return routeAi(ctx, { useCase: "lead.brief", input, noCache: options.noCache });
+  return askAi(ctx, { useCase: "lead.brief", input, noCache: options.noCache });
 }

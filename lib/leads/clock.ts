@@ -1,10 +1,11 @@
 import "server-only";
 
 import { recordAudit, recordAudits } from "@/lib/audit/service";
-import { withOrg, type DbContext, type Tx } from "@/lib/db";
+import { can } from "@/lib/auth/policy";
+import { withOrg, type DbContext, type Tx, type MemberContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-import { assertNotFuture, CLOCK_DRIFT_MS, isManager, loadLead, type LeadContext } from "./access";
+import { assertNotFuture, CLOCK_DRIFT_MS, loadLead } from "./access";
 import { protectionDto } from "./dto";
 import { readProtection } from "./queries";
 import {
@@ -19,7 +20,7 @@ import {
  * answer carries the protection as it is after the change, so the caller sees the deadline move.
  */
 
-export async function logActivity(ctx: LeadContext, leadId: string, input: TLogActivity) {
+export async function logActivity(ctx: MemberContext, leadId: string, input: TLogActivity) {
   const at = input.at ?? new Date();
   assertNotFuture(at, "at");
   return withOrg(ctx, async (tx) => {
@@ -63,10 +64,13 @@ export async function logActivity(ctx: LeadContext, leadId: string, input: TLogA
   });
 }
 
-export async function createHold(ctx: LeadContext, leadId: string, input: TCreateHold) {
+export async function createHold(ctx: MemberContext, leadId: string, input: TCreateHold) {
   const now = Date.now();
   const startAt = input.startAt ?? new Date(now);
-  if (startAt.getTime() < now - CLOCK_DRIFT_MS && !isManager(ctx)) {
+  if (
+    startAt.getTime() < now - CLOCK_DRIFT_MS &&
+    !can(ctx, "lead.manage", { type: "lead", orgId: ctx.orgId })
+  ) {
     throw new AppError("forbidden", "Only managers and admins may start a hold in the past.", {
       text: { code: "leads.errors.holdPast" },
     });
@@ -118,7 +122,7 @@ export async function createHold(ctx: LeadContext, leadId: string, input: TCreat
 }
 
 /** Ends an open hold now. */
-export async function endHold(ctx: LeadContext, leadId: string, holdId: string): Promise<void> {
+export async function endHold(ctx: MemberContext, leadId: string, holdId: string): Promise<void> {
   await withOrg(ctx, async (tx) => {
     await loadLead(tx, ctx, leadId, "lead.write");
     const hold = await tx.leadHold.findFirst({ where: { id: holdId, leadId } });
@@ -147,7 +151,7 @@ export async function endHold(ctx: LeadContext, leadId: string, holdId: string):
 }
 
 /** §2(8)(e): the owner (or a manager) asks for more days; one open request per assignment. */
-export async function requestExtension(ctx: LeadContext, leadId: string, input: TExtensionRequest) {
+export async function requestExtension(ctx: MemberContext, leadId: string, input: TExtensionRequest) {
   return withOrg(ctx, async (tx) => {
     const { protection } = await loadLead(tx, ctx, leadId, "lead.write");
     if (!protection || protection.status === "EXPIRED") {
@@ -188,7 +192,7 @@ export async function requestExtension(ctx: LeadContext, leadId: string, input: 
 }
 
 /** Managers and admins approve (adds the days to the base term) or deny, with a comment. */
-export async function decideExtension(ctx: LeadContext, requestId: string, input: TExtensionDecision) {
+export async function decideExtension(ctx: MemberContext, requestId: string, input: TExtensionDecision) {
   return withOrg(ctx, async (tx) => {
     const request = await tx.leadExtensionRequest.findUnique({ where: { id: requestId } });
     if (!request)

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { addMember } from "@/lib/auth/service";
-import { withOrg, type DbContext } from "@/lib/db";
+import { withOrg, type MemberContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
@@ -15,17 +15,15 @@ import { reassignLead } from "./service";
 // an auditor a collaborator with a commission share, and as such logged a qualifying activity that
 // moved the owner's deadline. The service refuses, and so does the database, as freshplan_app.
 
-type Ctx = DbContext & { orgId: string; userId: string };
-
 let tenant: TestTenant;
-let manager: Ctx;
-let auditor: Ctx;
-let vera: Ctx;
+let manager: MemberContext;
+let auditor: MemberContext;
+let vera: MemberContext;
 let leadId = "";
 
 beforeAll(async () => {
   tenant = await createTenant("collab");
-  const member = async (name: string, role: "manager" | "auditor" | "sales"): Promise<Ctx> => {
+  const member = async (name: string, role: "manager" | "auditor" | "sales"): Promise<MemberContext> => {
     const { userId } = await addMember({
       email: `${name}@collab.example`,
       name,

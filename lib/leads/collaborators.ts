@@ -1,10 +1,10 @@
 import "server-only";
 
 import { recordAudit } from "@/lib/audit/service";
-import { withOrg } from "@/lib/db";
+import { withOrg, type MemberContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-import { assertMember, loadLead, type LeadContext } from "./access";
+import { assertMember, loadLead } from "./access";
 import { type TAddCollaborator } from "./schemas";
 
 /**
@@ -21,7 +21,7 @@ export interface CollaboratorDto {
   sharePercent: number | null;
 }
 
-export async function listCollaborators(ctx: LeadContext, leadId: string): Promise<CollaboratorDto[]> {
+export async function listCollaborators(ctx: MemberContext, leadId: string): Promise<CollaboratorDto[]> {
   return withOrg(ctx, async (tx) => {
     await loadLead(tx, ctx, leadId, "lead.read");
     const rows = await tx.$queryRaw<
@@ -39,7 +39,7 @@ export async function listCollaborators(ctx: LeadContext, leadId: string): Promi
   });
 }
 
-export async function addCollaborator(ctx: LeadContext, leadId: string, input: TAddCollaborator) {
+export async function addCollaborator(ctx: MemberContext, leadId: string, input: TAddCollaborator) {
   await withOrg(ctx, async (tx) => {
     const { protection } = await loadLead(tx, ctx, leadId, "lead.write");
     const { role } = await assertMember(tx, ctx.orgId, input.userId, "userId");
@@ -104,7 +104,7 @@ export async function addCollaborator(ctx: LeadContext, leadId: string, input: T
   return listCollaborators(ctx, leadId);
 }
 
-export async function removeCollaborator(ctx: LeadContext, leadId: string, userId: string): Promise<void> {
+export async function removeCollaborator(ctx: MemberContext, leadId: string, userId: string): Promise<void> {
   await withOrg(ctx, async (tx) => {
     await loadLead(tx, ctx, leadId, "lead.write");
     const existing = await tx.leadCollaborator.findUnique({ where: { leadId_userId: { leadId, userId } } });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { addMember } from "@/lib/auth/service";
-import { withOrg, type DbContext } from "@/lib/db";
+import { withOrg, type MemberContext } from "@/lib/db";
 import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
 import { createTenant, registerLead, type TestTenant } from "@/test/tenants";
@@ -15,8 +15,7 @@ import { readProtection } from "./queries";
 // context of another, and a partner inserted an extension request that was already approved.
 // Plus the other claims a new row could make that the write policies now pin.
 
-type Ctx = DbContext & { orgId: string; userId: string };
-type Org = TestTenant & { manager: Ctx; leadId: string; assignmentId: string };
+type Org = TestTenant & { manager: MemberContext; leadId: string; assignmentId: string };
 
 const day = 86_400_000;
 let a: Org;
@@ -127,7 +126,7 @@ describe("organisation A's context and organisation B's lead", () => {
 
 describe("an insert claims no more than its writer may", () => {
   it("a partner cannot insert an extension request that is already approved; a manager neither", async () => {
-    const approved = (ctx: Ctx) =>
+    const approved = (ctx: MemberContext) =>
       rejectionOf(
         withOrg(ctx, (tx) =>
           tx.leadExtensionRequest.createMany({

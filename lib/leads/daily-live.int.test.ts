@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { asSuperuser } from "@/test/pg";
 
 import { addMember, createOrganization } from "@/lib/auth/service";
-import { withOrg, type DbContext } from "@/lib/db";
+import { withOrg, type OrgContext } from "@/lib/db";
 
 import { dueLeadIds, runLeadProtectionDaily } from "./daily";
 
@@ -16,11 +16,10 @@ import { dueLeadIds, runLeadProtectionDaily } from "./daily";
 const DAY = 86_400_000;
 const daysAgo = (d: number) => new Date(Date.now() - d * DAY);
 
-type Ctx = DbContext & { orgId: string };
 let org = "";
 let partner = "";
-let manager: Ctx;
-const system = (): Ctx => ({ orgId: org, userId: null, roles: ["system"] });
+let manager: OrgContext;
+const system = (): OrgContext => ({ orgId: org, userId: null, roles: ["system"] });
 
 beforeAll(async () => {
   org = (await createOrganization({ name: "Live", slug: "live" })).id;

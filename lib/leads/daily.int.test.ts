@@ -6,7 +6,7 @@ import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
 
 import { addMember, createOrganization } from "@/lib/auth/service";
-import { withOrg, type DbContext } from "@/lib/db";
+import { withOrg, type OrgContext } from "@/lib/db";
 import { runJob } from "@/lib/jobs/runner";
 
 import { runLeadProtectionDaily } from "./daily";
@@ -21,7 +21,6 @@ const NOW = new Date("2026-06-01T00:00:00Z");
 const at = (iso: string) => new Date(iso);
 const run = (now: Date) => runLeadProtectionDaily({ now });
 
-type Ctx = DbContext & { orgId: string };
 let org = "";
 const users: Record<"manager" | "admin" | "partner" | "other" | "retired", string> = {
   manager: "",
@@ -30,8 +29,8 @@ const users: Record<"manager" | "admin" | "partner" | "other" | "retired", strin
   other: "",
   retired: "",
 };
-let manager: Ctx;
-const as = (userId: string, role: string): Ctx => ({ orgId: org, userId, roles: [role] });
+let manager: OrgContext;
+const as = (userId: string, role: string): OrgContext => ({ orgId: org, userId, roles: [role] });
 
 beforeAll(async () => {
   org = (await createOrganization({ name: "Daily", slug: "daily" })).id;

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import type { MemberContext } from "@/lib/db";
 import { addMember, createOrganization } from "@/lib/auth/service";
 import { AppError } from "@/lib/errors";
 import { rejectionOf } from "@/test/errors";
 
-import type { LeadContext } from "./access";
 import { addCollaborator } from "./collaborators";
 import { createLead } from "./service";
 
@@ -13,9 +13,9 @@ import { createLead } from "./service";
 // another partner's company is protected and since when, never which lead or whose; an expired lead
 // is no collision for a partner; managers (who read every lead) keep the full answer.
 
-let paula: LeadContext;
-let peter: LeadContext;
-let manager: LeadContext;
+let paula: MemberContext;
+let peter: MemberContext;
+let manager: MemberContext;
 
 beforeAll(async () => {
   const orgId = (await createOrganization({ name: "Duplicates", slug: "duplicates" })).id;
@@ -34,13 +34,13 @@ beforeAll(async () => {
   manager = await member("manager", "manager");
 });
 
-async function registered(ctx: LeadContext, input: Parameters<typeof createLead>[1]) {
+async function registered(ctx: MemberContext, input: Parameters<typeof createLead>[1]) {
   const result = await createLead(ctx, input);
   if (result.kind !== "created") throw new Error(`expected a new lead, got ${JSON.stringify(result)}`);
   return result.lead;
 }
 
-async function conflict(ctx: LeadContext, input: Parameters<typeof createLead>[1]): Promise<AppError> {
+async function conflict(ctx: MemberContext, input: Parameters<typeof createLead>[1]): Promise<AppError> {
   const error = await rejectionOf(createLead(ctx, input));
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).kind).toBe("conflict");

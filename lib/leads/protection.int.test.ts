@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { asSuperuser } from "@/test/pg";
 
 import { addMember, createOrganization } from "@/lib/auth/service";
-import { withOrg, withoutOrg, type DbContext } from "@/lib/db";
+import { withOrg, withoutOrg, type OrgContext } from "@/lib/db";
 
 import { readProtection, type ProtectionRow } from "./queries";
 
@@ -14,7 +14,7 @@ import { readProtection, type ProtectionRow } from "./queries";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 let org = "";
-let manager: DbContext & { orgId: string };
+let manager: OrgContext;
 let partner = "";
 let otherPartner = "";
 let viewer = "";
@@ -75,7 +75,7 @@ async function lead(facts: LeadFacts): Promise<string> {
   return id;
 }
 
-async function protection(leadId: string, now = NOW, ctx: DbContext & { orgId: string } = manager) {
+async function protection(leadId: string, now = NOW, ctx: OrgContext = manager) {
   return withOrg(ctx, (tx) => readProtection(tx, leadId, now));
 }
 

@@ -158,3 +158,62 @@ export function listLeadRows(tx: Tx, filter: LeadListFilter): Promise<LeadListRo
     ORDER BY l.sort_value ${direction}, l.id ${direction}
     LIMIT ${limit}`;
 }
+
+/** A lead's activities and assignments, oldest first (its protection timeline). */
+export async function readLeadHistory(tx: Tx, leadId: string) {
+  const activities = await tx.leadActivity.findMany({ where: { leadId }, orderBy: { at: "asc" } });
+  const assignments = await tx.leadAssignment.findMany({ where: { leadId }, orderBy: { assignedAt: "asc" } });
+  return { activities, assignments };
+}
+
+/** The organisation's members by name, for names and pickers. */
+export async function listMemberRows(tx: Tx, orgId: string) {
+  return tx.membership.findMany({
+    where: { orgId },
+    select: { role: true, user: { select: { id: true, name: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+}
+
+/** Extension requests waiting for a manager's decision, oldest first, with the protection they extend. */
+export function listPendingExtensionRows(tx: Tx, limit: number) {
+  return tx.$queryRaw<
+    {
+      id: string;
+      lead_id: string;
+      company_name: string;
+      city: string;
+      days: number;
+      reason: string;
+      requested_at: Date;
+      escalated_at: Date | null;
+      requester: string | null;
+      base_until: Date | null;
+      valid_until: Date | null;
+    }[]
+  >`
+    SELECT r.id, r.lead_id, l.company_name, l.city, r.days, r.reason, r.requested_at, r.escalated_at,
+           u.name AS requester, p.base_until, p.valid_until
+    FROM lead_extension_request r
+    JOIN lead l ON l.id = r.lead_id
+    LEFT JOIN app_user u ON u.id = r.requested_by
+    LEFT JOIN LATERAL app_lead_protection_of(l.id, app_now()) p ON p.assignment_id = r.assignment_id
+    WHERE r.status = 'PENDING'
+    ORDER BY r.requested_at
+    LIMIT ${limit}`;
+}
+
+/** Leads whose assignment was released on expiry in the last `days`, newest first. */
+export function listRecentlyReleasedRows(tx: Tx, days: number, limit: number) {
+  return tx.$queryRaw<
+    { id: string; company_name: string; city: string; owner_name: string | null; released_at: Date }[]
+  >`
+    SELECT l.id, l.company_name, l.city, u.name AS owner_name, a.released_at
+    FROM lead_assignment a
+    JOIN lead l ON l.id = a.lead_id
+    LEFT JOIN app_user u ON u.id = a.owner_user_id
+    WHERE a.release_reason = 'EXPIRED'
+      AND a.released_at >= app_now() - make_interval(days => ${days})
+    ORDER BY a.released_at DESC
+    LIMIT ${limit}`;
+}

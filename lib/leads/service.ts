@@ -3,15 +3,22 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import { recordAudit } from "@/lib/audit/service";
-import { authorize } from "@/lib/auth/policy";
-import { withOrg, type Tx } from "@/lib/db";
+import { authorize, can } from "@/lib/auth/policy";
+import { withOrg, type Tx, type MemberContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-import { assertMember, assertNotFuture, isManager, loadLead, type LeadContext } from "./access";
+import { assertMember, assertNotFuture, loadLead } from "./access";
 import { closePendingExtensions } from "./clock";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { protectionDto } from "./dto";
-import { listLeadRows, readProtection } from "./queries";
+import {
+  listLeadRows,
+  listMemberRows,
+  listPendingExtensionRows,
+  listRecentlyReleasedRows,
+  readLeadHistory,
+  readProtection,
+} from "./queries";
 import {
   type TBackdate,
   type TCreateLead,
@@ -47,12 +54,12 @@ export type CreateLeadResult =
   | { kind: "created"; lead: Awaited<ReturnType<typeof getLead>> }
   | { kind: "similar"; candidates: DuplicateCandidate[] };
 
-export async function createLead(ctx: LeadContext, input: TCreateLead): Promise<CreateLeadResult> {
-  authorize({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, "lead.create", {
+export async function createLead(ctx: MemberContext, input: TCreateLead): Promise<CreateLeadResult> {
+  authorize(ctx, "lead.create", {
     type: "lead",
     orgId: ctx.orgId,
   });
-  const manager = isManager(ctx);
+  const manager = can(ctx, "lead.manage", { type: "lead", orgId: ctx.orgId });
   if (input.registeredAt && !manager) {
     throw new AppError("forbidden", "Only managers and admins may register a lead with an earlier date.", {
       text: { code: "leads.errors.registerEarlier" },
@@ -186,7 +193,7 @@ function duplicateError(exact: DuplicateCandidate): AppError {
 }
 
 /** A lead with its protection, holds and collaborators. */
-export async function getLead(ctx: LeadContext, leadId: string) {
+export async function getLead(ctx: MemberContext, leadId: string) {
   return withOrg(ctx, async (tx) => {
     await loadLead(tx, ctx, leadId, "lead.read");
     const lead = await tx.lead.findUniqueOrThrow({
@@ -246,7 +253,7 @@ export type LeadDetail = Awaited<ReturnType<typeof getLead>>;
 
 /** Managers: move `assigned_at` (registration) to an earlier moment, with a reason. */
 export async function backdateRegisteredAt(
-  ctx: LeadContext,
+  ctx: MemberContext,
   leadId: string,
   input: TBackdate,
 ): Promise<void> {
@@ -272,7 +279,7 @@ export async function backdateRegisteredAt(
 }
 
 /** Managers: give the lead to another member; the current assignment ends as REASSIGNED. */
-export async function reassignLead(ctx: LeadContext, leadId: string, { ownerUserId }: TReassign) {
+export async function reassignLead(ctx: MemberContext, leadId: string, { ownerUserId }: TReassign) {
   await withOrg(ctx, async (tx) => {
     const { protection } = await loadLead(tx, ctx, leadId, "lead.manage");
     await assertMember(tx, ctx.orgId, ownerUserId, "ownerUserId");
@@ -327,7 +334,7 @@ export interface LeadListItem {
 
 /** The leads the caller may see (RLS decides), in the order asked for, with each lead's protection. */
 export async function listLeads(
-  ctx: LeadContext,
+  ctx: MemberContext,
   query: TListLeads,
 ): Promise<{ items: LeadListItem[]; nextCursor: string | null }> {
   const rows = await withOrg(ctx, (tx) =>
@@ -365,7 +372,7 @@ export async function listLeads(
 }
 
 /** Just the protection of one lead (GET /leads/{id}/protection). */
-export async function getProtection(ctx: LeadContext, leadId: string) {
+export async function getProtection(ctx: MemberContext, leadId: string) {
   return withOrg(ctx, async (tx) => {
     const { protection } = await loadLead(tx, ctx, leadId, "lead.read");
     if (!protection)
@@ -373,5 +380,147 @@ export async function getProtection(ctx: LeadContext, leadId: string) {
         text: { code: "leads.errors.noOwner" },
       });
     return protectionDto(protection)!;
+  });
+}
+
+// Reads for the admin UI beside the REST API: a lead's protection timeline with the members for the
+// pickers, and the managers' queue. Same access rules: loadLead for one lead, the policy table for
+// the queue.
+
+export interface MemberOption {
+  id: string;
+  name: string;
+  role: string;
+}
+
+export interface LeadTimeline {
+  activities: { id: string; kind: string; at: string; note: string | null; createdBy: string | null }[];
+  assignments: {
+    id: string;
+    ownerUserId: string;
+    assignedAt: string;
+    releasedAt: string | null;
+    releaseReason: string | null;
+  }[];
+  /** The organisation's members, for names and the pickers (collaborators, new owner). */
+  members: MemberOption[];
+  /** What the caller may do on this lead, by the same rules the services apply. */
+  can: { write: boolean; logActivity: boolean; manage: boolean };
+}
+
+/** Everything that happened to a lead, oldest first, with what the caller may do next. */
+export async function getLeadTimeline(ctx: MemberContext, leadId: string): Promise<LeadTimeline> {
+  return withOrg(ctx, async (tx) => {
+    const { resource } = await loadLead(tx, ctx, leadId, "lead.read");
+    const { activities, assignments } = await readLeadHistory(tx, leadId);
+    const members = await listMemberRows(tx, ctx.orgId);
+    return {
+      activities: activities.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        at: a.at.toISOString(),
+        note: a.note,
+        createdBy: a.createdBy,
+      })),
+      assignments: assignments.map((a) => ({
+        id: a.id,
+        ownerUserId: a.ownerUserId,
+        assignedAt: a.assignedAt.toISOString(),
+        releasedAt: a.releasedAt?.toISOString() ?? null,
+        releaseReason: a.releaseReason,
+      })),
+      members: members.map((m) => ({ id: m.user.id, name: m.user.name, role: m.role })),
+      can: {
+        write: can(ctx, "lead.write", resource),
+        logActivity: can(ctx, "lead.activity.log", resource),
+        manage: can(ctx, "lead.manage", resource),
+      },
+    };
+  });
+}
+
+export interface QueueLead {
+  id: string;
+  companyName: string;
+  city: string;
+  ownerName: string | null;
+  /** GRACE: when protection lapses; expired: when it lapsed (grace end) or was released. */
+  at: string | null;
+}
+
+export interface ManagerQueue {
+  pending: {
+    id: string;
+    leadId: string;
+    companyName: string;
+    city: string;
+    days: number;
+    reason: string;
+    requestedAt: string;
+    escalatedAt: string | null;
+    requestedBy: string | null;
+    baseUntil: string | null;
+    validUntil: string | null;
+  }[];
+  grace: QueueLead[];
+  expired: QueueLead[];
+}
+
+/** How far back "recently expired" reaches. */
+export const RECENTLY_EXPIRED_DAYS = 30;
+const QUEUE_LIMIT = 100;
+
+/** Managers and admins: extension requests waiting for a decision, leads in GRACE, recent expiries. */
+export async function getManagerQueue(ctx: MemberContext): Promise<ManagerQueue> {
+  authorize(ctx, "lead.manage", {
+    type: "lead",
+    orgId: ctx.orgId,
+  });
+  return withOrg(ctx, async (tx) => {
+    const pending = await listPendingExtensionRows(tx, QUEUE_LIMIT);
+    // Soonest to lapse first: those are the ones a manager can still save.
+    const soonest = { key: "protectedUntil", desc: false } as const;
+    const grace = await listLeadRows(tx, { status: "GRACE", sort: soonest, limit: QUEUE_LIMIT });
+    const unreleased = await listLeadRows(tx, { status: "EXPIRED", sort: soonest, limit: QUEUE_LIMIT });
+    const released = await listRecentlyReleasedRows(tx, RECENTLY_EXPIRED_DAYS, QUEUE_LIMIT);
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    return {
+      pending: pending.map((r) => ({
+        id: r.id,
+        leadId: r.lead_id,
+        companyName: r.company_name,
+        city: r.city,
+        days: r.days,
+        reason: r.reason,
+        requestedAt: r.requested_at.toISOString(),
+        escalatedAt: iso(r.escalated_at),
+        requestedBy: r.requester,
+        baseUntil: iso(r.base_until),
+        validUntil: iso(r.valid_until),
+      })),
+      grace: grace.slice(0, QUEUE_LIMIT).map((r) => ({
+        id: r.id,
+        companyName: r.company_name,
+        city: r.city,
+        ownerName: r.owner_name,
+        at: iso(r.grace_until),
+      })),
+      expired: [
+        ...unreleased.slice(0, QUEUE_LIMIT).map((r) => ({
+          id: r.id,
+          companyName: r.company_name,
+          city: r.city,
+          ownerName: r.owner_name,
+          at: iso(r.grace_until),
+        })),
+        ...released.map((r) => ({
+          id: r.id,
+          companyName: r.company_name,
+          city: r.city,
+          ownerName: r.owner_name,
+          at: r.released_at.toISOString(),
+        })),
+      ],
+    };
   });
 }

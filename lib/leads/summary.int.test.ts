@@ -5,9 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { postgresCode, rejectionOf } from "@/test/errors";
 
 import { addMember, createOrganization } from "@/lib/auth/service";
-import { withContext, withOrg, withoutOrg, type DbContext } from "@/lib/db";
+import { withContext, withOrg, withoutOrg, type DbContext, type MemberContext } from "@/lib/db";
 
-import type { LeadContext } from "./access";
 import { runLeadProtectionDaily } from "./daily";
 import { readLeadProtectionSummary, refreshLeadSummary } from "./summary";
 
@@ -18,7 +17,7 @@ import { readLeadProtectionSummary, refreshLeadSummary } from "./summary";
 const NOW = new Date("2026-06-01T00:00:00Z");
 const at = (iso: string) => new Date(iso);
 
-const ctx: Record<"manager" | "auditor" | "paula" | "peter" | "elsewhere", LeadContext> = {} as never;
+const ctx: Record<"manager" | "auditor" | "paula" | "peter" | "elsewhere", MemberContext> = {} as never;
 
 beforeAll(async () => {
   for (const [slug, people] of [
@@ -48,7 +47,7 @@ beforeAll(async () => {
 });
 
 /** A lead owned by `owner`, assigned at `assignedAt`, optionally with a qualifying call and a hold. */
-async function lead(owner: LeadContext, assignedAt: string, call?: string, hold?: [string, string]) {
+async function lead(owner: MemberContext, assignedAt: string, call?: string, hold?: [string, string]) {
   const id = randomUUID();
   const as = owner.orgId === ctx.manager.orgId ? ctx.manager : ctx.elsewhere;
   await withOrg(as, async (tx) => {

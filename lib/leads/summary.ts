@@ -1,9 +1,7 @@
 import "server-only";
 
 import { authorize } from "@/lib/auth/policy";
-import { withContext, withOrg, type DbContext, type Tx } from "@/lib/db";
-
-import type { LeadContext } from "./access";
+import { withContext, withOrg, type DbContext, type Tx, type MemberContext } from "@/lib/db";
 
 /**
  * Lead-protection counts for dashboards, from mv_lead_protection_summary: counts of current
@@ -62,8 +60,8 @@ export function selectSummaryRows(tx: Tx): Promise<SummaryRow[]> {
 }
 
 /** The caller's view of the counts, per owner and in total. Any member may ask. */
-export async function readLeadProtectionSummary(ctx: LeadContext): Promise<LeadProtectionSummary> {
-  authorize({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, "org.read", {
+export async function readLeadProtectionSummary(ctx: MemberContext): Promise<LeadProtectionSummary> {
+  authorize(ctx, "org.read", {
     type: "org",
     orgId: ctx.orgId,
   });

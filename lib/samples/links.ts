@@ -1,9 +1,9 @@
 import "server-only";
 
 import { recordAudit } from "@/lib/audit/service";
-import { withOrg, type DbContext, type Tx } from "@/lib/db";
+import { withOrg, type DbContext, type MemberContext, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { loadLead, type LeadContext } from "@/lib/leads/access";
+import { loadLead } from "@/lib/leads/access";
 import { readEffectiveValue } from "@/lib/settings/queries";
 import { durationToMs } from "@/lib/settings/schemas";
 
@@ -99,7 +99,7 @@ export async function queueLinkMail(
   return true;
 }
 
-async function loadLink(tx: Tx, ctx: LeadContext, linkId: string) {
+async function loadLink(tx: Tx, ctx: MemberContext, linkId: string) {
   const link = await tx.feedbackLink.findUnique({ where: { id: linkId } });
   if (!link)
     throw new AppError("not_found", "No such feedback link.", { text: { code: "samples.errors.notFound" } });
@@ -144,7 +144,7 @@ async function issue(
 
 /** A new link for a test phase; with `sendNow` (or once the phase has ended) the invitation is queued. */
 export async function createFeedbackLink(
-  ctx: LeadContext,
+  ctx: MemberContext,
   phaseId: string,
   input: TCreateFeedbackLink = {},
 ): Promise<CreatedLink> {
@@ -181,7 +181,7 @@ export async function createFeedbackLink(
  * Re-sends a link: a new token for the same recipient (the invitation queued when there is an
  * address), the old link revoked; what the customer saved so far moves to the new link.
  */
-export async function resendFeedbackLink(ctx: LeadContext, linkId: string): Promise<CreatedLink> {
+export async function resendFeedbackLink(ctx: MemberContext, linkId: string): Promise<CreatedLink> {
   return withOrg(ctx, async (tx) => {
     const old = await loadLink(tx, ctx, linkId);
     if (old.submittedAt || old.revokedAt) throw closed();
@@ -208,7 +208,7 @@ export async function resendFeedbackLink(ctx: LeadContext, linkId: string): Prom
 }
 
 /** Revokes a link: the customer's page answers "not found" from now on. */
-export async function revokeFeedbackLink(ctx: LeadContext, linkId: string): Promise<void> {
+export async function revokeFeedbackLink(ctx: MemberContext, linkId: string): Promise<void> {
   await withOrg(ctx, async (tx) => {
     const link = await loadLink(tx, ctx, linkId);
     if (link.submittedAt) throw closed();

@@ -2,9 +2,9 @@ import "server-only";
 
 import { recordAudit } from "@/lib/audit/service";
 import { authorize } from "@/lib/auth/policy";
-import { isUniqueViolation, withOrg, type Tx } from "@/lib/db";
+import { isUniqueViolation, withOrg, type MemberContext, type Tx } from "@/lib/db";
 import { AppError, type FieldError } from "@/lib/errors";
-import { assertNotFuture, loadLead, type LeadContext } from "@/lib/leads/access";
+import { assertNotFuture, loadLead } from "@/lib/leads/access";
 
 import { phaseProducts } from "./queries";
 import {
@@ -28,9 +28,7 @@ export { createFeedbackLink, resendFeedbackLink, revokeFeedbackLink } from "./li
  * `sample.configure`), and RLS on every samples table holds them again. Every change is audited.
  */
 
-export type SamplesContext = LeadContext;
-
-const subjectOf = (ctx: SamplesContext) => ({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles });
+export type SamplesContext = MemberContext;
 
 export function notFound(): AppError {
   return new AppError("not_found", "Not found.", { text: { code: "samples.errors.notFound" } });
@@ -57,7 +55,7 @@ export async function listProducts(
   ctx: SamplesContext,
   query: TListProducts,
 ): Promise<{ items: ProductDto[] }> {
-  authorize(subjectOf(ctx), "product.read", { type: "product", orgId: ctx.orgId });
+  authorize(ctx, "product.read", { type: "product", orgId: ctx.orgId });
   const rows = await withOrg(ctx, (tx) =>
     tx.product.findMany({
       where: {
@@ -104,7 +102,7 @@ function productDto(p: {
 }
 
 export async function createProduct(ctx: SamplesContext, input: TCreateProduct): Promise<ProductDto> {
-  authorize(subjectOf(ctx), "product.manage", { type: "product", orgId: ctx.orgId });
+  authorize(ctx, "product.manage", { type: "product", orgId: ctx.orgId });
   try {
     return await withOrg(ctx, async (tx) => {
       const product = await tx.product.create({
@@ -350,7 +348,7 @@ export interface BoxListItem {
 
 /** The boxes the caller may see (RLS decides), newest first; of one lead when `leadId` is given. */
 export async function listBoxes(ctx: SamplesContext, query: TListBoxes): Promise<{ items: BoxListItem[] }> {
-  authorize(subjectOf(ctx), "org.read", { type: "org", orgId: ctx.orgId });
+  authorize(ctx, "org.read", { type: "org", orgId: ctx.orgId });
   return withOrg(ctx, async (tx) => {
     if (query.leadId) await loadLead(tx, ctx, query.leadId, "sample.read");
     const boxes = await tx.sampleBox.findMany({

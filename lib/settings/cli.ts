@@ -1,13 +1,13 @@
 import { ZEmail } from "@/lib/auth/schemas";
 import { findOrgIdBySlug, findUserIdByEmail } from "@/lib/auth/service";
 import { argument, type Command, type Options } from "@/lib/cli/command";
-import { withOrg } from "@/lib/db";
+import { withOrg, type OrgContext } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 import { isMember } from "./queries";
 import type { TSettingScope } from "./schemas";
-import { clearSetting, getEffective, setSetting, type SettingsContext } from "./service";
+import { clearSetting, getEffective, setSetting } from "./service";
 
 /**
  * Operators' settings commands. The options choose the scope: none → global, --org → that
@@ -30,7 +30,7 @@ const OPTIONS = ["org", "user"];
 const SCOPE_USAGE = "[--org SLUG] [--user EMAIL]";
 
 interface Target {
-  ctx: SettingsContext;
+  ctx: OrgContext;
   scope: TSettingScope;
   /** For messages: "global", "org acme", "user a@example.com in acme". */
   label: string;

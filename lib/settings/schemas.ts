@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { hasPrototypeKey } from "@/lib/http/keys";
+import { hasPrototypeKey } from "@/lib/keys";
 
 /**
  * Inputs and outputs of the settings registry. The registry of keys itself is `registry.ts`; the
@@ -24,7 +24,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export const ZSettingKey = z.string().trim().min(1).max(200);
 
 /**
- * A setting's value: any JSON whose objects name no prototype key (lib/http/keys.ts). Checked before
+ * A setting's value: any JSON whose objects name no prototype key (lib/keys.ts). Checked before
  * z.json(), which would drop a `__proto__` member silently; such a value is refused instead. The
  * issue carries `params.i18n` for the message in the user's language (see `validationErrorMap`).
  */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import { withOrg, withoutOrg, type Tx } from "@/lib/db";
+import { withOrg, withoutOrg, type Tx, type OrgContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
@@ -9,28 +9,21 @@ import { createTenant } from "@/test/tenants";
 
 import { readEffectiveValue } from "./queries";
 import { buildRegistry } from "./registry";
-import {
-  clearSetting,
-  getEffective,
-  getEffectiveMany,
-  listSettings,
-  setSetting,
-  type SettingsContext,
-} from "./service";
+import { clearSetting, getEffective, getEffectiveMany, listSettings, setSetting } from "./service";
 
 // The settings registry against the real database: resolution across scopes, validation, ABAC in
 // the service and RLS in PostgreSQL, and the audit event in the change's own transaction.
 
 interface Tenant {
   orgId: string;
-  admin: SettingsContext & { userId: string };
-  sales: SettingsContext & { userId: string };
+  admin: OrgContext & { userId: string };
+  sales: OrgContext & { userId: string };
 }
 
 let a: Tenant;
 let b: Tenant;
 /** An admin of org A who is also platform admin (A plays the operator's organisation). */
-let platform: SettingsContext;
+let platform: OrgContext;
 
 function tenant(slug: string): Promise<Tenant> {
   return createTenant(slug);
@@ -306,7 +299,7 @@ describe("who may write (ABAC in the service)", () => {
     });
     expect((await getEffective(key, b.admin)).value).toBeNull();
 
-    const operator: SettingsContext = { orgId: b.orgId, userId: null, roles: ["admin"] };
+    const operator: OrgContext = { orgId: b.orgId, userId: null, roles: ["admin"] };
     expect((await appError(setSetting(operator, { key, scope: "user", value: 1 }))).kind).toBe("forbidden");
   });
 

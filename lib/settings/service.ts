@@ -3,8 +3,8 @@ import "server-only";
 import type { z } from "zod";
 
 import { recordAudit } from "@/lib/audit/service";
-import { authorize, can, type Action, type Resource, type Subject } from "@/lib/auth/policy";
-import { withOrg, type DbContext } from "@/lib/db";
+import { authorize, can, type Action, type Resource } from "@/lib/auth/policy";
+import { withOrg, type OrgContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 import {
@@ -40,21 +40,15 @@ import {
  * write a second time.
  */
 
-export type SettingsContext = DbContext & { orgId: string };
-
 const WRITE_ACTION: Record<TSettingScope, Action> = {
   global: "settings.global.write",
   org: "settings.org.write",
   user: "settings.user.write",
 };
 
-function subjectOf(ctx: SettingsContext): Subject {
-  return { userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles };
-}
-
 /** Global values are visible in every organisation, so each is judged in the caller's one. A user
  *  value is always the caller's own: its owner is never taken from the input. */
-function resourceOf(ctx: SettingsContext, scope?: TSettingScope): Resource {
+function resourceOf(ctx: OrgContext, scope?: TSettingScope): Resource {
   return {
     type: "setting",
     orgId: ctx.orgId,
@@ -62,15 +56,15 @@ function resourceOf(ctx: SettingsContext, scope?: TSettingScope): Resource {
   };
 }
 
-function ownerOf(ctx: SettingsContext, scope: TSettingScope): SettingOwner {
+function ownerOf(ctx: OrgContext, scope: TSettingScope): SettingOwner {
   if (scope === "global") return { scope, orgId: null, userId: null };
   if (scope === "org") return { scope, orgId: ctx.orgId, userId: null };
   return { scope, orgId: ctx.orgId, userId: ctx.userId };
 }
 
 /** Whether the caller may write `scope` (the page shows edit controls only for these). */
-export function mayWrite(ctx: SettingsContext, scope: TSettingScope): boolean {
-  return can(subjectOf(ctx), WRITE_ACTION[scope], resourceOf(ctx, scope));
+export function mayWrite(ctx: OrgContext, scope: TSettingScope): boolean {
+  return can(ctx, WRITE_ACTION[scope], resourceOf(ctx, scope));
 }
 
 function requireDefinition(key: string, registry: Registry): SettingDefinition {
@@ -103,7 +97,7 @@ function parseInput<S extends z.ZodType>(schema: S, input: unknown, locale?: Val
 }
 
 /** Operators and jobs act as "system": the row records no user, the audit event says who. */
-function updatedBy(ctx: SettingsContext): string | null {
+function updatedBy(ctx: OrgContext): string | null {
   return ctx.actor?.type === "system" ? null : ctx.userId;
 }
 
@@ -121,16 +115,16 @@ function auditValue(owner: SettingOwner, value: JsonValue | undefined) {
  */
 export async function getEffective<K extends SettingKey>(
   key: K,
-  ctx: SettingsContext,
+  ctx: OrgContext,
 ): Promise<TEffectiveSetting<SettingValue<K>>>;
 export async function getEffective(
   key: string,
-  ctx: SettingsContext,
+  ctx: OrgContext,
   registry?: Registry,
 ): Promise<TEffectiveSetting>;
 export async function getEffective(
   key: string,
-  ctx: SettingsContext,
+  ctx: OrgContext,
   registry: Registry = REGISTRY,
 ): Promise<TEffectiveSetting> {
   requireDefinition(key, registry);
@@ -140,19 +134,19 @@ export async function getEffective(
 
 /** `getEffective` for several keys (all of the registry's by default) in one read. */
 export async function getEffectiveMany(
-  ctx: SettingsContext,
+  ctx: OrgContext,
   keys: readonly string[] = [...REGISTRY.keys()],
   registry: Registry = REGISTRY,
 ): Promise<TEffectiveSetting[]> {
   for (const key of keys) requireDefinition(key, registry);
-  authorize(subjectOf(ctx), "settings.read", resourceOf(ctx));
+  authorize(ctx, "settings.read", resourceOf(ctx));
   const states = await withOrg(ctx, (tx) => readSettings(tx, ctx, keys, registry));
   return states.map((s) => s.effective);
 }
 
 /** Every key for the settings page: effective value, sources, stored values, what the caller may edit. */
-export async function listSettings(ctx: SettingsContext): Promise<TSettingRow[]> {
-  authorize(subjectOf(ctx), "settings.read", resourceOf(ctx));
+export async function listSettings(ctx: OrgContext): Promise<TSettingRow[]> {
+  authorize(ctx, "settings.read", resourceOf(ctx));
   const states = await withOrg(ctx, (tx) => readSettings(tx, ctx));
   return states.map(({ definition, effective, stored }) => ({
     key: definition.key,
@@ -173,13 +167,13 @@ export async function listSettings(ctx: SettingsContext): Promise<TSettingRow[]>
  * the caller themselves. Invalid values are refused with the schema's message, in `locale`.
  */
 export async function setSetting(
-  ctx: SettingsContext,
+  ctx: OrgContext,
   input: unknown,
   options: { locale?: ValidationLocale } = {},
 ): Promise<TEffectiveSetting> {
   const { key, scope, value } = parseInput(ZSetSetting, input, options.locale);
   const definition = writableDefinition(key, scope);
-  authorize(subjectOf(ctx), WRITE_ACTION[scope], resourceOf(ctx, scope));
+  authorize(ctx, WRITE_ACTION[scope], resourceOf(ctx, scope));
   const checked = validateValue(definition, value, options.locale);
   if (!checked.ok) {
     throw new AppError("unprocessable", `Invalid value for ${key}: ${checked.message}`, {
@@ -205,12 +199,12 @@ export async function setSetting(
 
 /** Removes a stored value, so the wider scope (or the default) applies again. */
 export async function clearSetting(
-  ctx: SettingsContext,
+  ctx: OrgContext,
   input: unknown,
 ): Promise<{ cleared: boolean; effective: TEffectiveSetting }> {
   const { key, scope } = parseInput(ZClearSetting, input);
   writableDefinition(key, scope);
-  authorize(subjectOf(ctx), WRITE_ACTION[scope], resourceOf(ctx, scope));
+  authorize(ctx, WRITE_ACTION[scope], resourceOf(ctx, scope));
 
   const owner = ownerOf(ctx, scope);
   return withOrg(ctx, async (tx) => {

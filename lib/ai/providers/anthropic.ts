@@ -14,8 +14,9 @@ import {
   type ChatResponse,
   type ProviderClient,
   type ProviderClientOptions,
-  type TProviderFailure,
 } from "@/lib/ai/types";
+
+import { toProviderError, type SdkErrors } from "./errors";
 
 /** The options of every provider client (lib/ai/types.ts ProviderClientOptions). */
 export type AnthropicClientOptions = ProviderClientOptions;
@@ -61,7 +62,7 @@ export function createAnthropicClient(options: AnthropicClientOptions): Provider
           { signal: request.signal },
         )
         .catch((error: unknown) => {
-          throw toProviderError(error);
+          throw toProviderError("anthropic", SDK_ERRORS, error);
         });
 
       const call = message.content.find(
@@ -93,30 +94,10 @@ export function createAnthropicClient(options: AnthropicClientOptions): Provider
   };
 }
 
-/**
- * The SDK's error classes as the router's failure kinds. A caller's own abort is not a provider
- * failure: it propagates unchanged, so it neither fails over nor trips the breaker.
- */
-function toProviderError(error: unknown): unknown {
-  if (error instanceof APIUserAbortError) return error;
-  // The timeout class extends the connection class, so it is asked first.
-  if (error instanceof APIConnectionTimeoutError) {
-    return new ProviderError("anthropic", "timeout", error.message, { cause: error });
-  }
-  if (error instanceof APIConnectionError) {
-    return new ProviderError("anthropic", "connection", error.message, { cause: error });
-  }
-  if (error instanceof APIError && error.status !== undefined) {
-    return new ProviderError("anthropic", failureForStatus(error.status), error.message, { cause: error });
-  }
-  return error;
-}
-
-/** 529 ("overloaded") is one of Anthropic's 5xx and fails over like any server error. */
-function failureForStatus(status: number): TProviderFailure {
-  if (status === 408) return "timeout";
-  if (status === 429) return "rate_limited";
-  if (status >= 500) return "server";
-  if (status === 401 || status === 403) return "auth";
-  return "bad_request";
-}
+/** This SDK's error classes, for toProviderError (errors.ts). */
+const SDK_ERRORS: SdkErrors = {
+  abort: APIUserAbortError,
+  timeout: APIConnectionTimeoutError,
+  connection: APIConnectionError,
+  api: APIError,
+};

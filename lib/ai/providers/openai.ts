@@ -8,8 +8,9 @@ import {
   type ChatResponse,
   type ProviderClient,
   type ProviderClientOptions,
-  type TProviderFailure,
 } from "@/lib/ai/types";
+
+import { toProviderError, type SdkErrors } from "./errors";
 
 /** The options of every provider client (lib/ai/types.ts ProviderClientOptions). */
 export type OpenAiClientOptions = ProviderClientOptions;
@@ -50,7 +51,7 @@ export function createOpenAiClient(options: OpenAiClientOptions): ProviderClient
           { signal: request.signal },
         )
         .catch((error: unknown) => {
-          throw toProviderError(error);
+          throw toProviderError("openai", SDK_ERRORS, error);
         });
 
       const choice = completion.choices[0];
@@ -96,29 +97,10 @@ function isJson(text: string): boolean {
   }
 }
 
-/**
- * The SDK's error classes as the router's failure kinds. A caller's own abort is not a provider
- * failure: it propagates unchanged, so it neither fails over nor trips the breaker.
- */
-function toProviderError(error: unknown): unknown {
-  if (error instanceof APIUserAbortError) return error;
-  // The timeout class extends the connection class, so it is asked first.
-  if (error instanceof APIConnectionTimeoutError) {
-    return new ProviderError("openai", "timeout", error.message, { cause: error });
-  }
-  if (error instanceof APIConnectionError) {
-    return new ProviderError("openai", "connection", error.message, { cause: error });
-  }
-  if (error instanceof APIError && error.status !== undefined) {
-    return new ProviderError("openai", failureForStatus(error.status), error.message, { cause: error });
-  }
-  return error;
-}
-
-function failureForStatus(status: number): TProviderFailure {
-  if (status === 408) return "timeout";
-  if (status === 429) return "rate_limited";
-  if (status >= 500) return "server";
-  if (status === 401 || status === 403) return "auth";
-  return "bad_request";
-}
+/** This SDK's error classes, for toProviderError (errors.ts). */
+const SDK_ERRORS: SdkErrors = {
+  abort: APIUserAbortError,
+  timeout: APIConnectionTimeoutError,
+  connection: APIConnectionError,
+  api: APIError,
+};

@@ -1,37 +1,25 @@
-import LockOutlined from "@mui/icons-material/LockOutlined";
-import { getTranslations } from "next-intl/server";
-
 import { AuditFilters } from "@/components/audit/AuditFilters";
 import { actorLabeller, AuditResults } from "@/components/audit/AuditResults";
+import { AccessGate } from "@/components/shell/AccessGate";
 import { AreaPage } from "@/components/shell/AreaPage";
-import { EmptyState } from "@/components/ui/EmptyState";
-import { auditQueryString, filterFormValues, parseAuditSearch } from "@/lib/audit/schemas";
+import { auditQueryString, filterFormValues, parseAuditSearch, type SearchParams } from "@/lib/audit/schemas";
 import { listAuditActors, listAuditEvents } from "@/lib/audit/service";
 import { can } from "@/lib/auth/policy";
-import { requireOrgSession } from "@/lib/auth/session";
+import { requireOrgSession, type OrgSession } from "@/lib/auth/session";
 
-/**
- * The audit trail, for administrators and auditors. Other members of the organisation see a plain
- * "no access" message rather than a 404: the area is in everyone's navigation, and they already
- * know the organisation exists, so saying why is more useful than pretending the page is missing.
- */
+/** The audit trail, for administrators and auditors; other members see why they cannot (AccessGate). */
 export default async function AuditPage({ params, searchParams }: PageProps<"/[org]/audit">) {
-  const { org, ctx } = await requireOrgSession((await params).org);
-  const subject = { userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles };
-  const resource = { type: "audit", orgId: ctx.orgId };
-  const t = await getTranslations("audit");
+  const session = await requireOrgSession((await params).org);
+  return (
+    <AreaPage area="audit">
+      <AccessGate session={session} action="audit.read" resource="audit" messages="audit">
+        {async () => <AuditTrail session={session} search={await searchParams} />}
+      </AccessGate>
+    </AreaPage>
+  );
+}
 
-  if (!can(subject, "audit.read", resource)) {
-    return (
-      <AreaPage area="audit">
-        <EmptyState icon={<LockOutlined />} title={t("forbiddenTitle")}>
-          {t("forbiddenText", { org: org.name })}
-        </EmptyState>
-      </AreaPage>
-    );
-  }
-
-  const search = await searchParams;
+async function AuditTrail({ session: { org, ctx }, search }: { session: OrgSession; search: SearchParams }) {
   const parsed = parseAuditSearch(search);
   const [memberNames, page] = await Promise.all([
     listAuditActors(ctx),
@@ -51,14 +39,14 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[o
   }
 
   return (
-    <AreaPage area="audit">
+    <>
       <AuditFilters
         orgSlug={org.slug}
         values={values}
         fieldErrors={parsed.ok ? {} : parsed.fieldErrors}
         actors={actors}
         exportHref={
-          parsed.ok && can(subject, "audit.export", resource)
+          parsed.ok && can(ctx, "audit.export", { type: "audit", orgId: ctx.orgId })
             ? `/${org.slug}/audit/export${auditQueryString(parsed.filter)}`
             : undefined
         }
@@ -66,6 +54,6 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[o
       {page && parsed.ok && (
         <AuditResults orgSlug={org.slug} filter={parsed.filter} page={page} memberNames={memberNames} />
       )}
-    </AreaPage>
+    </>
   );
 }

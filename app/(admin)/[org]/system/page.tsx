@@ -1,9 +1,6 @@
-import LockOutlined from "@mui/icons-material/LockOutlined";
-import { getTranslations } from "next-intl/server";
-
+import { AccessGate } from "@/components/shell/AccessGate";
 import { AreaPage } from "@/components/shell/AreaPage";
 import { JobsPanel } from "@/components/system/JobsPanel";
-import { EmptyState } from "@/components/ui/EmptyState";
 import { can } from "@/lib/auth/policy";
 import { requireOrgSession } from "@/lib/auth/session";
 import { jobRunnerMode, listJobs } from "@/lib/jobs/service";
@@ -13,29 +10,20 @@ import { jobRunnerMode, listJobs } from "@/lib/jobs/service";
  * Administrators and auditors may look; other members see why they cannot, not a 404.
  */
 export default async function SystemPage({ params }: PageProps<"/[org]/system">) {
-  const { org, ctx } = await requireOrgSession((await params).org);
-  const subject = { userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles };
-  const resource = { type: "job", orgId: ctx.orgId };
-
-  if (!can(subject, "job.read", resource)) {
-    const t = await getTranslations("jobs");
-    return (
-      <AreaPage area="system">
-        <EmptyState icon={<LockOutlined />} title={t("forbiddenTitle")}>
-          {t("forbiddenText", { org: org.name })}
-        </EmptyState>
-      </AreaPage>
-    );
-  }
-
+  const session = await requireOrgSession((await params).org);
+  const { org, ctx } = session;
   return (
     <AreaPage area="system">
-      <JobsPanel
-        orgSlug={org.slug}
-        jobs={await listJobs(ctx)}
-        mode={jobRunnerMode()}
-        canRun={can(subject, "job.run", resource)}
-      />
+      <AccessGate session={session} action="job.read" resource="job" messages="jobs">
+        {async () => (
+          <JobsPanel
+            orgSlug={org.slug}
+            jobs={await listJobs(ctx)}
+            mode={jobRunnerMode()}
+            canRun={can(ctx, "job.run", { type: "job", orgId: ctx.orgId })}
+          />
+        )}
+      </AccessGate>
     </AreaPage>
   );
 }

@@ -1,5 +1,5 @@
 import { loadAccount } from "@/lib/auth/account";
-import { getMeApi } from "@/lib/auth/schemas";
+import { getMeApi } from "@/lib/auth/openapi";
 import { apiRoute } from "@/lib/http/api";
 import { AppError } from "@/lib/errors";
 

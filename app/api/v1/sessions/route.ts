@@ -1,4 +1,4 @@
-import { endAllSessionsApi } from "@/lib/auth/schemas";
+import { endAllSessionsApi } from "@/lib/auth/openapi";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { apiRoute } from "@/lib/http/api";
 

@@ -1,4 +1,4 @@
-import { listTokensApi } from "@/lib/auth/schemas";
+import { listTokensApi } from "@/lib/auth/openapi";
 import { listOwnTokens } from "@/lib/auth/tokens";
 import { apiRoute } from "@/lib/http/api";
 

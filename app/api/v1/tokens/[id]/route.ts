@@ -1,4 +1,4 @@
-import { revokeTokenApi } from "@/lib/auth/schemas";
+import { revokeTokenApi } from "@/lib/auth/openapi";
 import { revokeOwnToken } from "@/lib/auth/tokens";
 import { apiRoute } from "@/lib/http/api";
 

@@ -2,11 +2,12 @@ import "server-only";
 
 import { z } from "zod";
 
-import { releaseStaleReservations } from "@/lib/ai/budget";
-import { cachePurgeExpired } from "@/lib/ai/cache";
-
-import { defineJob, JobFailure } from "../definition";
+import { systemContext } from "@/lib/db";
 import { forEachOrg } from "@/lib/db/orgs";
+import { defineJob, JobFailure } from "@/lib/jobs/definition";
+
+import { releaseStaleReservations } from "./budget";
+import { cachePurgeExpired } from "./cache";
 
 /**
  * Every 15 minutes: frees budget reservations left open by a call that crashed between reserving
@@ -21,7 +22,7 @@ export const aiHousekeeping = defineJob({
     let released = 0;
     let purged = 0;
     const { orgs, failed } = await forEachOrg(
-      { orgId: null, userId: null, roles: ["system"], actor: { type: "system", id: "job:ai-housekeeping" } },
+      systemContext("ai-housekeeping"),
       "ai-housekeeping",
       async (tx, ctx) => {
         released += await releaseStaleReservations(tx, ctx);

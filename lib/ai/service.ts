@@ -3,21 +3,34 @@ import "server-only";
 import { z } from "zod";
 
 import { authorize } from "@/lib/auth/policy";
-import { withOrg, type DbContext } from "@/lib/db";
+import { withOrg, type MemberContext, type OrgContext } from "@/lib/db";
 import { env } from "@/lib/env";
 
 import { budgetStatus, monthOf, type BudgetStatus } from "./budget";
-import { listPrices } from "./prices";
+import { listPrices, setPrice } from "./prices";
 import { aiDashboard, type AiDashboard } from "./queries";
-import type { TModelPrice } from "./schemas";
+import { routeAi, type AiAnswer, type AiRequest, type RouterOptions } from "./router";
+import type { TModelPriceInput, TModelPrice } from "./schemas";
 
 /**
- * Reads only the AI page needs, beside the data layer: the dashboard for one of the picker's
- * periods, the caller's own budget, the price list and whether the providers have keys. Access as
- * in queries.ts: aiDashboard asks ABAC (ai.dashboard.view), row-level security asks again.
+ * The AI domain's service, the entry point for actions, routes and other domains: asking a model
+ * (`askAi`, through the router), the dashboard for one of the picker's periods, the caller's own
+ * budget, the price list and its edits, and whether the providers have keys. Each asks ABAC
+ * (ai.use, ai.dashboard.view, ai.prices.edit) before it touches data; row-level security asks again.
  */
 
-type OrgContext = DbContext & { orgId: string; userId: string };
+/**
+ * Asks the use case's model for an answer, for a member who may use AI (ai.use): the router then
+ * parses the input, answers from the cache or the models within the budget, and logs the call.
+ */
+export async function askAi(
+  ctx: OrgContext,
+  request: AiRequest,
+  options: RouterOptions = {},
+): Promise<AiAnswer> {
+  authorize(ctx, "ai.use", { type: "ai", orgId: ctx.orgId });
+  return routeAi(ctx, request, options);
+}
 
 /** The periods the page offers, in days up to and including today (UTC). */
 export const ZAiPeriodDays = z.union([z.literal(7), z.literal(30), z.literal(90)]);
@@ -50,7 +63,7 @@ export type AiDashboardView = Omit<AiDashboard, "period"> & {
   status: BudgetStatus;
 };
 
-export async function getAiDashboard(ctx: OrgContext, days: TAiPeriodDays): Promise<AiDashboardView> {
+export async function getAiDashboard(ctx: MemberContext, days: TAiPeriodDays): Promise<AiDashboardView> {
   const period = periodOf(days);
   const month = monthOf();
   return withOrg(ctx, async (tx) => {
@@ -65,12 +78,17 @@ export async function getAiDashboard(ctx: OrgContext, days: TAiPeriodDays): Prom
 }
 
 /** The caller's own view of this month's budget: their line and the organisation's. */
-export async function getAiBudget(ctx: OrgContext): Promise<BudgetStatus> {
+export async function getAiBudget(ctx: MemberContext): Promise<BudgetStatus> {
   return withOrg(ctx, (tx) => budgetStatus(tx, ctx));
 }
 
 /** The model prices, for those who see the dashboard (the page's price table). */
-export async function getAiPrices(ctx: OrgContext): Promise<TModelPrice[]> {
+export async function getAiPrices(ctx: MemberContext): Promise<TModelPrice[]> {
   authorize(ctx, "ai.dashboard.view", { type: "ai", orgId: ctx.orgId });
   return withOrg(ctx, (tx) => listPrices(tx));
+}
+
+/** A platform admin sets one model's price; setPrice checks ai.prices.edit and audits the change. */
+export async function setModelPrice(ctx: MemberContext, input: TModelPriceInput): Promise<TModelPrice> {
+  return withOrg(ctx, (tx) => setPrice(tx, ctx, input));
 }

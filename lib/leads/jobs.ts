@@ -2,14 +2,14 @@ import "server-only";
 
 import { z } from "zod";
 
-import { runLeadProtectionDaily } from "@/lib/leads/daily";
+import { defineJob, JobFailure } from "@/lib/jobs/definition";
 
-import { defineJob, JobFailure } from "../definition";
+import { runLeadProtectionDaily } from "./daily";
 
 /**
  * Once a day (02:15 Berlin time, before the working day): lead-protection reminders through the
  * outbox, release of expired assignments, escalation of stale extension requests, pseudonymisation,
- * and a fresh mv_lead_protection_summary (lib/leads/daily.ts). Safe to run again or late: every
+ * and a fresh mv_lead_protection_summary (lib/leads/daily/). Safe to run again or late: every
  * effect happens once. An organisation whose work failed fails the run after the others are done;
  * the error names no organisation (job runs are visible to every organisation's admins), the server
  * log has the details.

@@ -2,10 +2,27 @@ import "server-only";
 
 import { z } from "zod";
 
-import { publishedHeads } from "@/lib/audit/heads";
-import { isBroken, verifyAuditChains } from "@/lib/audit/verify";
+import { defineJob, JobFailure } from "@/lib/jobs/definition";
 
-import { defineJob, JobFailure } from "../definition";
+import { publishAuditHeads, publishedHeads } from "./heads";
+import { isBroken, verifyAuditChains } from "./verify";
+
+// The audit domain's jobs: publish the chains' heads, then verify the chains against them.
+
+/**
+ * Publishes each audit chain's head once a day, outside the database: a log line, the metric
+ * freshplan_audit_chain_head and a line in AUDIT_HEADS_FILE (lib/audit/heads.ts). audit:verify and
+ * the audit-chain-verify job check the chains against them later. Running it twice publishes the
+ * same heads twice, which is harmless.
+ */
+export const auditChainHeads = defineJob({
+  id: "audit-chain-heads",
+  cron: "5 0 * * *",
+  payload: z.object({}).strict(),
+  async handler() {
+    return publishAuditHeads();
+  },
+});
 
 /** How many broken events the run's error names; `npm run cli -- audit:verify` lists them all. */
 const NAMED = 3;
