@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 
-import { getLocale } from "next-intl/server";
+import { documentLanguage } from "@/components/feedback/language";
 
 export const metadata: Metadata = {
   title: { default: "FreshPlan Admin", template: "%s · FreshPlan Admin" },
@@ -18,7 +18,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang={await getLocale()}>
+    <html lang={await documentLanguage()}>
       <body>{children}</body>
     </html>
   );

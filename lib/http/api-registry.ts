@@ -1,6 +1,7 @@
 import { aiApis } from "@/lib/ai/openapi";
 import { endAllSessionsApi, getMeApi, listTokensApi, revokeTokenApi } from "@/lib/auth/schemas";
 import { leadApis } from "@/lib/leads/openapi";
+import { feedbackPortalApis } from "@/lib/samples/openapi-public";
 
 import type { ApiSpec } from "./spec";
 
@@ -12,4 +13,5 @@ export const API_SPECS: readonly ApiSpec[] = [
   endAllSessionsApi,
   ...leadApis,
   ...aiApis,
+  ...feedbackPortalApis,
 ];
