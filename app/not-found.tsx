@@ -1,26 +1,21 @@
-import Container from "@mui/material/Container";
-import Typography from "@mui/material/Typography";
 import { getTranslations } from "next-intl/server";
 
-import { AdminRoot } from "@/components/ui/AdminRoot";
-import { ButtonLink } from "@/components/ui/links";
+import s from "./not-found.module.css";
 
-/** The admin's 404 (the root layout is plain, so it brings the admin's providers itself). */
+/**
+ * The 404 for an address no route knows. It sits in the root layout, whose client code every page
+ * loads, so it is plain HTML and CSS: no MUI or provider here (the public feedback portal would
+ * carry them). A page of the admin that calls notFound() gets app/(admin)/not-found.tsx instead.
+ */
 export default async function NotFound() {
   const t = await getTranslations("errors");
   return (
-    <AdminRoot>
-      <Container maxWidth="sm" sx={{ py: 10, textAlign: "center" }}>
-        <Typography variant="h4" component="h1" gutterBottom>
-          {t("notFoundTitle")}
-        </Typography>
-        <Typography color="text.secondary" sx={{ mb: 3 }}>
-          {t("notFoundText")}
-        </Typography>
-        <ButtonLink href="/" variant="contained">
-          {t("backHome")}
-        </ButtonLink>
-      </Container>
-    </AdminRoot>
+    <main className={s.page}>
+      <h1>{t("notFoundTitle")}</h1>
+      <p>{t("notFoundText")}</p>
+      <a className={s.home} href="/">
+        {t("backHome")}
+      </a>
+    </main>
   );
 }

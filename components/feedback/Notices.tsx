@@ -14,9 +14,6 @@ export function NotFoundNotice() {
   return (
     <PortalFrame locale="de">
       <div className={s.center}>
-        <p className={s.big} aria-hidden="true">
-          🔗
-        </p>
         <h1>{de("notFoundTitle")}</h1>
         <p>{de("notFoundText")}</p>
         <div className={s.other} lang="en">
@@ -45,9 +42,6 @@ export function ExpiredNotice({ contact, locale }: { contact: string; locale: Lo
   return (
     <PortalFrame locale={locale}>
       <div className={s.center}>
-        <p className={s.big} aria-hidden="true">
-          ⏳
-        </p>
         <h1>{first("expiredTitle")}</h1>
         <p>{mail(first.raw("expiredText") as string)}</p>
         <div className={s.other} lang={otherLocale}>

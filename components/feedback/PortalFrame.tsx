@@ -26,14 +26,16 @@ export function PortalFrame({
   return (
     <div className={s.page}>
       <header className={s.top}>
-        <p className={s.sender}>{sender ?? "FreshFoodz"}</p>
-        {switchHref && (
-          <nav aria-label={t("languageNav")}>
-            <a href={switchHref} lang={other} hrefLang={other}>
-              {t("languageSwitch")}
-            </a>
-          </nav>
-        )}
+        <div className={s.topInner}>
+          <p className={s.sender}>{sender ?? "FreshFoodz"}</p>
+          {switchHref && (
+            <nav aria-label={t("languageNav")}>
+              <a href={switchHref} lang={other} hrefLang={other}>
+                {t("languageSwitch")}
+              </a>
+            </nav>
+          )}
+        </div>
       </header>
       <main className={s.main}>{children}</main>
     </div>
