@@ -60,6 +60,11 @@ const ZEnv = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Set to 1 by Vercel in its deployments: the client address is then Vercel's own header. */
   VERCEL: z.stringbool().optional(),
+  /**
+   * The app's public origin (https://admin.example.com), for links that leave the app: the
+   * customer's feedback link in an invitation e-mail. Unset: such links are paths (/feedback/…).
+   */
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The operator's organisation: its admins may change installation-wide (global) settings. */
   PLATFORM_ORG_SLUG: z.string().min(1).optional(),
   /**

@@ -120,7 +120,7 @@ CREATE TABLE public.audit_event (
     prev_hash text DEFAULT ''::text NOT NULL,
     hash text DEFAULT ''::text NOT NULL,
     CONSTRAINT audit_event_action_check CHECK ((action ~ '^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$'::text)),
-    CONSTRAINT audit_event_actor_type_check CHECK ((actor_type = ANY (ARRAY['user'::text, 'token'::text, 'system'::text])))
+    CONSTRAINT audit_event_actor_type_check CHECK ((actor_type = ANY (ARRAY['user'::text, 'token'::text, 'system'::text, 'feedback_link'::text])))
 );
 
 ALTER TABLE ONLY public.audit_event FORCE ROW LEVEL SECURITY;
@@ -252,6 +252,18 @@ CREATE FUNCTION public.app_audit_verify() RETURNS TABLE(org_id uuid, event_id bi
 
 
 --
+-- Name: app_can_configure_samples(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_can_configure_samples(p_lead uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT NOT app_has_role('auditor')
+       AND (app_can_write_lead(p_lead) OR app_is_collaborator(p_lead, ARRAY['NEGOTIATE']))
+  $$;
+
+
+--
 -- Name: app_can_log_activity(uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -349,6 +361,23 @@ CREATE FUNCTION public.app_current_user_id() RETURNS uuid
 CREATE FUNCTION public.app_days(p_days numeric) RETURNS interval
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$ SELECT make_interval(secs => p_days * 86400) $$;
+
+
+--
+-- Name: app_feedback_link_by_hash(bytea); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_feedback_link_by_hash(p_hash bytea) RETURNS TABLE(org_id uuid, link_id uuid, expires_at timestamp with time zone, revoked_at timestamp with time zone, submitted_at timestamp with time zone, contact jsonb)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+    SELECT l.org_id, l.id, l.expires_at, l.revoked_at, l.submitted_at,
+           (SELECT v.value FROM setting_value v
+            WHERE v.key = 'samples.feedback.contact'
+              AND ((v.scope = 'org' AND v.org_id = l.org_id) OR v.scope = 'global')
+            ORDER BY v.scope = 'org' DESC LIMIT 1)
+    FROM feedback_link l WHERE l.token_hash = p_hash
+  $$;
 
 
 --
@@ -1341,6 +1370,59 @@ ALTER TABLE ONLY public.audit_seal FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: feedback_link; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.feedback_link (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    phase_id uuid NOT NULL,
+    lead_id uuid NOT NULL,
+    token_hash bytea NOT NULL,
+    recipient_name text,
+    recipient_email text,
+    locale text DEFAULT 'de'::text NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    first_opened_at timestamp with time zone,
+    submitted_at timestamp with time zone,
+    revoked_at timestamp with time zone,
+    draft jsonb DEFAULT '{}'::jsonb NOT NULL,
+    draft_saved_at timestamp with time zone,
+    invited_at timestamp with time zone,
+    reminded_at timestamp with time zone,
+    replaces_id uuid,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT feedback_link_check CHECK ((expires_at > created_at)),
+    CONSTRAINT feedback_link_draft_check CHECK (((jsonb_typeof(draft) = 'object'::text) AND (pg_column_size(draft) <= 65536))),
+    CONSTRAINT feedback_link_locale_check CHECK ((locale = ANY (ARRAY['de'::text, 'en'::text]))),
+    CONSTRAINT feedback_link_recipient_email_check CHECK (((recipient_email IS NULL) OR ((recipient_email = lower(btrim(recipient_email))) AND (length(recipient_email) <= 254)))),
+    CONSTRAINT feedback_link_recipient_name_check CHECK (((recipient_name IS NULL) OR ((length(btrim(recipient_name)) >= 1) AND (length(btrim(recipient_name)) <= 120)))),
+    CONSTRAINT feedback_link_token_hash_check CHECK ((length(token_hash) = 32))
+);
+
+ALTER TABLE ONLY public.feedback_link FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: feedback_submission; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.feedback_submission (
+    link_id uuid NOT NULL,
+    org_id uuid NOT NULL,
+    lead_id uuid NOT NULL,
+    contact_name text NOT NULL,
+    contact_role text NOT NULL,
+    submitted_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT feedback_submission_contact_name_check CHECK (((length(btrim(contact_name)) >= 1) AND (length(btrim(contact_name)) <= 120))),
+    CONSTRAINT feedback_submission_contact_role_check CHECK ((contact_role = ANY (ARRAY['CHEF'::text, 'BUYER'::text, 'GM'::text, 'OTHER'::text])))
+);
+
+ALTER TABLE ONLY public.feedback_submission FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: idempotency_key; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1592,16 +1674,21 @@ CREATE MATERIALIZED VIEW public.mv_lead_protection_summary AS
 CREATE TABLE public.notification_outbox (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     org_id uuid NOT NULL,
-    recipient_user_id uuid NOT NULL,
+    recipient_user_id uuid,
     channel text NOT NULL,
     template text NOT NULL,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     dedupe_key text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     sent_at timestamp with time zone,
+    recipient_email text,
+    recipient_locale text,
     CONSTRAINT notification_outbox_channel_check CHECK ((channel = ANY (ARRAY['EMAIL'::text, 'INAPP'::text]))),
     CONSTRAINT notification_outbox_dedupe_key_check CHECK (((length(dedupe_key) >= 1) AND (length(dedupe_key) <= 200))),
     CONSTRAINT notification_outbox_payload_check CHECK ((jsonb_typeof(payload) = 'object'::text)),
+    CONSTRAINT notification_outbox_recipient_check CHECK ((((recipient_user_id IS NULL) <> (recipient_email IS NULL)) AND ((recipient_email IS NULL) OR ((channel = 'EMAIL'::text) AND (recipient_locale IS NOT NULL))))),
+    CONSTRAINT notification_outbox_recipient_email_check CHECK (((recipient_email IS NULL) OR ((recipient_email = lower(btrim(recipient_email))) AND ((length(recipient_email) >= 3) AND (length(recipient_email) <= 254))))),
+    CONSTRAINT notification_outbox_recipient_locale_check CHECK ((recipient_locale = ANY (ARRAY['de'::text, 'en'::text]))),
     CONSTRAINT notification_outbox_template_check CHECK ((template ~ '^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$'::text))
 );
 
@@ -1625,6 +1712,73 @@ ALTER TABLE ONLY public.organization FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: product; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.product (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    sku text NOT NULL,
+    name text NOT NULL,
+    category text,
+    unit text,
+    pack_size text,
+    image_url text,
+    active boolean DEFAULT true NOT NULL,
+    source text DEFAULT 'MANUAL'::text NOT NULL,
+    external_id text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT product_category_check CHECK (((category IS NULL) OR ((length(btrim(category)) >= 1) AND (length(btrim(category)) <= 100)))),
+    CONSTRAINT product_check CHECK (((source = 'XENTRAL'::text) = (external_id IS NOT NULL))),
+    CONSTRAINT product_external_id_check CHECK (((external_id IS NULL) OR ((length(external_id) >= 1) AND (length(external_id) <= 100)))),
+    CONSTRAINT product_image_url_check CHECK (((image_url IS NULL) OR ((length(image_url) <= 2000) AND (image_url ~ '^(https://|/[^/])'::text)))),
+    CONSTRAINT product_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT product_pack_size_check CHECK (((pack_size IS NULL) OR ((length(btrim(pack_size)) >= 1) AND (length(btrim(pack_size)) <= 100)))),
+    CONSTRAINT product_sku_check CHECK ((sku ~ '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$'::text)),
+    CONSTRAINT product_source_check CHECK ((source = ANY (ARRAY['MANUAL'::text, 'XENTRAL'::text]))),
+    CONSTRAINT product_unit_check CHECK (((unit IS NULL) OR ((length(btrim(unit)) >= 1) AND (length(btrim(unit)) <= 40))))
+);
+
+ALTER TABLE ONLY public.product FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: product_feedback; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.product_feedback (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    phase_id uuid NOT NULL,
+    lead_id uuid NOT NULL,
+    link_id uuid,
+    sku text NOT NULL,
+    rating smallint NOT NULL,
+    comment text,
+    would_reorder boolean,
+    contact_name text,
+    contact_role text,
+    source text NOT NULL,
+    sentiment text,
+    sentiment_topics text[] DEFAULT '{}'::text[] NOT NULL,
+    sentiment_confidence numeric(4,3),
+    sentiment_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT product_feedback_check CHECK (((link_id IS NULL) = (source = ANY (ARRAY['PHONE'::text, 'VISIT'::text])))),
+    CONSTRAINT product_feedback_comment_check CHECK (((comment IS NULL) OR (length(comment) <= 2000))),
+    CONSTRAINT product_feedback_contact_name_check CHECK (((contact_name IS NULL) OR ((length(btrim(contact_name)) >= 1) AND (length(btrim(contact_name)) <= 120)))),
+    CONSTRAINT product_feedback_contact_role_check CHECK ((contact_role = ANY (ARRAY['CHEF'::text, 'BUYER'::text, 'GM'::text, 'OTHER'::text]))),
+    CONSTRAINT product_feedback_rating_check CHECK (((rating >= 1) AND (rating <= 5))),
+    CONSTRAINT product_feedback_sentiment_check CHECK ((sentiment = ANY (ARRAY['positive'::text, 'neutral'::text, 'negative'::text]))),
+    CONSTRAINT product_feedback_sentiment_confidence_check CHECK (((sentiment_confidence >= (0)::numeric) AND (sentiment_confidence <= (1)::numeric))),
+    CONSTRAINT product_feedback_source_check CHECK ((source = ANY (ARRAY['EMAIL'::text, 'FORM'::text, 'PHONE'::text, 'VISIT'::text])))
+);
+
+ALTER TABLE ONLY public.product_feedback FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: rate_limit_bucket; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1635,6 +1789,48 @@ CREATE TABLE public.rate_limit_bucket (
 );
 
 ALTER TABLE ONLY public.rate_limit_bucket FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: sample_box; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sample_box (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    lead_id uuid NOT NULL,
+    account_id uuid,
+    status text DEFAULT 'CONFIGURED'::text NOT NULL,
+    notes text,
+    tracking_ref text,
+    configured_by uuid,
+    configured_at timestamp with time zone DEFAULT now() NOT NULL,
+    shipped_at timestamp with time zone,
+    delivered_at timestamp with time zone,
+    status_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT sample_box_check CHECK (((delivered_at IS NULL) OR (shipped_at IS NULL) OR (delivered_at >= shipped_at))),
+    CONSTRAINT sample_box_notes_check CHECK (((notes IS NULL) OR (length(notes) <= 4000))),
+    CONSTRAINT sample_box_status_check CHECK ((status = ANY (ARRAY['CONFIGURED'::text, 'SHIPPED'::text, 'DELIVERED'::text, 'IN_TEST'::text, 'FEEDBACK'::text, 'DECIDED'::text, 'CANCELLED'::text]))),
+    CONSTRAINT sample_box_tracking_ref_check CHECK (((tracking_ref IS NULL) OR ((length(btrim(tracking_ref)) >= 1) AND (length(btrim(tracking_ref)) <= 200))))
+);
+
+ALTER TABLE ONLY public.sample_box FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: sample_box_item; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sample_box_item (
+    org_id uuid NOT NULL,
+    box_id uuid NOT NULL,
+    lead_id uuid NOT NULL,
+    sku text NOT NULL,
+    qty integer NOT NULL,
+    CONSTRAINT sample_box_item_qty_check CHECK (((qty > 0) AND (qty <= 1000)))
+);
+
+ALTER TABLE ONLY public.sample_box_item FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1665,6 +1861,56 @@ CREATE TABLE public.setting_value (
 );
 
 ALTER TABLE ONLY public.setting_value FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: test_phase; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.test_phase (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    box_id uuid NOT NULL,
+    lead_id uuid NOT NULL,
+    stage text NOT NULL,
+    start_date date NOT NULL,
+    end_date date NOT NULL,
+    decision text,
+    decided_at timestamp with time zone,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT test_phase_check CHECK ((end_date >= start_date)),
+    CONSTRAINT test_phase_check1 CHECK (((decision IS NULL) = (decided_at IS NULL))),
+    CONSTRAINT test_phase_decision_check CHECK ((decision = ANY (ARRAY['LIST'::text, 'CONTINUE'::text, 'REJECT'::text]))),
+    CONSTRAINT test_phase_stage_check CHECK ((stage = ANY (ARRAY['SAMPLE'::text, 'TRIAL'::text, 'PRODUCTION_CANDIDATE'::text])))
+);
+
+ALTER TABLE ONLY public.test_phase FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: test_result; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.test_result (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    phase_id uuid NOT NULL,
+    lead_id uuid NOT NULL,
+    sku text NOT NULL,
+    outcome text NOT NULL,
+    sell_through_pct numeric(5,2),
+    waste_delta_pct numeric(6,2),
+    notes text,
+    recorded_by uuid,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT test_result_notes_check CHECK (((notes IS NULL) OR (length(notes) <= 4000))),
+    CONSTRAINT test_result_outcome_check CHECK ((outcome = ANY (ARRAY['SUCCESS'::text, 'MIXED'::text, 'FAIL'::text]))),
+    CONSTRAINT test_result_sell_through_pct_check CHECK (((sell_through_pct >= (0)::numeric) AND (sell_through_pct <= (100)::numeric))),
+    CONSTRAINT test_result_waste_delta_pct_check CHECK (((waste_delta_pct >= ('-100'::integer)::numeric) AND (waste_delta_pct <= (1000)::numeric)))
+);
+
+ALTER TABLE ONLY public.test_result FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1822,6 +2068,46 @@ ALTER TABLE ONLY public.audit_seal
 
 
 --
+-- Name: feedback_link feedback_link_lead_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_link
+    ADD CONSTRAINT feedback_link_lead_key UNIQUE (org_id, id, lead_id);
+
+
+--
+-- Name: feedback_link feedback_link_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_link
+    ADD CONSTRAINT feedback_link_org_id_id_key UNIQUE (org_id, id);
+
+
+--
+-- Name: feedback_link feedback_link_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_link
+    ADD CONSTRAINT feedback_link_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: feedback_link feedback_link_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_link
+    ADD CONSTRAINT feedback_link_token_hash_key UNIQUE (token_hash);
+
+
+--
+-- Name: feedback_submission feedback_submission_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_submission
+    ADD CONSTRAINT feedback_submission_pkey PRIMARY KEY (link_id);
+
+
+--
 -- Name: idempotency_key idempotency_key_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1974,11 +2260,91 @@ ALTER TABLE ONLY public.organization
 
 
 --
+-- Name: product product_external_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.product
+    ADD CONSTRAINT product_external_key UNIQUE (org_id, source, external_id);
+
+
+--
+-- Name: product_feedback product_feedback_once; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.product_feedback
+    ADD CONSTRAINT product_feedback_once UNIQUE (link_id, sku);
+
+
+--
+-- Name: product_feedback product_feedback_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.product_feedback
+    ADD CONSTRAINT product_feedback_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: product product_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.product
+    ADD CONSTRAINT product_org_id_id_key UNIQUE (org_id, id);
+
+
+--
+-- Name: product product_org_sku_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.product
+    ADD CONSTRAINT product_org_sku_key UNIQUE (org_id, sku);
+
+
+--
+-- Name: product product_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.product
+    ADD CONSTRAINT product_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: rate_limit_bucket rate_limit_bucket_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.rate_limit_bucket
     ADD CONSTRAINT rate_limit_bucket_pkey PRIMARY KEY (key);
+
+
+--
+-- Name: sample_box_item sample_box_item_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sample_box_item
+    ADD CONSTRAINT sample_box_item_pkey PRIMARY KEY (box_id, sku);
+
+
+--
+-- Name: sample_box sample_box_lead_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sample_box
+    ADD CONSTRAINT sample_box_lead_key UNIQUE (org_id, id, lead_id);
+
+
+--
+-- Name: sample_box sample_box_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sample_box
+    ADD CONSTRAINT sample_box_org_id_id_key UNIQUE (org_id, id);
+
+
+--
+-- Name: sample_box sample_box_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sample_box
+    ADD CONSTRAINT sample_box_pkey PRIMARY KEY (id);
 
 
 --
@@ -2003,6 +2369,46 @@ ALTER TABLE ONLY public.setting_value
 
 ALTER TABLE ONLY public.setting_value
     ADD CONSTRAINT setting_value_unique UNIQUE NULLS NOT DISTINCT (scope, org_id, user_id, key);
+
+
+--
+-- Name: test_phase test_phase_lead_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.test_phase
+    ADD CONSTRAINT test_phase_lead_key UNIQUE (org_id, id, lead_id);
+
+
+--
+-- Name: test_phase test_phase_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.test_phase
+    ADD CONSTRAINT test_phase_org_id_id_key UNIQUE (org_id, id);
+
+
+--
+-- Name: test_phase test_phase_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.test_phase
+    ADD CONSTRAINT test_phase_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: test_result test_result_once; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.test_result
+    ADD CONSTRAINT test_result_once UNIQUE (phase_id, sku);
+
+
+--
+-- Name: test_result test_result_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.test_result
+    ADD CONSTRAINT test_result_pkey PRIMARY KEY (id);
 
 
 --
@@ -2067,6 +2473,20 @@ CREATE INDEX audit_event_org_time_idx ON public.audit_event USING btree (org_id,
 --
 
 CREATE INDEX audit_seal_chain_idx ON public.audit_seal USING btree (org_id, event_id);
+
+
+--
+-- Name: feedback_link_phase_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX feedback_link_phase_idx ON public.feedback_link USING btree (phase_id, created_at DESC);
+
+
+--
+-- Name: feedback_link_remind_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX feedback_link_remind_idx ON public.feedback_link USING btree (org_id, invited_at) WHERE ((reminded_at IS NULL) AND (submitted_at IS NULL) AND (revoked_at IS NULL));
 
 
 --
@@ -2217,6 +2637,13 @@ CREATE UNIQUE INDEX mv_lead_protection_summary_key ON public.mv_lead_protection_
 
 
 --
+-- Name: notification_outbox_once_customer; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX notification_outbox_once_customer ON public.notification_outbox USING btree (org_id, recipient_email, dedupe_key) WHERE (recipient_user_id IS NULL);
+
+
+--
 -- Name: notification_outbox_unsent_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2224,10 +2651,59 @@ CREATE INDEX notification_outbox_unsent_idx ON public.notification_outbox USING 
 
 
 --
+-- Name: product_active_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX product_active_idx ON public.product USING btree (org_id, category, name) WHERE active;
+
+
+--
+-- Name: product_feedback_phase_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX product_feedback_phase_idx ON public.product_feedback USING btree (phase_id, created_at);
+
+
+--
+-- Name: product_feedback_sentiment_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX product_feedback_sentiment_idx ON public.product_feedback USING btree (org_id, created_at) WHERE ((sentiment IS NULL) AND (comment IS NOT NULL));
+
+
+--
+-- Name: sample_box_lead_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sample_box_lead_idx ON public.sample_box USING btree (org_id, lead_id, configured_at DESC);
+
+
+--
+-- Name: sample_box_status_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sample_box_status_idx ON public.sample_box USING btree (org_id, status);
+
+
+--
 -- Name: setting_value_member_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX setting_value_member_idx ON public.setting_value USING btree (org_id, user_id) WHERE (user_id IS NOT NULL);
+
+
+--
+-- Name: test_phase_box_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX test_phase_box_idx ON public.test_phase USING btree (box_id, start_date);
+
+
+--
+-- Name: test_phase_end_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX test_phase_end_idx ON public.test_phase USING btree (org_id, end_date);
 
 
 --
@@ -2437,6 +2913,54 @@ ALTER TABLE ONLY public.audit_seal
 
 ALTER TABLE ONLY public.audit_seal
     ADD CONSTRAINT audit_seal_org_id_event_id_fkey FOREIGN KEY (org_id, event_id) REFERENCES public.audit_event(org_id, id) ON DELETE RESTRICT;
+
+
+--
+-- Name: feedback_link feedback_link_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_link
+    ADD CONSTRAINT feedback_link_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: feedback_link feedback_link_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_link
+    ADD CONSTRAINT feedback_link_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: feedback_link feedback_link_phase_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_link
+    ADD CONSTRAINT feedback_link_phase_fkey FOREIGN KEY (org_id, phase_id, lead_id) REFERENCES public.test_phase(org_id, id, lead_id) ON DELETE CASCADE;
+
+
+--
+-- Name: feedback_link feedback_link_replaces_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_link
+    ADD CONSTRAINT feedback_link_replaces_fkey FOREIGN KEY (org_id, replaces_id) REFERENCES public.feedback_link(org_id, id) ON DELETE SET NULL (replaces_id);
+
+
+--
+-- Name: feedback_submission feedback_submission_link_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_submission
+    ADD CONSTRAINT feedback_submission_link_fkey FOREIGN KEY (org_id, link_id, lead_id) REFERENCES public.feedback_link(org_id, id, lead_id) ON DELETE CASCADE;
+
+
+--
+-- Name: feedback_submission feedback_submission_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_submission
+    ADD CONSTRAINT feedback_submission_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
 
 
 --
@@ -2656,6 +3180,94 @@ ALTER TABLE ONLY public.notification_outbox
 
 
 --
+-- Name: product_feedback product_feedback_link_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.product_feedback
+    ADD CONSTRAINT product_feedback_link_fkey FOREIGN KEY (org_id, link_id, lead_id) REFERENCES public.feedback_link(org_id, id, lead_id) ON DELETE CASCADE;
+
+
+--
+-- Name: product_feedback product_feedback_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.product_feedback
+    ADD CONSTRAINT product_feedback_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: product_feedback product_feedback_phase_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.product_feedback
+    ADD CONSTRAINT product_feedback_phase_fkey FOREIGN KEY (org_id, phase_id, lead_id) REFERENCES public.test_phase(org_id, id, lead_id) ON DELETE CASCADE;
+
+
+--
+-- Name: product_feedback product_feedback_product_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.product_feedback
+    ADD CONSTRAINT product_feedback_product_fkey FOREIGN KEY (org_id, sku) REFERENCES public.product(org_id, sku);
+
+
+--
+-- Name: product product_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.product
+    ADD CONSTRAINT product_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: sample_box sample_box_configured_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sample_box
+    ADD CONSTRAINT sample_box_configured_by_fkey FOREIGN KEY (configured_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: sample_box_item sample_box_item_box_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sample_box_item
+    ADD CONSTRAINT sample_box_item_box_fkey FOREIGN KEY (org_id, box_id, lead_id) REFERENCES public.sample_box(org_id, id, lead_id) ON DELETE CASCADE;
+
+
+--
+-- Name: sample_box_item sample_box_item_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sample_box_item
+    ADD CONSTRAINT sample_box_item_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: sample_box_item sample_box_item_product_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sample_box_item
+    ADD CONSTRAINT sample_box_item_product_fkey FOREIGN KEY (org_id, sku) REFERENCES public.product(org_id, sku);
+
+
+--
+-- Name: sample_box sample_box_lead_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sample_box
+    ADD CONSTRAINT sample_box_lead_fkey FOREIGN KEY (org_id, lead_id) REFERENCES public.lead(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: sample_box sample_box_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sample_box
+    ADD CONSTRAINT sample_box_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
 -- Name: setting_value setting_value_member; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2677,6 +3289,62 @@ ALTER TABLE ONLY public.setting_value
 
 ALTER TABLE ONLY public.setting_value
     ADD CONSTRAINT setting_value_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: test_phase test_phase_box_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.test_phase
+    ADD CONSTRAINT test_phase_box_fkey FOREIGN KEY (org_id, box_id, lead_id) REFERENCES public.sample_box(org_id, id, lead_id) ON DELETE CASCADE;
+
+
+--
+-- Name: test_phase test_phase_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.test_phase
+    ADD CONSTRAINT test_phase_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: test_phase test_phase_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.test_phase
+    ADD CONSTRAINT test_phase_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: test_result test_result_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.test_result
+    ADD CONSTRAINT test_result_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: test_result test_result_phase_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.test_result
+    ADD CONSTRAINT test_result_phase_fkey FOREIGN KEY (org_id, phase_id, lead_id) REFERENCES public.test_phase(org_id, id, lead_id) ON DELETE CASCADE;
+
+
+--
+-- Name: test_result test_result_product_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.test_result
+    ADD CONSTRAINT test_result_product_fkey FOREIGN KEY (org_id, sku) REFERENCES public.product(org_id, sku);
+
+
+--
+-- Name: test_result test_result_recorded_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.test_result
+    ADD CONSTRAINT test_result_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
 
 
 --
@@ -3071,6 +3739,53 @@ CREATE POLICY audit_seal_select ON public.audit_seal FOR SELECT USING (((org_id 
 --
 
 COMMENT ON POLICY audit_seal_select ON public.audit_seal IS 'Named audit_seal_read before 20261207190000.';
+
+
+--
+-- Name: feedback_link; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.feedback_link ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: feedback_link feedback_link_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY feedback_link_insert ON public.feedback_link FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id) AND ((created_by IS NULL) OR (created_by = public.app_current_user_id()))));
+
+
+--
+-- Name: feedback_link feedback_link_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY feedback_link_select ON public.feedback_link FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_is_lead_manager() OR public.app_has_role('auditor'::text) OR public.app_can_read_lead(lead_id))));
+
+
+--
+-- Name: feedback_link feedback_link_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY feedback_link_update ON public.feedback_link FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id)));
+
+
+--
+-- Name: feedback_submission; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.feedback_submission ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: feedback_submission feedback_submission_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY feedback_submission_insert ON public.feedback_submission FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id)));
+
+
+--
+-- Name: feedback_submission feedback_submission_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY feedback_submission_select ON public.feedback_submission FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_is_lead_manager() OR public.app_has_role('auditor'::text) OR public.app_can_read_lead(lead_id))));
 
 
 --
@@ -3505,6 +4220,15 @@ COMMENT ON POLICY notification_outbox_insert ON public.notification_outbox IS 'N
 
 
 --
+-- Name: notification_outbox notification_outbox_insert_customer; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY notification_outbox_insert_customer ON public.notification_outbox FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND (recipient_user_id IS NULL) AND (template = ANY (ARRAY['samples.feedback.invitation'::text, 'samples.feedback.reminder'::text])) AND (EXISTS ( SELECT 1
+   FROM public.feedback_link l
+  WHERE ((l.org_id = public.app_current_org_id()) AND ((l.id)::text = (notification_outbox.payload ->> 'linkId'::text)) AND (l.recipient_email = notification_outbox.recipient_email) AND public.app_can_configure_samples(l.lead_id))))));
+
+
+--
 -- Name: notification_outbox notification_outbox_select; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -3574,10 +4298,111 @@ CREATE POLICY organization_update ON public.organization FOR UPDATE USING (((id 
 
 
 --
+-- Name: product; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.product ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: product_feedback; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.product_feedback ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: product_feedback product_feedback_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY product_feedback_insert ON public.product_feedback FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id)));
+
+
+--
+-- Name: product_feedback product_feedback_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY product_feedback_select ON public.product_feedback FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_is_lead_manager() OR public.app_has_role('auditor'::text) OR public.app_can_read_lead(lead_id))));
+
+
+--
+-- Name: product_feedback product_feedback_update_system; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY product_feedback_update_system ON public.product_feedback FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text)));
+
+
+--
+-- Name: product product_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY product_insert ON public.product FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text))));
+
+
+--
+-- Name: product product_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY product_select ON public.product FOR SELECT USING ((org_id = public.app_current_org_id()));
+
+
+--
+-- Name: product product_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY product_update ON public.product FOR UPDATE USING (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text)))) WITH CHECK ((org_id = public.app_current_org_id()));
+
+
+--
 -- Name: rate_limit_bucket; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
 ALTER TABLE public.rate_limit_bucket ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sample_box; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.sample_box ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sample_box sample_box_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY sample_box_insert ON public.sample_box FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id) AND ((configured_by IS NULL) OR (configured_by = public.app_current_user_id()))));
+
+
+--
+-- Name: sample_box_item; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.sample_box_item ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sample_box_item sample_box_item_all; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY sample_box_item_all ON public.sample_box_item USING (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id)));
+
+
+--
+-- Name: sample_box_item sample_box_item_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY sample_box_item_select ON public.sample_box_item FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_is_lead_manager() OR public.app_has_role('auditor'::text) OR public.app_can_read_lead(lead_id))));
+
+
+--
+-- Name: sample_box sample_box_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY sample_box_select ON public.sample_box FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_is_lead_manager() OR public.app_has_role('auditor'::text) OR public.app_can_read_lead(lead_id))));
+
+
+--
+-- Name: sample_box sample_box_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY sample_box_update ON public.sample_box FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id)));
+
 
 --
 -- Name: setting_value; Type: ROW SECURITY; Schema: public; Owner: -
@@ -3754,6 +4579,60 @@ COMMENT ON POLICY setting_value_update_user ON public.setting_value IS 'Named se
 
 
 --
+-- Name: test_phase; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.test_phase ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: test_phase test_phase_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY test_phase_insert ON public.test_phase FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id) AND ((created_by IS NULL) OR (created_by = public.app_current_user_id()))));
+
+
+--
+-- Name: test_phase test_phase_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY test_phase_select ON public.test_phase FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_is_lead_manager() OR public.app_has_role('auditor'::text) OR public.app_can_read_lead(lead_id))));
+
+
+--
+-- Name: test_phase test_phase_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY test_phase_update ON public.test_phase FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id)));
+
+
+--
+-- Name: test_result; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.test_result ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: test_result test_result_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY test_result_insert ON public.test_result FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id) AND ((recorded_by IS NULL) OR (recorded_by = public.app_current_user_id()))));
+
+
+--
+-- Name: test_result test_result_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY test_result_select ON public.test_result FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_is_lead_manager() OR public.app_has_role('auditor'::text) OR public.app_can_read_lead(lead_id))));
+
+
+--
+-- Name: test_result test_result_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY test_result_update ON public.test_result FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_can_configure_samples(lead_id) AND ((recorded_by IS NULL) OR (recorded_by = public.app_current_user_id()))));
+
+
+--
 -- Name: user_session; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -3886,6 +4765,14 @@ GRANT ALL ON FUNCTION public.app_audit_verify() TO freshplan_app;
 
 
 --
+-- Name: FUNCTION app_can_configure_samples(p_lead uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_can_configure_samples(p_lead uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_can_configure_samples(p_lead uuid) TO freshplan_app;
+
+
+--
 -- Name: FUNCTION app_can_log_activity(p_lead uuid); Type: ACL; Schema: public; Owner: -
 --
 
@@ -3937,6 +4824,14 @@ GRANT ALL ON FUNCTION public.app_current_user_id() TO freshplan_app;
 --
 
 REVOKE ALL ON FUNCTION public.app_days(p_days numeric) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION app_feedback_link_by_hash(p_hash bytea); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_feedback_link_by_hash(p_hash bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_feedback_link_by_hash(p_hash bytea) TO freshplan_app;
 
 
 --
@@ -4385,6 +5280,20 @@ GRANT SELECT,INSERT ON TABLE public.audit_seal TO freshplan_app;
 
 
 --
+-- Name: TABLE feedback_link; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.feedback_link TO freshplan_app;
+
+
+--
+-- Name: TABLE feedback_submission; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.feedback_submission TO freshplan_app;
+
+
+--
 -- Name: TABLE idempotency_key; Type: ACL; Schema: public; Owner: -
 --
 
@@ -4539,6 +5448,62 @@ GRANT SELECT,INSERT,UPDATE ON TABLE public.organization TO freshplan_app;
 
 
 --
+-- Name: TABLE product; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.product TO freshplan_app;
+
+
+--
+-- Name: TABLE product_feedback; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.product_feedback TO freshplan_app;
+
+
+--
+-- Name: COLUMN product_feedback.sentiment; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(sentiment) ON TABLE public.product_feedback TO freshplan_app;
+
+
+--
+-- Name: COLUMN product_feedback.sentiment_topics; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(sentiment_topics) ON TABLE public.product_feedback TO freshplan_app;
+
+
+--
+-- Name: COLUMN product_feedback.sentiment_confidence; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(sentiment_confidence) ON TABLE public.product_feedback TO freshplan_app;
+
+
+--
+-- Name: COLUMN product_feedback.sentiment_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(sentiment_at) ON TABLE public.product_feedback TO freshplan_app;
+
+
+--
+-- Name: TABLE sample_box; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.sample_box TO freshplan_app;
+
+
+--
+-- Name: TABLE sample_box_item; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sample_box_item TO freshplan_app;
+
+
+--
 -- Name: TABLE schema_migrations; Type: ACL; Schema: public; Owner: -
 --
 
@@ -4550,6 +5515,20 @@ GRANT SELECT ON TABLE public.schema_migrations TO freshplan_app;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.setting_value TO freshplan_app;
+
+
+--
+-- Name: TABLE test_phase; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.test_phase TO freshplan_app;
+
+
+--
+-- Name: TABLE test_result; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.test_result TO freshplan_app;
 
 
 --
@@ -4622,4 +5601,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261207110000'),
     ('20261207120000'),
     ('20261207121000'),
-    ('20261207190000');
+    ('20261207190000'),
+    ('20261207200000');

@@ -12,7 +12,7 @@ import type { TAuditFilter } from "./schemas";
 
 export interface AuditEventRow {
   id: string;
-  actorType: "user" | "token" | "system";
+  actorType: "user" | "token" | "system" | "feedback_link";
   actorId: string | null;
   action: string;
   resourceType: string;

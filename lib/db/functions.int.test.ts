@@ -15,6 +15,7 @@ describe("functions", () => {
     "app_audit_chain_lengths()",
     "app_audit_sealed_page(bigint,integer)",
     "app_audit_verify()",
+    "app_feedback_link_by_hash(bytea)",
     "app_idempotency_cleanup()",
     "app_is_collaborator(uuid,text[])",
     "app_is_own_registration(uuid,timestamp with time zone)",

@@ -18,7 +18,7 @@ export interface DbContext {
   userId: string | null;
   roles: readonly string[];
   /** Who acts and from where, for the audit trail. Without it the actor is the user, or the system. */
-  actor?: { type: "user" | "token" | "system"; id: string | null };
+  actor?: { type: "user" | "token" | "system" | "feedback_link"; id: string | null };
   requestId?: string;
   ip?: string;
 }

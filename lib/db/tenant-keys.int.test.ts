@@ -33,6 +33,13 @@ interface Fixture extends TestTenant {
   strangerId: string;
   /** The organisation's latest audit event. */
   eventId: string;
+  /** Two products, a sample box on the lead with the first, a test phase and a feedback link. */
+  productId: string;
+  sku: string;
+  sku2: string;
+  boxId: string;
+  phaseId: string;
+  linkId: string;
 }
 
 let a: Fixture;
@@ -60,7 +67,35 @@ async function fixture(slug: string): Promise<Fixture> {
       ])
     ).rows[0].id,
   }));
-  return { ...tenant, leadId, assignmentId, freeLeadId, strangerId, eventId };
+  const samples = await asSuperuser(async (client) => {
+    const one = async (sql: string, params: unknown[]) =>
+      (await client.query<{ id: string }>(sql, params)).rows[0].id;
+    const [sku, sku2] = [`${slug}-1`, `${slug}-2`];
+    const productId = await one(
+      `INSERT INTO product (org_id, sku, name) VALUES ($1, $2, 'P1'), ($1, $3, 'P2') RETURNING id`,
+      [tenant.orgId, sku, sku2],
+    );
+    const boxId = await one(`INSERT INTO sample_box (org_id, lead_id) VALUES ($1, $2) RETURNING id`, [
+      tenant.orgId,
+      leadId,
+    ]);
+    await client.query(
+      `INSERT INTO sample_box_item (org_id, box_id, lead_id, sku, qty) VALUES ($1, $2, $3, $4, 2)`,
+      [tenant.orgId, boxId, leadId, sku],
+    );
+    const phaseId = await one(
+      `INSERT INTO test_phase (org_id, box_id, lead_id, stage, start_date, end_date)
+       VALUES ($1, $2, $3, 'SAMPLE', '2026-12-01', '2026-12-14') RETURNING id`,
+      [tenant.orgId, boxId, leadId],
+    );
+    const linkId = await one(
+      `INSERT INTO feedback_link (org_id, phase_id, lead_id, token_hash, expires_at)
+       VALUES ($1, $2, $3, $4, now() + interval '1 day') RETURNING id`,
+      [tenant.orgId, phaseId, leadId, randomBytes(32)],
+    );
+    return { productId, sku, sku2, boxId, phaseId, linkId };
+  });
+  return { ...tenant, leadId, assignmentId, freeLeadId, strangerId, eventId, ...samples };
 }
 
 beforeAll(async () => {
@@ -216,6 +251,51 @@ function sampleRows(t: Fixture): Record<string, Row> {
     },
     ai_call: { org_id: t.orgId, user_id: author, use_case: "lead.classify", tier: "small", outcome: "ok" },
     audit_seal: { org_id: t.orgId, event_id: t.eventId, key_id: "0123456789abcdef", mac: hex() },
+    product: { org_id: t.orgId, sku: `SKU-${randomUUID().slice(0, 8)}`, name: "Sample product" },
+    sample_box: { org_id: t.orgId, lead_id: t.leadId, configured_by: author },
+    sample_box_item: { org_id: t.orgId, box_id: t.boxId, lead_id: t.leadId, sku: t.sku2, qty: 1 },
+    test_phase: {
+      org_id: t.orgId,
+      box_id: t.boxId,
+      lead_id: t.leadId,
+      stage: "SAMPLE",
+      start_date: "2026-12-01",
+      end_date: "2026-12-14",
+      created_by: author,
+    },
+    test_result: {
+      org_id: t.orgId,
+      phase_id: t.phaseId,
+      lead_id: t.leadId,
+      sku: t.sku,
+      outcome: "MIXED",
+      recorded_by: author,
+    },
+    feedback_link: {
+      org_id: t.orgId,
+      phase_id: t.phaseId,
+      lead_id: t.leadId,
+      token_hash: randomBytes(32),
+      expires_at: new Date(now.getTime() + 86_400_000),
+      replaces_id: t.linkId,
+      created_by: author,
+    },
+    feedback_submission: {
+      org_id: t.orgId,
+      link_id: t.linkId,
+      lead_id: t.leadId,
+      contact_name: "C",
+      contact_role: "CHEF",
+    },
+    product_feedback: {
+      org_id: t.orgId,
+      phase_id: t.phaseId,
+      lead_id: t.leadId,
+      link_id: t.linkId,
+      sku: t.sku2,
+      rating: 4,
+      source: "FORM",
+    },
   };
 }
 
@@ -230,6 +310,10 @@ function parentRows(t: Fixture): Record<string, Row> {
     lead: { org_id: t.orgId, id: t.freeLeadId },
     lead_assignment: { org_id: t.orgId, lead_id: t.leadId, id: t.assignmentId },
     audit_event: { org_id: t.orgId, id: t.eventId },
+    product: { org_id: t.orgId, sku: t.sku, id: t.productId },
+    sample_box: { org_id: t.orgId, id: t.boxId, lead_id: t.leadId },
+    test_phase: { org_id: t.orgId, id: t.phaseId, lead_id: t.leadId },
+    feedback_link: { org_id: t.orgId, id: t.linkId, lead_id: t.leadId },
   };
 }
 

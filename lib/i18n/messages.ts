@@ -6,6 +6,7 @@ import deCore from "./messages/de/core.json";
 import deFeedback from "./messages/de/feedback.json";
 import deJobs from "./messages/de/jobs.json";
 import deLeads from "./messages/de/leads.json";
+import deSamples from "./messages/de/samples.json";
 import deSessions from "./messages/de/sessions.json";
 import deSettingsRegistry from "./messages/de/settingsRegistry.json";
 import enAi from "./messages/en/ai.json";
@@ -15,6 +16,7 @@ import enCore from "./messages/en/core.json";
 import enFeedback from "./messages/en/feedback.json";
 import enJobs from "./messages/en/jobs.json";
 import enLeads from "./messages/en/leads.json";
+import enSamples from "./messages/en/samples.json";
 import enSessions from "./messages/en/sessions.json";
 import enSettingsRegistry from "./messages/en/settingsRegistry.json";
 
@@ -28,6 +30,7 @@ const de = {
   feedback: deFeedback,
   jobs: deJobs,
   leads: deLeads,
+  samples: deSamples,
   sessions: deSessions,
   settingsRegistry: deSettingsRegistry,
 };
@@ -39,6 +42,7 @@ const en = {
   feedback: enFeedback,
   jobs: enJobs,
   leads: enLeads,
+  samples: enSamples,
   sessions: enSessions,
   settingsRegistry: enSettingsRegistry,
 };

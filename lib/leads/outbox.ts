@@ -24,7 +24,8 @@ export const LEAD_TEMPLATES = {
 export type LeadTemplate = (typeof LEAD_TEMPLATES)[keyof typeof LEAD_TEMPLATES];
 
 export interface OutboxMessage {
-  template: LeadTemplate;
+  /** A lead template, or another domain's (e.g. samples.feedback.received). */
+  template: LeadTemplate | (string & {});
   /** No personal data: ids, dates, company name and city (stage-0 data, spec "Data protection"). */
   payload: Record<string, string | number | boolean | null>;
   /** What the message is about, e.g. `reminder:<id>`: the same key never reaches a recipient twice. */

@@ -36,6 +36,9 @@ describe("the seeded keys", () => {
     ["credit.cache.ttl", "PT8H", ["global"], "scalar", "replace"],
     ["credit.batch.window.ms", 50, ["global"], "scalar", "replace"],
     ["credit.peak.slo.p95.ms", 500, ["global"], "scalar", "replace"],
+    ["samples.feedback.link.ttl", "P21D", ["global", "org"], "scalar", "replace"],
+    ["samples.feedback.reminder.after", "P5D", ["global", "org"], "scalar", "replace"],
+    ["samples.feedback.contact", "vertrieb@freshfoodz.de", ["global", "org"], "scalar", "replace"],
   ])("%s: default %j, scopes %j, %s, %s", (key, value, scopes, kind, merge) => {
     const d = definition(key);
     expect(d.default).toEqual(value);
@@ -45,7 +48,7 @@ describe("the seeded keys", () => {
   });
 
   it("are all there, and nothing else", () => {
-    expect(REGISTRY.size).toBe(14);
+    expect(REGISTRY.size).toBe(17);
     expect(isSettingKey("lead.protection.baseMonths")).toBe(true);
     expect(isSettingKey("lead.protection.unknown")).toBe(false);
   });

@@ -194,6 +194,35 @@ export const SETTINGS = {
     merge: "replace",
     input: { control: "number", unit: "ms", step: 1 },
   }),
+
+  // Samples and the customer feedback portal (lib/samples).
+  "samples.feedback.link.ttl": define({
+    group: "samples",
+    kind: "scalar",
+    scopes: ["global", "org"],
+    schema: ZDuration,
+    default: "P21D",
+    merge: "replace",
+    input: { control: "text", unit: "duration" },
+  }),
+  "samples.feedback.reminder.after": define({
+    group: "samples",
+    kind: "scalar",
+    scopes: ["global", "org"],
+    schema: ZDuration,
+    default: "P5D",
+    merge: "replace",
+    input: { control: "text", unit: "duration" },
+  }),
+  "samples.feedback.contact": define({
+    group: "samples",
+    kind: "scalar",
+    scopes: ["global", "org"],
+    schema: z.email().max(254),
+    default: "vertrieb@freshfoodz.de",
+    merge: "replace",
+    input: { control: "text" },
+  }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
