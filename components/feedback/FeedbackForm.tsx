@@ -18,6 +18,12 @@ function errorText(t: FeedbackText, code: string): string {
   return t("errors.item");
 }
 
+/** The product an `items.<i>` code names, for the error summary. */
+function productOf(code: string, view: PortalView): string | undefined {
+  const item = /^items\.(\d+)$/.exec(code);
+  return item ? view.products[Number(item[1])]?.name : undefined;
+}
+
 function errorTarget(code: string): string {
   if (code === "contact.name") return "#contact-name";
   if (code === "contact.role") return "#contact-role";
@@ -64,7 +70,10 @@ export function FeedbackForm({
           <ul>
             {errors.map((code) => (
               <li key={code}>
-                <a href={errorTarget(code)}>{errorText(t, code)}</a>
+                <a href={errorTarget(code)}>
+                  {productOf(code, view) ? `${productOf(code, view)}: ` : ""}
+                  {errorText(t, code)}
+                </a>
               </li>
             ))}
           </ul>

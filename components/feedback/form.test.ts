@@ -41,6 +41,20 @@ describe("the feedback form", () => {
     expect(draft).toEqual({ contact: {}, items: [{ sku: "A-1", wouldReorder: false }] });
   });
 
+  it("asks for the rating of a product that has a comment or a tick, instead of dropping them", () => {
+    expect(
+      submissionFromDraft({
+        contact: { name: "Jana", role: "CHEF" },
+        items: [
+          { sku: "A-1", rating: 4 },
+          { sku: "B-2", comment: "zu süß", wouldReorder: false },
+          { sku: "C-3", wouldReorder: true },
+          { sku: "D-4", wouldReorder: false },
+        ],
+      }),
+    ).toEqual({ ok: false, missing: ["items.1", "items.2"] });
+  });
+
   it("submits only rated products, and names what is missing otherwise", () => {
     expect(submissionFromDraft({ items: [{ sku: "A-1" }] })).toEqual({
       ok: false,

@@ -58,8 +58,9 @@ export function draftFromFields(get: Fields): FormDraft {
 }
 
 /**
- * A draft as a submission, or the paths of what is missing: the contact's name and role, and at least
- * one rated product (a product the customer did not test may stay unrated; it is not sent).
+ * A draft as a submission, or the paths of what is missing: the contact's name and role, at least one
+ * rated product, and a rating for every product with a comment or a tick (a product the customer
+ * did not test may stay unrated; it is not sent).
  */
 export function submissionFromDraft(
   draft: FormDraft,
@@ -69,10 +70,13 @@ export function submissionFromDraft(
   const role = draft.contact?.role;
   if (!name) missing.push("contact.name");
   if (!role) missing.push("contact.role");
-  const rated = (draft.items ?? []).filter(
-    (i): i is DraftItem & { rating: number } => i.rating !== undefined,
-  );
+  const items = draft.items ?? [];
+  const rated = items.filter((i): i is DraftItem & { rating: number } => i.rating !== undefined);
   if (rated.length === 0) missing.push("items");
+  // A comment or a tick without a rating would be lost: ask for the rating instead.
+  items.forEach((item, i) => {
+    if (item.rating === undefined && (item.comment || item.wouldReorder)) missing.push(`items.${i}`);
+  });
   if (!name || !role || missing.length > 0) return { ok: false, missing };
   return { ok: true, submission: { contact: { name, role }, items: rated } };
 }
