@@ -1,5 +1,5 @@
-// Demo data: "FreshFoodz Demo" with one user per role, and a second organisation so isolation can
-// be seen. Safe to run again: what exists is kept, and every run sets new random passwords for the
+// Demo data: "FreshFoodz Demo" with one user per role, a food-service catalogue and a couple of
+// sample boxes on the demo partner's leads, and a second organisation so isolation can be seen. Safe to run again: what exists is kept, and every run sets new random passwords for the
 // demo accounts and prints them (passwords are never written into code or docs).
 import {
   addMember,
@@ -10,6 +10,7 @@ import {
 } from "@/lib/auth/service";
 import type { TRole } from "@/lib/auth/roles";
 import { disconnect } from "@/lib/db";
+import { seedSamples } from "@/lib/samples/demo";
 
 interface DemoOrg {
   slug: string;
@@ -49,8 +50,19 @@ async function seed() {
       logins.push({ org: org.slug, email: user.email, role: user.role, password });
     }
   }
+  const demo = await findOrgIdBySlug("freshfoodz-demo");
+  const member = async (email: string, role: TRole) => ({
+    orgId: demo as string,
+    userId: (await findUserIdByEmail(email)) as string,
+    roles: [role],
+  });
+  const { feedbackUrl } = await seedSamples(
+    await member("admin@freshfoodz.example", "admin"),
+    await member("partner@freshfoodz.example", "sales"),
+  );
   console.log("\nDemo logins (new passwords on every seed run):\n");
   console.table(logins);
+  if (feedbackUrl) console.log(`\nA customer's feedback link (shown once): ${feedbackUrl}\n`);
 }
 
 seed()

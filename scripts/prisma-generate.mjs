@@ -1,6 +1,6 @@
 // `prisma generate` without network access. Prisma 7's CLI wants a native schema engine for every
 // command and tries to download one; the generator itself is WASM and never runs it, so any existing
-// file satisfies the check (see ../shared/RECIPE.md). Runs on postinstall.
+// file satisfies the check (verified to install on these machines). Runs on postinstall.
 import { spawnSync } from "node:child_process";
 
 const result = spawnSync("node_modules/.bin/prisma", ["generate", "--schema", "prisma/schema.prisma"], {

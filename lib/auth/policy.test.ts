@@ -66,6 +66,12 @@ const TABLE: [roles: string[], action: string, ownerId: string | undefined, allo
   [["admin"], "ai.prices.edit", undefined, false],
   [["admin", "platform_admin"], "ai.prices.edit", undefined, true],
   [["manager"], "ai.prices.edit", undefined, false],
+  [["sales"], "product.read", undefined, true],
+  [["auditor"], "product.read", undefined, true],
+  [["guest"], "product.read", undefined, false],
+  [["admin"], "product.manage", undefined, true],
+  [["manager"], "product.manage", undefined, false],
+  [["sales"], "product.manage", undefined, false],
 ];
 
 // Leads: role × action × (owner, protection status, the subject's collaborator role).
@@ -108,6 +114,20 @@ const LEAD_TABLE: [
   [["manager"], "lead.manage", SOMEONE, "ACTIVE", null, true],
   [["sales"], "lead.manage", ME, "ACTIVE", null, false],
   [["auditor"], "lead.manage", SOMEONE, "ACTIVE", null, false],
+  // Samples: read as the lead; configured by who writes the lead, or a NEGOTIATE collaborator.
+  [["sales"], "sample.read", ME, "ACTIVE", null, true],
+  [["sales"], "sample.read", ME, "EXPIRED", null, false],
+  [["sales"], "sample.read", SOMEONE, "ACTIVE", "VIEW", true],
+  [["sales"], "sample.read", SOMEONE, "ACTIVE", null, false],
+  [["auditor"], "sample.read", SOMEONE, "ACTIVE", null, true],
+  [["sales"], "sample.configure", ME, "GRACE", null, true],
+  [["sales"], "sample.configure", ME, "EXPIRED", null, false],
+  [["sales"], "sample.configure", SOMEONE, "ACTIVE", "NEGOTIATE", true],
+  [["sales"], "sample.configure", SOMEONE, "ACTIVE", "ASSIST", false],
+  [["sales"], "sample.configure", SOMEONE, "ACTIVE", null, false],
+  [["manager"], "sample.configure", SOMEONE, "EXPIRED", null, true],
+  [["auditor"], "sample.configure", ME, "ACTIVE", null, false],
+  [["auditor"], "sample.configure", SOMEONE, "ACTIVE", "NEGOTIATE", false],
 ];
 
 describe("can(subject, action, resource)", () => {

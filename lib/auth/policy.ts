@@ -89,6 +89,19 @@ export const POLICIES = {
     anyOf(hasRole("admin", "manager"), isProtectedOwner, isCollaborator("ASSIST", "NEGOTIATE")),
   ),
   "lead.manage": hasRole("admin", "manager"),
+  // Samples (issue 11): the catalogue is read by every member and kept by admins; a lead's samples
+  // are read as the lead is, and configured (boxes, test phases, results, feedback links) by who may
+  // write the lead or a NEGOTIATE collaborator (spec, "Collaboration").
+  "product.read": hasRole("admin", "manager", "sales", "auditor"),
+  "product.manage": hasRole("admin"),
+  "sample.read": anyOf(
+    hasRole("admin", "manager", "auditor"),
+    isProtectedOwner,
+    isCollaborator("VIEW", "ASSIST", "NEGOTIATE"),
+  ),
+  "sample.configure": neverAuditors(
+    anyOf(hasRole("admin", "manager"), isProtectedOwner, isCollaborator("NEGOTIATE")),
+  ),
   // AI router: members who do the sales work (and jobs) spend the organisation's AI budget; those
   // who oversee it see the dashboard; prices are installation-wide, so the operator's admins set them.
   "ai.use": hasRole("admin", "manager", "sales", "system"),

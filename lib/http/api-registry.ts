@@ -1,6 +1,7 @@
 import { aiApis } from "@/lib/ai/openapi";
 import { endAllSessionsApi, getMeApi, listTokensApi, revokeTokenApi } from "@/lib/auth/schemas";
 import { leadApis } from "@/lib/leads/openapi";
+import { samplesApis } from "@/lib/samples/openapi";
 import { feedbackPortalApis } from "@/lib/samples/openapi-public";
 
 import type { ApiSpec } from "./spec";
@@ -12,6 +13,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   revokeTokenApi,
   endAllSessionsApi,
   ...leadApis,
+  ...samplesApis,
   ...aiApis,
   ...feedbackPortalApis,
 ];

@@ -160,6 +160,8 @@ describe("the System area's service", () => {
       ["audit-chain-heads", "5 0 * * *", "Europe/Berlin", "2026-11-29T23:05:00.000Z"],
       ["lead-protection-daily", "15 2 * * *", "Europe/Berlin", "2026-11-30T01:15:00.000Z"],
       ["ai-housekeeping", "*/15 * * * *", "Europe/Berlin", "2026-11-29T12:15:00.000Z"],
+      ["samples-feedback-daily", "30 7 * * *", "Europe/Berlin", "2026-11-30T06:30:00.000Z"],
+      ["samples-feedback-sentiment", "*/10 * * * *", "Europe/Berlin", "2026-11-29T12:10:00.000Z"],
     ]);
     const cleanup = jobs[0].runs;
     expect(cleanup.length).toBeGreaterThan(0);

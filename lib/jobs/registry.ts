@@ -8,6 +8,7 @@ import { auditChainHeads } from "./definitions/audit-chain-heads";
 import { auditChainVerify } from "./definitions/audit-chain-verify";
 import { leadProtectionDaily } from "./definitions/lead-protection-daily";
 import { rateLimitCleanup } from "./definitions/rate-limit-cleanup";
+import { samplesFeedbackDaily, samplesFeedbackSentiment } from "@/lib/samples/jobs";
 
 /**
  * Every job of the app, in one list: Inngest serves them (functions.ts), the local scheduler runs
@@ -20,6 +21,8 @@ export const JOBS: readonly JobDefinition[] = [
   auditChainHeads,
   leadProtectionDaily,
   aiHousekeeping,
+  samplesFeedbackDaily,
+  samplesFeedbackSentiment,
 ];
 
 export function findJob(id: string): JobDefinition | undefined {

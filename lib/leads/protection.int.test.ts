@@ -9,7 +9,7 @@ import { withOrg, withoutOrg, type DbContext } from "@/lib/db";
 
 import { readProtection, type ProtectionRow } from "./queries";
 
-// The rules of ../shared/spec/lead-protection.md, evaluated by v_lead_protection in PostgreSQL:
+// The lead-protection rules of the commercial agent contract, evaluated by v_lead_protection in PostgreSQL:
 // every worked example, and the edge cases the spec names. `now` is set per transaction (app.now).
 
 const NOW = new Date("2026-06-01T00:00:00Z");

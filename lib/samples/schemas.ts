@@ -4,7 +4,7 @@ import { numeric, text, ZDbString } from "@/lib/db/columns";
 
 /**
  * Samples: the catalogue, sample boxes, test phases, results, feedback and the links the customer
- * answers through. The first half is the public portal's contract (/work briefs: samples-contract),
+ * answers through. The first half is the contract of the public portal (app/feedback, its API),
  * the second the admin side's inputs. PostgreSQL keeps the same lists in CHECK constraints
  * (sql/migrations/20261207200000_samples.sql).
  */

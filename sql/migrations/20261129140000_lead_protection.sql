@@ -1,4 +1,4 @@
--- Leads and their protection under the commercial agent contract (../shared/spec/lead-protection.md).
+-- Leads and their protection under the commercial agent contract (its lead-protection rules).
 -- The computation lives here, in one function, so the view, the row-level security policies, the
 -- daily job and the API all read the same numbers. All arithmetic is in UTC: a day is 86 400
 -- seconds, a month a calendar month added to the UTC date with the time of day kept.

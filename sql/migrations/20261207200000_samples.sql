@@ -7,7 +7,7 @@
 -- down), so each table's policy reads the lead predicates the lead tables use — "a partner sees the
 -- samples of the leads they may read" — on its own row, without a join to its parent.
 --
--- Who writes (../shared/spec/lead-protection.md, "Access" and "Collaboration"): the lead's owner
+-- Who writes (the lead-protection rules, "Access" and "Collaboration"): the lead's owner
 -- while ACTIVE/GRACE, managers and admins, and collaborators with NEGOTIATE ("configure sample
 -- boxes"); never auditors. The public portal writes as the system context of the link's organisation
 -- after app_feedback_link_by_hash found the link.
