@@ -41,6 +41,8 @@ const product = (page: Page, name: string) => page.getByRole("group", { name, ex
 
 test.describe("with JavaScript", () => {
   test("rate two products, leave, come back to the saved draft, send, and get thanked", async ({ page }) => {
+    // Two axe runs and a reopen loop: more than a minute on a busy 2-core machine.
+    test.slow();
     const { token } = await newLink();
     await page.goto(`/feedback/${token}`);
     await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
