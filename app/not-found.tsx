@@ -13,6 +13,7 @@ export default async function NotFound() {
     <main className={s.page}>
       <h1>{t("notFoundTitle")}</h1>
       <p>{t("notFoundText")}</p>
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a plain page load: next/link would add its client code to every page, the portal's too */}
       <a className={s.home} href="/">
         {t("backHome")}
       </a>
