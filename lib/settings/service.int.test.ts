@@ -192,7 +192,7 @@ describe("getEffective", () => {
       ["lead.protection.mode", "GREATEST"],
       ["credit.batch.window.ms", 50],
     ]);
-    expect((await getEffectiveMany(a.sales)).length).toBe(14);
+    expect((await getEffectiveMany(a.sales)).length).toBe(17);
     expect((await appError(getEffective("no.such.key", a.sales))).kind).toBe("not_found");
   });
 });
@@ -312,7 +312,7 @@ describe("who may write (ABAC in the service)", () => {
 
   it("lists every key with what the caller may edit", async () => {
     const salesRows = await listSettings(a.sales);
-    expect(salesRows).toHaveLength(14);
+    expect(salesRows).toHaveLength(17);
     const editable = (rows: typeof salesRows, key: string) => rows.find((r) => r.key === key)?.editable;
     expect(editable(salesRows, "ai.routing.confidence.threshold")).toEqual(["user"]);
     expect(editable(salesRows, "ai.budget.monthly.cap")).toEqual([]);
