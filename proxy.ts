@@ -15,6 +15,12 @@ export function proxy(request: NextRequest): NextResponse {
   const forwarded = new Headers(request.headers);
   forwarded.set("x-nonce", nonce);
   forwarded.set("content-security-policy", policy);
+  // The root layout cannot see the URL; the feedback portal's language depends on it
+  // (components/feedback/language.ts). Never taken from the client.
+  forwarded.delete("x-portal-path");
+  if (request.nextUrl.pathname.startsWith("/feedback/")) {
+    forwarded.set("x-portal-path", request.nextUrl.pathname + request.nextUrl.search);
+  }
 
   const response = NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("content-security-policy", policy);

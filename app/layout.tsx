@@ -1,11 +1,7 @@
-import { AppRouterCacheProvider } from "@mui/material-nextjs/v16-appRouter";
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 
-import { Providers } from "@/components/ui/Providers";
+import { documentLanguage } from "@/components/feedback/language";
 
 export const metadata: Metadata = {
   title: { default: "FreshPlan Admin", template: "%s · FreshPlan Admin" },
@@ -15,20 +11,15 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+/**
+ * The plain root every page shares: only <html lang> and <body>. The admin's providers (MUI,
+ * emotion, React Query, next-intl's client texts) live in components/ui/AdminRoot.tsx, wrapped by
+ * the admin's own layouts, so the public feedback portal ships none of their JavaScript.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
-  // The Content-Security-Policy's nonce of this response (proxy.ts): MUI's style tags need it.
-  // Reading it makes every page render per request, which a fresh nonce requires anyway.
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang={locale}>
-      <body>
-        <AppRouterCacheProvider options={{ enableCssLayer: true, nonce }}>
-          <NextIntlClientProvider>
-            <Providers nonce={nonce}>{children}</Providers>
-          </NextIntlClientProvider>
-        </AppRouterCacheProvider>
-      </body>
+    <html lang={await documentLanguage()}>
+      <body>{children}</body>
     </html>
   );
 }

@@ -2,6 +2,7 @@ import { aiApis } from "@/lib/ai/openapi";
 import { endAllSessionsApi, getMeApi, listTokensApi, revokeTokenApi } from "@/lib/auth/openapi";
 import { leadApis } from "@/lib/leads/openapi";
 import { samplesApis } from "@/lib/samples/openapi";
+import { feedbackPortalApis } from "@/lib/samples/openapi-public";
 
 import type { ApiSpec } from "./spec";
 
@@ -14,4 +15,5 @@ export const API_SPECS: readonly ApiSpec[] = [
   ...leadApis,
   ...samplesApis,
   ...aiApis,
+  ...feedbackPortalApis,
 ];

@@ -106,7 +106,11 @@ function zodFieldErrors(error: ZodError, location: string): FieldError[] {
   return error.issues.map((i) => ({ path: [location, ...i.path].join("."), message: i.message }));
 }
 
-function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, location: string): z.infer<T> {
+export function parse<T extends z.ZodType>(
+  schema: T | undefined,
+  value: unknown,
+  location: string,
+): z.infer<T> {
   if (!schema) return undefined as z.infer<T>;
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
@@ -127,7 +131,7 @@ function queryFields(params: URLSearchParams): Record<string, FormDataEntryValue
 const PROTOTYPE_KEY_REFUSAL = "Names __proto__, constructor and prototype are not allowed in a request.";
 
 /** The JSON body under the wrapper's limits (lib/http/body.ts); a forged member name is a 400. */
-async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: Request): Promise<unknown> {
   const body = await readJsonBody(request);
   if (hasPrototypeKey(body)) throw new AppError("bad_request", PROTOTYPE_KEY_REFUSAL);
   return body;

@@ -14,6 +14,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   401: "Not authenticated: no, a malformed or an unknown credential",
   403: "Authenticated, but not allowed (or the session cookie sent from another site)",
   404: "No such resource in your organisation",
+  410: "Gone: the link has expired",
   409: "Conflicts with the current state (or the same Idempotency-Key is still running)",
   413: "The body is larger than 1 MB",
   415: "The body is not application/json",
@@ -94,7 +95,8 @@ export function buildOpenApiDocument(
     };
     const writes = spec.method === "GET" ? [] : [403];
     const withBody = spec.body ? [413, 415] : [];
-    for (const status of [...new Set([...ALWAYS, ...writes, ...withBody, ...(spec.problems ?? [])])].sort()) {
+    const always = spec.public ? ALWAYS.filter((status) => status !== 401) : ALWAYS;
+    for (const status of [...new Set([...always, ...writes, ...withBody, ...(spec.problems ?? [])])].sort()) {
       responses[String(status)] = {
         description: PROBLEM_DESCRIPTIONS[status] ?? "Problem",
         content: { "application/problem+json": { schema: problemRef } },
@@ -107,8 +109,10 @@ export function buildOpenApiDocument(
       summary: spec.summary,
       ...(spec.description ? { description: spec.description } : {}),
       tags: [spec.tag],
+      ...(spec.public ? { security: [] } : {}),
       ...(parameters.length ? { parameters } : {}),
-      ...(spec.method === "POST"
+      // Public posts are exactly-once by themselves (a second feedback submission is a 409).
+      ...(spec.method === "POST" && !spec.public
         ? {
             parameters: [
               ...parameters,

@@ -26,6 +26,8 @@ export interface ApiSpec<
   response: { status: number; description: string; schema?: z.ZodType };
   /** Problem statuses this operation answers besides the ones every operation may (400, 401, 429, 500). */
   problems?: number[];
+  /** Needs no credential (the customer feedback portal: the token in the path is the key). */
+  public?: boolean;
 }
 
 export function defineApi<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(

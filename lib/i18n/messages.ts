@@ -3,6 +3,7 @@ import deAi from "./messages/de/ai.json";
 import deApi from "./messages/de/api.json";
 import deAudit from "./messages/de/audit.json";
 import deCore from "./messages/de/core.json";
+import deFeedback from "./messages/de/feedback.json";
 import deJobs from "./messages/de/jobs.json";
 import deLeads from "./messages/de/leads.json";
 import deSamples from "./messages/de/samples.json";
@@ -12,6 +13,7 @@ import enAi from "./messages/en/ai.json";
 import enApi from "./messages/en/api.json";
 import enAudit from "./messages/en/audit.json";
 import enCore from "./messages/en/core.json";
+import enFeedback from "./messages/en/feedback.json";
 import enJobs from "./messages/en/jobs.json";
 import enLeads from "./messages/en/leads.json";
 import enSamples from "./messages/en/samples.json";
@@ -25,6 +27,7 @@ const de = {
   ai: deAi,
   api: deApi,
   audit: deAudit,
+  feedback: deFeedback,
   jobs: deJobs,
   leads: deLeads,
   samples: deSamples,
@@ -36,6 +39,7 @@ const en = {
   ai: enAi,
   api: enApi,
   audit: enAudit,
+  feedback: enFeedback,
   jobs: enJobs,
   leads: enLeads,
   samples: enSamples,

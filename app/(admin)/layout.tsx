@@ -1,0 +1,7 @@
+import type { ReactNode } from "react";
+
+import { AdminRoot } from "@/components/ui/AdminRoot";
+
+export default function AdminLayout({ children }: { children: ReactNode }) {
+  return <AdminRoot>{children}</AdminRoot>;
+}
