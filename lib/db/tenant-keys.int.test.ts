@@ -33,6 +33,8 @@ interface Fixture extends TestTenant {
   strangerId: string;
   /** The organisation's latest audit event. */
   eventId: string;
+  /** A mail connection of the organisation. */
+  connectionId: string;
 }
 
 let a: Fixture;
@@ -41,7 +43,7 @@ let b: Fixture;
 async function fixture(slug: string): Promise<Fixture> {
   const tenant = await createTenant(slug);
   const { leadId, assignmentId } = await registerLead(tenant, `Kantine ${slug}`);
-  const { freeLeadId, strangerId, eventId } = await asSuperuser(async (client) => ({
+  const { freeLeadId, strangerId, eventId, connectionId } = await asSuperuser(async (client) => ({
     freeLeadId: (
       await client.query<{ id: string }>(
         `INSERT INTO lead (org_id, company_name, city) VALUES ($1, 'Unassigned', 'Kiel') RETURNING id`,
@@ -59,8 +61,14 @@ async function fixture(slug: string): Promise<Fixture> {
         tenant.orgId,
       ])
     ).rows[0].id,
+    connectionId: (
+      await client.query<{ id: string }>(
+        `INSERT INTO integration_connection (org_id, provider, name) VALUES ($1, 'ALLINKL_MAIL', 'Mail') RETURNING id`,
+        [tenant.orgId],
+      )
+    ).rows[0].id,
   }));
-  return { ...tenant, leadId, assignmentId, freeLeadId, strangerId, eventId };
+  return { ...tenant, leadId, assignmentId, freeLeadId, strangerId, eventId, connectionId };
 }
 
 beforeAll(async () => {
@@ -216,6 +224,22 @@ function sampleRows(t: Fixture): Record<string, Row> {
     },
     ai_call: { org_id: t.orgId, user_id: author, use_case: "lead.classify", tier: "small", outcome: "ok" },
     audit_seal: { org_id: t.orgId, event_id: t.eventId, key_id: "0123456789abcdef", mac: hex() },
+    integration_connection: {
+      org_id: t.orgId,
+      provider: "XENTRAL",
+      name: `Sample ${randomUUID()}`,
+      enabled: false,
+      created_by: author,
+      updated_by: author,
+    },
+    integration_call: {
+      org_id: t.orgId,
+      connection_id: t.connectionId,
+      provider: "ALLINKL_MAIL",
+      operation: "smtp.send",
+      outcome: "ok",
+    },
+    sync_run: { org_id: t.orgId, connection_id: t.connectionId, kind: "test.keys" },
   };
 }
 
@@ -230,6 +254,7 @@ function parentRows(t: Fixture): Record<string, Row> {
     lead: { org_id: t.orgId, id: t.freeLeadId },
     lead_assignment: { org_id: t.orgId, lead_id: t.leadId, id: t.assignmentId },
     audit_event: { org_id: t.orgId, id: t.eventId },
+    integration_connection: { org_id: t.orgId, id: t.connectionId },
   };
 }
 
