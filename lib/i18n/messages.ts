@@ -3,6 +3,7 @@ import deAi from "./messages/de/ai.json";
 import deApi from "./messages/de/api.json";
 import deAudit from "./messages/de/audit.json";
 import deCore from "./messages/de/core.json";
+import deIntegrations from "./messages/de/integrations.json";
 import deJobs from "./messages/de/jobs.json";
 import deLeads from "./messages/de/leads.json";
 import deSessions from "./messages/de/sessions.json";
@@ -11,6 +12,7 @@ import enAi from "./messages/en/ai.json";
 import enApi from "./messages/en/api.json";
 import enAudit from "./messages/en/audit.json";
 import enCore from "./messages/en/core.json";
+import enIntegrations from "./messages/en/integrations.json";
 import enJobs from "./messages/en/jobs.json";
 import enLeads from "./messages/en/leads.json";
 import enSessions from "./messages/en/sessions.json";
@@ -23,6 +25,7 @@ const de = {
   ai: deAi,
   api: deApi,
   audit: deAudit,
+  integrations: deIntegrations,
   jobs: deJobs,
   leads: deLeads,
   sessions: deSessions,
@@ -33,6 +36,7 @@ const en = {
   ai: enAi,
   api: enApi,
   audit: enAudit,
+  integrations: enIntegrations,
   jobs: enJobs,
   leads: enLeads,
   sessions: enSessions,
