@@ -101,6 +101,8 @@ export interface CallRecord {
   durationMs: number;
   attempts: number;
   error: string | null;
+  /** When the call started. */
+  at: Date;
 }
 
 export interface CallTools {
@@ -136,6 +138,7 @@ export const recordCallRow: CallRecorder = async (record) => {
         durationMs: record.durationMs,
         attempts: record.attempts,
         error: record.error,
+        at: record.at,
       },
     }),
   );
@@ -253,6 +256,7 @@ export async function callVendor<T>(spec: CallSpec<T>, options: CallOptions = {}
   const policy = options.policy ?? policyFor(spec.provider, spec.connectionId ?? `org:${spec.ctx.orgId}`);
   const record = options.record ?? recordCallRow;
   const started = performance.now();
+  const at = new Date();
   let attempts = 0;
   let outcome: CallOutcome = "ok";
   let status: number | null = null;
@@ -296,6 +300,7 @@ export async function callVendor<T>(spec: CallSpec<T>, options: CallOptions = {}
       status,
       durationMs,
       attempts,
+      at,
       error:
         failure === undefined
           ? null

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { AppError } from "@/lib/errors";
+import { outboxDeliver } from "@/lib/integrations/jobs";
 
 import type { JobDefinition } from "./definition";
 import { aiHousekeeping } from "./definitions/ai-housekeeping";
@@ -20,6 +21,7 @@ export const JOBS: readonly JobDefinition[] = [
   auditChainHeads,
   leadProtectionDaily,
   aiHousekeeping,
+  outboxDeliver,
 ];
 
 export function findJob(id: string): JobDefinition | undefined {
