@@ -66,6 +66,10 @@ const TABLE: [roles: string[], action: string, ownerId: string | undefined, allo
   [["admin"], "ai.prices.edit", undefined, false],
   [["admin", "platform_admin"], "ai.prices.edit", undefined, true],
   [["manager"], "ai.prices.edit", undefined, false],
+  [["admin"], "integration.manage", undefined, true],
+  [["manager"], "integration.manage", undefined, false],
+  [["auditor"], "integration.manage", undefined, false],
+  [["sales"], "integration.manage", undefined, false],
 ];
 
 // Leads: role × action × (owner, protection status, the subject's collaborator role).

@@ -27,7 +27,11 @@ export type TMailSettings = z.infer<typeof ZMailSettings>;
 
 /** Creating or editing a mail connection. The password is write-only: empty keeps the stored one. */
 export const ZMailConnectionInput = z.object({
-  id: z.uuid().optional(),
+  /** Empty or absent: a new connection. */
+  id: z
+    .union([z.literal(""), z.uuid()])
+    .optional()
+    .transform((id) => id || undefined),
   name: z.string().trim().min(1).max(100),
   host: z.string().trim().min(1).max(253),
   port: z.coerce.number().int().min(1).max(65535),
@@ -39,5 +43,8 @@ export const ZMailConnectionInput = z.object({
 export type TMailConnectionInput = z.infer<typeof ZMailConnectionInput>;
 
 export const ZConnectionId = z.object({ id: z.uuid() });
-export const ZConnectionEnabled = z.object({ id: z.uuid(), enabled: z.coerce.boolean() });
+export const ZConnectionEnabled = z.object({
+  id: z.uuid(),
+  enabled: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
 export const ZOutboxRetry = z.object({ id: z.uuid() });
