@@ -33,4 +33,6 @@ export const E2E_ENV: Record<string, string> = {
   METRICS_TOKEN: "e2e-metrics-token-0123456789",
   // Jobs run when the tests ask, not on the clock.
   LOCAL_SCHEDULER: "off",
+  // Encrypts integration secrets (32 bytes, base64); a fixed test key.
+  INTEGRATIONS_KEY: "ZTJlLWludGVncmF0aW9ucy1rZXktMzItYnl0ZXMhISE=",
 };

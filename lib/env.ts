@@ -14,6 +14,16 @@ function auditKey(name: string) {
     .refine((key) => new TextEncoder().encode(key).length >= 32, `${name} must be at least 32 bytes`);
 }
 
+/** 32 bytes, base64: an AES-256 key. */
+function integrationsKey(name: string) {
+  return z
+    .string()
+    .refine(
+      (key) => /^[A-Za-z0-9+/]+={0,2}$/.test(key) && Buffer.from(key, "base64").length === 32,
+      `${name} must be 32 bytes, base64 (openssl rand -base64 32)`,
+    );
+}
+
 /**
  * The only place that reads process.env (an ESLint rule enforces it). Parsed lazily on first use,
  * so scripts and tests can set variables before anything asks, and validated with zod so a missing
@@ -128,6 +138,30 @@ const ZEnv = z.object({
   ANTHROPIC_MODEL_LARGE: z.string().min(1).default("claude-sonnet-4-5"),
   /** One provider call's time limit; a timeout counts as a failure and fails over. */
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /**
+   * The key that encrypts integration secrets at rest (lib/integrations/crypto.ts): 32 random bytes,
+   * base64 (`openssl rand -base64 32`). Unset: connections that need a secret cannot be saved.
+   */
+  INTEGRATIONS_KEY: integrationsKey("INTEGRATIONS_KEY").optional(),
+  /** Keys used before a rotation, comma-separated, until integrations:rotate-key has run. */
+  INTEGRATIONS_KEY_PREVIOUS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(integrationsKey("INTEGRATIONS_KEY_PREVIOUS")))
+    .optional(),
+  /**
+   * The installation's own mail server, for organisations without a mail connection of their own:
+   * `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://user:pass@host:465`. Unset, and
+   * without a connection, e-mails stay queued and the Integrations page says "not configured".
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender of mail sent through SMTP_URL, e.g. `FreshPlan <noreply@example.com>`. */
+  MAIL_FROM: z.string().min(3).optional(),
   /** Set by Next.js; `phase-production-build` while `next build` runs. */
   NEXT_PHASE: z.string().optional(),
 });

@@ -15,7 +15,9 @@ export type AppErrorKind =
   | "unsupported_media_type"
   | "unprocessable"
   | "rate_limited"
-  | "unavailable";
+  | "unavailable"
+  /** A vendor's circuit breaker is open: calls fail fast until it half-opens (problem type integration-unavailable). */
+  | "integration_unavailable";
 
 /**
  * Arguments of a message. A Date is formatted for the reader (date and time, their time zone).
@@ -50,6 +52,7 @@ export const STATUS_BY_KIND: Record<AppErrorKind, number> = {
   unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
+  integration_unavailable: 503,
 };
 
 export class AppError extends Error {

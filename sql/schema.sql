@@ -1462,6 +1462,62 @@ ALTER TABLE ONLY public.idempotency_key FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: integration_call; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.integration_call (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    connection_id uuid,
+    provider text NOT NULL,
+    operation text NOT NULL,
+    outcome text NOT NULL,
+    status integer,
+    duration_ms integer DEFAULT 0 NOT NULL,
+    attempts integer DEFAULT 1 NOT NULL,
+    error text,
+    at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT integration_call_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT integration_call_duration_ms_check CHECK ((duration_ms >= 0)),
+    CONSTRAINT integration_call_error_check CHECK ((length(error) <= 2000)),
+    CONSTRAINT integration_call_operation_check CHECK ((operation ~ '^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$'::text)),
+    CONSTRAINT integration_call_outcome_check CHECK ((outcome = ANY (ARRAY['ok'::text, 'error'::text, 'timeout'::text, 'circuit_open'::text, 'bulkhead_full'::text, 'rate_limited'::text]))),
+    CONSTRAINT integration_call_provider_check CHECK ((provider = ANY (ARRAY['ALLINKL_MAIL'::text, 'XENTRAL'::text, 'ALLIANZ_TRADE'::text, 'SMTP_ENV'::text]))),
+    CONSTRAINT integration_call_status_check CHECK (((status >= 100) AND (status <= 999)))
+);
+
+ALTER TABLE ONLY public.integration_call FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: integration_connection; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.integration_connection (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    provider text NOT NULL,
+    name text NOT NULL,
+    settings jsonb DEFAULT '{}'::jsonb NOT NULL,
+    secrets bytea,
+    key_id text,
+    enabled boolean DEFAULT true NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_by uuid,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT integration_connection_key_id_check CHECK ((key_id ~ '^[0-9a-f]{8}$'::text)),
+    CONSTRAINT integration_connection_name_check CHECK (((length(name) >= 1) AND (length(name) <= 100))),
+    CONSTRAINT integration_connection_provider_check CHECK ((provider = ANY (ARRAY['ALLINKL_MAIL'::text, 'XENTRAL'::text, 'ALLIANZ_TRADE'::text]))),
+    CONSTRAINT integration_connection_secrets_check CHECK ((octet_length(secrets) > 28)),
+    CONSTRAINT integration_connection_secrets_keyed CHECK (((secrets IS NULL) = (key_id IS NULL))),
+    CONSTRAINT integration_connection_settings_check CHECK ((jsonb_typeof(settings) = 'object'::text))
+);
+
+ALTER TABLE ONLY public.integration_connection FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: job_run; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1698,12 +1754,21 @@ CREATE TABLE public.notification_outbox (
     sent_at timestamp with time zone,
     recipient_email text,
     recipient_locale text,
+    state text DEFAULT 'QUEUED'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_error text,
+    message_id text,
+    CONSTRAINT notification_outbox_attempts_check CHECK ((attempts >= 0)),
     CONSTRAINT notification_outbox_channel_check CHECK ((channel = ANY (ARRAY['EMAIL'::text, 'INAPP'::text]))),
     CONSTRAINT notification_outbox_dedupe_key_check CHECK (((length(dedupe_key) >= 1) AND (length(dedupe_key) <= 200))),
+    CONSTRAINT notification_outbox_last_error_check CHECK ((length(last_error) <= 2000)),
+    CONSTRAINT notification_outbox_message_id_check CHECK ((length(message_id) <= 300)),
     CONSTRAINT notification_outbox_payload_check CHECK ((jsonb_typeof(payload) = 'object'::text)),
     CONSTRAINT notification_outbox_recipient_check CHECK ((((recipient_user_id IS NULL) <> (recipient_email IS NULL)) AND ((recipient_email IS NULL) OR ((channel = 'EMAIL'::text) AND (recipient_locale IS NOT NULL))))),
     CONSTRAINT notification_outbox_recipient_email_check CHECK (((recipient_email IS NULL) OR ((recipient_email = lower(btrim(recipient_email))) AND ((length(recipient_email) >= 3) AND (length(recipient_email) <= 254))))),
     CONSTRAINT notification_outbox_recipient_locale_check CHECK ((recipient_locale = ANY (ARRAY['de'::text, 'en'::text]))),
+    CONSTRAINT notification_outbox_state_check CHECK ((state = ANY (ARRAY['QUEUED'::text, 'SENDING'::text, 'SENT'::text, 'FAILED'::text]))),
     CONSTRAINT notification_outbox_template_check CHECK ((template ~ '^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$'::text))
 );
 
@@ -1876,6 +1941,28 @@ CREATE TABLE public.setting_value (
 );
 
 ALTER TABLE ONLY public.setting_value FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: sync_run; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sync_run (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    connection_id uuid NOT NULL,
+    kind text NOT NULL,
+    started_at timestamp with time zone DEFAULT now() NOT NULL,
+    finished_at timestamp with time zone,
+    counts jsonb DEFAULT '{}'::jsonb NOT NULL,
+    error text,
+    CONSTRAINT sync_run_counts_check CHECK ((jsonb_typeof(counts) = 'object'::text)),
+    CONSTRAINT sync_run_error_check CHECK ((length(error) <= 2000)),
+    CONSTRAINT sync_run_finished_after_start CHECK (((finished_at IS NULL) OR (finished_at >= started_at))),
+    CONSTRAINT sync_run_kind_check CHECK ((kind ~ '^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$'::text))
+);
+
+ALTER TABLE ONLY public.sync_run FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -2128,6 +2215,38 @@ ALTER TABLE ONLY public.feedback_submission
 
 ALTER TABLE ONLY public.idempotency_key
     ADD CONSTRAINT idempotency_key_pkey PRIMARY KEY (org_id, caller, key);
+
+
+--
+-- Name: integration_call integration_call_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_call
+    ADD CONSTRAINT integration_call_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: integration_connection integration_connection_name_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_connection
+    ADD CONSTRAINT integration_connection_name_key UNIQUE (org_id, name);
+
+
+--
+-- Name: integration_connection integration_connection_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_connection
+    ADD CONSTRAINT integration_connection_org_id_id_key UNIQUE (org_id, id);
+
+
+--
+-- Name: integration_connection integration_connection_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_connection
+    ADD CONSTRAINT integration_connection_pkey PRIMARY KEY (id);
 
 
 --
@@ -2387,6 +2506,14 @@ ALTER TABLE ONLY public.setting_value
 
 
 --
+-- Name: sync_run sync_run_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sync_run
+    ADD CONSTRAINT sync_run_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: test_phase test_phase_lead_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2509,6 +2636,27 @@ CREATE INDEX feedback_link_remind_idx ON public.feedback_link USING btree (org_i
 --
 
 CREATE INDEX idempotency_key_expiry_idx ON public.idempotency_key USING btree (expires_at);
+
+
+--
+-- Name: integration_call_connection_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX integration_call_connection_idx ON public.integration_call USING btree (org_id, connection_id, at DESC);
+
+
+--
+-- Name: integration_call_org_time_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX integration_call_org_time_idx ON public.integration_call USING btree (org_id, at DESC);
+
+
+--
+-- Name: integration_connection_enabled_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX integration_connection_enabled_idx ON public.integration_connection USING btree (org_id, provider) WHERE enabled;
 
 
 --
@@ -2652,17 +2800,17 @@ CREATE UNIQUE INDEX mv_lead_protection_summary_key ON public.mv_lead_protection_
 
 
 --
+-- Name: notification_outbox_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notification_outbox_due_idx ON public.notification_outbox USING btree (next_attempt_at) WHERE ((channel = 'EMAIL'::text) AND (state = ANY (ARRAY['QUEUED'::text, 'SENDING'::text])));
+
+
+--
 -- Name: notification_outbox_once_customer; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE UNIQUE INDEX notification_outbox_once_customer ON public.notification_outbox USING btree (org_id, recipient_email, dedupe_key) WHERE (recipient_user_id IS NULL);
-
-
---
--- Name: notification_outbox_unsent_idx; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX notification_outbox_unsent_idx ON public.notification_outbox USING btree (created_at) WHERE ((channel = 'EMAIL'::text) AND (sent_at IS NULL));
 
 
 --
@@ -2705,6 +2853,13 @@ CREATE INDEX sample_box_status_idx ON public.sample_box USING btree (org_id, sta
 --
 
 CREATE INDEX setting_value_member_idx ON public.setting_value USING btree (org_id, user_id) WHERE (user_id IS NOT NULL);
+
+
+--
+-- Name: sync_run_connection_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sync_run_connection_idx ON public.sync_run USING btree (org_id, connection_id, started_at DESC);
 
 
 --
@@ -2984,6 +3139,46 @@ ALTER TABLE ONLY public.feedback_submission
 
 ALTER TABLE ONLY public.idempotency_key
     ADD CONSTRAINT idempotency_key_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: integration_call integration_call_connection_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_call
+    ADD CONSTRAINT integration_call_connection_fkey FOREIGN KEY (org_id, connection_id) REFERENCES public.integration_connection(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: integration_call integration_call_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_call
+    ADD CONSTRAINT integration_call_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: integration_connection integration_connection_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_connection
+    ADD CONSTRAINT integration_connection_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: integration_connection integration_connection_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_connection
+    ADD CONSTRAINT integration_connection_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: integration_connection integration_connection_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_connection
+    ADD CONSTRAINT integration_connection_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
 
 
 --
@@ -3304,6 +3499,22 @@ ALTER TABLE ONLY public.setting_value
 
 ALTER TABLE ONLY public.setting_value
     ADD CONSTRAINT setting_value_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: sync_run sync_run_connection_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sync_run
+    ADD CONSTRAINT sync_run_connection_fkey FOREIGN KEY (org_id, connection_id) REFERENCES public.integration_connection(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: sync_run sync_run_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sync_run
+    ADD CONSTRAINT sync_run_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
 
 
 --
@@ -3824,6 +4035,67 @@ COMMENT ON POLICY idempotency_key_all_own_org ON public.idempotency_key IS 'Name
 
 
 --
+-- Name: integration_call; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.integration_call ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: integration_call integration_call_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_call_delete ON public.integration_call FOR DELETE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text)));
+
+
+--
+-- Name: integration_call integration_call_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_call_insert ON public.integration_call FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text))));
+
+
+--
+-- Name: integration_call integration_call_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_call_select ON public.integration_call FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text))));
+
+
+--
+-- Name: integration_connection; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.integration_connection ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: integration_connection integration_connection_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_connection_delete ON public.integration_connection FOR DELETE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('admin'::text)));
+
+
+--
+-- Name: integration_connection integration_connection_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_connection_insert ON public.integration_connection FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('admin'::text) AND ((created_by IS NULL) OR (created_by = public.app_current_user_id())) AND ((updated_by IS NULL) OR (updated_by = public.app_current_user_id()))));
+
+
+--
+-- Name: integration_connection integration_connection_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_connection_select ON public.integration_connection FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text))));
+
+
+--
+-- Name: integration_connection integration_connection_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_connection_update ON public.integration_connection FOR UPDATE USING (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text)))) WITH CHECK (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text)) AND ((updated_by IS NULL) OR (updated_by = public.app_current_user_id()))));
+
+
+--
 -- Name: job_run; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -4272,6 +4544,13 @@ COMMENT ON POLICY notification_outbox_update ON public.notification_outbox IS 'N
 
 
 --
+-- Name: notification_outbox notification_outbox_update_admin_retry; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY notification_outbox_update_admin_retry ON public.notification_outbox FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('admin'::text) AND (channel = 'EMAIL'::text) AND (state = 'FAILED'::text))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('admin'::text) AND (channel = 'EMAIL'::text) AND (state = 'QUEUED'::text)));
+
+
+--
 -- Name: organization; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -4591,6 +4870,33 @@ CREATE POLICY setting_value_update_user ON public.setting_value FOR UPDATE USING
 --
 
 COMMENT ON POLICY setting_value_update_user ON public.setting_value IS 'Named setting_value_user_update before 20261207190000.';
+
+
+--
+-- Name: sync_run; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.sync_run ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sync_run sync_run_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY sync_run_insert ON public.sync_run FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text))));
+
+
+--
+-- Name: sync_run sync_run_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY sync_run_select ON public.sync_run FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text))));
+
+
+--
+-- Name: sync_run sync_run_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY sync_run_update ON public.sync_run FOR UPDATE USING (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text)))) WITH CHECK (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text))));
 
 
 --
@@ -5324,6 +5630,69 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.idempotency_key TO freshplan_a
 
 
 --
+-- Name: TABLE integration_call; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.integration_call TO freshplan_app;
+
+
+--
+-- Name: TABLE integration_connection; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.integration_connection TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_connection.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(name) ON TABLE public.integration_connection TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_connection.settings; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(settings) ON TABLE public.integration_connection TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_connection.secrets; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(secrets) ON TABLE public.integration_connection TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_connection.key_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(key_id) ON TABLE public.integration_connection TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_connection.enabled; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(enabled) ON TABLE public.integration_connection TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_connection.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_by) ON TABLE public.integration_connection TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_connection.updated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_at) ON TABLE public.integration_connection TO freshplan_app;
+
+
+--
 -- Name: TABLE job_run; Type: ACL; Schema: public; Owner: -
 --
 
@@ -5464,6 +5833,41 @@ GRANT UPDATE(sent_at) ON TABLE public.notification_outbox TO freshplan_app;
 
 
 --
+-- Name: COLUMN notification_outbox.state; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(state) ON TABLE public.notification_outbox TO freshplan_app;
+
+
+--
+-- Name: COLUMN notification_outbox.attempts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(attempts) ON TABLE public.notification_outbox TO freshplan_app;
+
+
+--
+-- Name: COLUMN notification_outbox.next_attempt_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(next_attempt_at) ON TABLE public.notification_outbox TO freshplan_app;
+
+
+--
+-- Name: COLUMN notification_outbox.last_error; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(last_error) ON TABLE public.notification_outbox TO freshplan_app;
+
+
+--
+-- Name: COLUMN notification_outbox.message_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(message_id) ON TABLE public.notification_outbox TO freshplan_app;
+
+
+--
 -- Name: TABLE organization; Type: ACL; Schema: public; Owner: -
 --
 
@@ -5538,6 +5942,34 @@ GRANT SELECT ON TABLE public.schema_migrations TO freshplan_app;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.setting_value TO freshplan_app;
+
+
+--
+-- Name: TABLE sync_run; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.sync_run TO freshplan_app;
+
+
+--
+-- Name: COLUMN sync_run.finished_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(finished_at) ON TABLE public.sync_run TO freshplan_app;
+
+
+--
+-- Name: COLUMN sync_run.counts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(counts) ON TABLE public.sync_run TO freshplan_app;
+
+
+--
+-- Name: COLUMN sync_run.error; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(error) ON TABLE public.sync_run TO freshplan_app;
 
 
 --
@@ -5626,5 +6058,6 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261207121000'),
     ('20261207190000'),
     ('20261207200000'),
+    ('20261207201000'),
     ('20261207201700'),
     ('20261207202000');

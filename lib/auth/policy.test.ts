@@ -72,6 +72,10 @@ const TABLE: [roles: string[], action: string, ownerId: string | undefined, allo
   [["admin"], "product.manage", undefined, true],
   [["manager"], "product.manage", undefined, false],
   [["sales"], "product.manage", undefined, false],
+  [["admin"], "integration.manage", undefined, true],
+  [["manager"], "integration.manage", undefined, false],
+  [["auditor"], "integration.manage", undefined, false],
+  [["sales"], "integration.manage", undefined, false],
 ];
 
 // Leads: role × action × (owner, protection status, the subject's collaborator role).

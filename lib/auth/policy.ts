@@ -109,6 +109,8 @@ export const POLICIES = {
   "ai.use": hasRole("admin", "manager", "sales", "system"),
   "ai.dashboard.view": hasRole("admin", "manager", "auditor"),
   "ai.prices.edit": hasRole("platform_admin"),
+  // Integrations: connections hold the organisation's vendor credentials; only its admins manage them.
+  "integration.manage": hasRole("admin"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICIES;

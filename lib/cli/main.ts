@@ -10,6 +10,7 @@ import { auditCommands } from "@/lib/audit/cli";
 import { authCommands } from "@/lib/auth/cli";
 import { disconnect } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
+import { integrationsCommands } from "@/lib/integrations/cli";
 import { jobsCommands } from "@/lib/jobs/cli";
 import { settingsCommands } from "@/lib/settings/cli";
 import { systemCommands } from "@/lib/system/cli";
@@ -22,6 +23,7 @@ const commands: Record<string, Command> = {
   ...settingsCommands,
   ...jobsCommands,
   ...systemCommands,
+  ...integrationsCommands,
 };
 
 function help(): string {

@@ -40,6 +40,8 @@ interface Fixture extends TestTenant {
   boxId: string;
   phaseId: string;
   linkId: string;
+  /** A mail connection of the organisation. */
+  connectionId: string;
 }
 
 let a: Fixture;
@@ -48,7 +50,7 @@ let b: Fixture;
 async function fixture(slug: string): Promise<Fixture> {
   const tenant = await createTenant(slug);
   const { leadId, assignmentId } = await registerLead(tenant, `Kantine ${slug}`);
-  const { freeLeadId, strangerId, eventId } = await asSuperuser(async (client) => ({
+  const { freeLeadId, strangerId, eventId, connectionId } = await asSuperuser(async (client) => ({
     freeLeadId: (
       await client.query<{ id: string }>(
         `INSERT INTO lead (org_id, company_name, city) VALUES ($1, 'Unassigned', 'Kiel') RETURNING id`,
@@ -65,6 +67,12 @@ async function fixture(slug: string): Promise<Fixture> {
       await client.query<{ id: string }>(`SELECT max(id)::text AS id FROM audit_event WHERE org_id = $1`, [
         tenant.orgId,
       ])
+    ).rows[0].id,
+    connectionId: (
+      await client.query<{ id: string }>(
+        `INSERT INTO integration_connection (org_id, provider, name) VALUES ($1, 'ALLINKL_MAIL', 'Mail') RETURNING id`,
+        [tenant.orgId],
+      )
     ).rows[0].id,
   }));
   const samples = await asSuperuser(async (client) => {
@@ -95,7 +103,7 @@ async function fixture(slug: string): Promise<Fixture> {
     );
     return { productId, sku, sku2, boxId, phaseId, linkId };
   });
-  return { ...tenant, leadId, assignmentId, freeLeadId, strangerId, eventId, ...samples };
+  return { ...tenant, leadId, assignmentId, freeLeadId, strangerId, eventId, connectionId, ...samples };
 }
 
 beforeAll(async () => {
@@ -296,6 +304,22 @@ function sampleRows(t: Fixture): Record<string, Row> {
       rating: 4,
       source: "FORM",
     },
+    integration_connection: {
+      org_id: t.orgId,
+      provider: "XENTRAL",
+      name: `Sample ${randomUUID()}`,
+      enabled: false,
+      created_by: author,
+      updated_by: author,
+    },
+    integration_call: {
+      org_id: t.orgId,
+      connection_id: t.connectionId,
+      provider: "ALLINKL_MAIL",
+      operation: "smtp.send",
+      outcome: "ok",
+    },
+    sync_run: { org_id: t.orgId, connection_id: t.connectionId, kind: "test.keys" },
   };
 }
 
@@ -314,6 +338,7 @@ function parentRows(t: Fixture): Record<string, Row> {
     sample_box: { org_id: t.orgId, id: t.boxId, lead_id: t.leadId },
     test_phase: { org_id: t.orgId, id: t.phaseId, lead_id: t.leadId },
     feedback_link: { org_id: t.orgId, id: t.linkId, lead_id: t.leadId },
+    integration_connection: { org_id: t.orgId, id: t.connectionId },
   };
 }
 

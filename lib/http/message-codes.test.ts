@@ -24,7 +24,7 @@ function lookup(messages: unknown, key: string): unknown {
     .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 }
 
-const CODE = /"((?:leads|errors|ai|audit|settings|api|samples)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*)"/g;
+const CODE = /"((?:leads|errors|ai|audit|settings|api|samples|integrations)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*)"/g;
 const codes = new Set<string>();
 for (const file of sources(path.join(root, "lib"))) {
   const text = readFileSync(file, "utf8");

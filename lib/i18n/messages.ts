@@ -4,6 +4,7 @@ import deApi from "./messages/de/api.json";
 import deAudit from "./messages/de/audit.json";
 import deCore from "./messages/de/core.json";
 import deFeedback from "./messages/de/feedback.json";
+import deIntegrations from "./messages/de/integrations.json";
 import deJobs from "./messages/de/jobs.json";
 import deLeads from "./messages/de/leads.json";
 import deSamples from "./messages/de/samples.json";
@@ -14,6 +15,7 @@ import enApi from "./messages/en/api.json";
 import enAudit from "./messages/en/audit.json";
 import enCore from "./messages/en/core.json";
 import enFeedback from "./messages/en/feedback.json";
+import enIntegrations from "./messages/en/integrations.json";
 import enJobs from "./messages/en/jobs.json";
 import enLeads from "./messages/en/leads.json";
 import enSamples from "./messages/en/samples.json";
@@ -28,6 +30,7 @@ const de = {
   api: deApi,
   audit: deAudit,
   feedback: deFeedback,
+  integrations: deIntegrations,
   jobs: deJobs,
   leads: deLeads,
   samples: deSamples,
@@ -40,6 +43,7 @@ const en = {
   api: enApi,
   audit: enAudit,
   feedback: enFeedback,
+  integrations: enIntegrations,
   jobs: enJobs,
   leads: enLeads,
   samples: enSamples,

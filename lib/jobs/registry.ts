@@ -3,6 +3,7 @@ import "server-only";
 import { aiHousekeeping } from "@/lib/ai/jobs";
 import { auditChainHeads, auditChainVerify } from "@/lib/audit/jobs";
 import { AppError } from "@/lib/errors";
+import { outboxDeliver } from "@/lib/integrations/jobs";
 import { leadProtectionDaily } from "@/lib/leads/jobs";
 import { samplesFeedbackDaily, samplesFeedbackSentiment } from "@/lib/samples/jobs";
 
@@ -23,6 +24,7 @@ export const JOBS: readonly JobDefinition[] = [
   aiHousekeeping,
   samplesFeedbackDaily,
   samplesFeedbackSentiment,
+  outboxDeliver,
 ];
 
 export function findJob(id: string): JobDefinition | undefined {

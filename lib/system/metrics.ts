@@ -8,6 +8,11 @@ const globalForMetrics = globalThis as unknown as { freshplanMetrics?: Registry 
 
 const AUDIT_HEAD = "freshplan_audit_chain_head";
 
+/** This instance's registry; domains add their own metrics to it (lib/integrations/metrics.ts). */
+export function metricsRegistry(): Registry {
+  return registry();
+}
+
 function registry(): Registry {
   if (globalForMetrics.freshplanMetrics) return globalForMetrics.freshplanMetrics;
   const reg = new Registry();

@@ -1,7 +1,34 @@
-import { AreaPage } from "@/components/shell/AreaPage";
-import { requireOrgSession } from "@/lib/auth/session";
+import LockOutlined from "@mui/icons-material/LockOutlined";
+import { getTranslations } from "next-intl/server";
 
-export default async function Page({ params }: PageProps<"/[org]/integrations">) {
-  await requireOrgSession((await params).org);
-  return <AreaPage area="integrations" />;
+import { IntegrationsPanel } from "@/components/integrations/IntegrationsPanel";
+import { AreaPage } from "@/components/shell/AreaPage";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { can } from "@/lib/auth/policy";
+import { requireOrgSession } from "@/lib/auth/session";
+import { getIntegrationsOverview } from "@/lib/integrations/service";
+
+/** The Integrations area: administrators manage connections and see the outbox; others see why not. */
+export default async function IntegrationsPage({ params }: PageProps<"/[org]/integrations">) {
+  const { org, ctx } = await requireOrgSession((await params).org);
+  if (
+    !can({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles }, "integration.manage", {
+      type: "integration",
+      orgId: ctx.orgId,
+    })
+  ) {
+    const t = await getTranslations("integrations");
+    return (
+      <AreaPage area="integrations">
+        <EmptyState icon={<LockOutlined />} title={t("forbiddenTitle")}>
+          {t("forbiddenText", { org: org.name })}
+        </EmptyState>
+      </AreaPage>
+    );
+  }
+  return (
+    <AreaPage area="integrations">
+      <IntegrationsPanel orgSlug={org.slug} overview={await getIntegrationsOverview(ctx)} />
+    </AreaPage>
+  );
 }

@@ -1,0 +1,246 @@
+import Alert from "@mui/material/Alert";
+import Chip from "@mui/material/Chip";
+import Paper from "@mui/material/Paper";
+import Stack from "@mui/material/Stack";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableContainer from "@mui/material/TableContainer";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import Typography from "@mui/material/Typography";
+import { getFormatter, getTranslations } from "next-intl/server";
+
+import type { ConnectionView, IntegrationsOverview } from "@/lib/integrations/service";
+
+import { ConnectionActions } from "./ConnectionActions";
+import { MailConnectionDialog } from "./MailConnectionDialog";
+import { RetryButton } from "./RetryButton";
+
+const STATE_COLOUR = { QUEUED: "info", SENDING: "info", SENT: "success", FAILED: "error" } as const;
+
+/** The Integrations area: connections with their status, "Test connection", the e-mail outbox. */
+export async function IntegrationsPanel({
+  orgSlug,
+  overview,
+}: {
+  orgSlug: string;
+  overview: IntegrationsOverview;
+}) {
+  const t = await getTranslations("integrations");
+  const format = await getFormatter();
+  const dateTime = (iso: string) =>
+    format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const provider = (p: string) =>
+    t.has(`provider.${p}` as "provider.XENTRAL") ? t(`provider.${p}` as "provider.XENTRAL") : p;
+
+  const status = (c: ConnectionView) => {
+    if (!c.enabled) return <Chip size="small" label={t("disabled")} />;
+    if (c.breaker === "open" && c.breakerSince && c.breakerUntil) {
+      return (
+        <Chip
+          size="small"
+          color="error"
+          label={t("breaker.open", { since: dateTime(c.breakerSince), until: dateTime(c.breakerUntil) })}
+        />
+      );
+    }
+    const colour =
+      c.breaker === "half_open"
+        ? "warning"
+        : c.lastCall && c.lastCall.outcome !== "ok"
+          ? "warning"
+          : "success";
+    return <Chip size="small" color={colour} label={`${t("enabled")} · ${t(`breaker.${c.breaker}`)}`} />;
+  };
+
+  return (
+    <Stack spacing={3}>
+      <div>
+        <Typography variant="h5" component="h2" gutterBottom>
+          {t("title")}
+        </Typography>
+        <Typography color="text.secondary">{t("intro")}</Typography>
+      </div>
+      {!overview.keyConfigured && <Alert severity="warning">{t("keyMissing")}</Alert>}
+      <Alert severity={overview.mailRoute === "none" ? "warning" : "info"}>
+        {t(`mailRoute.${overview.mailRoute}`)}
+      </Alert>
+
+      <Paper variant="outlined" component="section" aria-labelledby="integrations-connections" sx={{ p: 3 }}>
+        <Stack
+          direction={{ xs: "column", sm: "row" }}
+          spacing={2}
+          sx={{ justifyContent: "space-between", mb: 2 }}
+        >
+          <Typography variant="h6" component="h3" id="integrations-connections">
+            {t("connections")}
+          </Typography>
+          <MailConnectionDialog orgSlug={orgSlug} />
+        </Stack>
+        {overview.connections.length === 0 ? (
+          <Typography color="text.secondary">{t("noConnections")}</Typography>
+        ) : (
+          <TableContainer>
+            <Table size="small" aria-labelledby="integrations-connections">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t("columnName")}</TableCell>
+                  <TableCell>{t("columnProvider")}</TableCell>
+                  <TableCell>{t("columnStatus")}</TableCell>
+                  <TableCell>{t("columnLastCall")}</TableCell>
+                  <TableCell>{t("columnActions")}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {overview.connections.map((c) => {
+                  const s = c.settings as Record<string, string | number | undefined>;
+                  return (
+                    <TableRow key={c.id}>
+                      <TableCell>
+                        <Typography variant="body2">{c.name}</Typography>
+                        <Typography variant="caption" color="text.secondary">
+                          {String(s.user ?? "")}@{String(s.host ?? "")}:{String(s.port ?? "")}
+                        </Typography>
+                      </TableCell>
+                      <TableCell>{provider(c.provider)}</TableCell>
+                      <TableCell>{status(c)}</TableCell>
+                      <TableCell sx={{ maxWidth: 320, wordBreak: "break-word" }}>
+                        {c.lastCall ? (
+                          <>
+                            <Typography variant="body2">
+                              {dateTime(c.lastCall.at)} · {t(`outcome.${c.lastCall.outcome}` as "outcome.ok")}{" "}
+                              · {c.lastCall.durationMs} ms
+                            </Typography>
+                            {c.lastCall.error && (
+                              <Typography variant="caption" color="error">
+                                {c.lastCall.error}
+                              </Typography>
+                            )}
+                            {c.lastSuccessAt && (
+                              <Typography variant="caption" color="text.secondary" component="div">
+                                {t("lastSuccess", { at: dateTime(c.lastSuccessAt) })}
+                              </Typography>
+                            )}
+                          </>
+                        ) : (
+                          t("never")
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        <Stack spacing={1}>
+                          {c.provider === "ALLINKL_MAIL" && (
+                            <MailConnectionDialog
+                              orgSlug={orgSlug}
+                              connection={{
+                                id: c.id,
+                                name: c.name,
+                                host: String(s.host ?? ""),
+                                port: Number(s.port ?? 465),
+                                security: String(s.security ?? "tls"),
+                                user: String(s.user ?? ""),
+                                from: String(s.from ?? ""),
+                                secretSet: c.secretSet,
+                              }}
+                            />
+                          )}
+                          <ConnectionActions orgSlug={orgSlug} id={c.id} name={c.name} enabled={c.enabled} />
+                        </Stack>
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      </Paper>
+
+      <Paper variant="outlined" component="section" aria-labelledby="integrations-outbox" sx={{ p: 3 }}>
+        <Typography variant="h6" component="h3" id="integrations-outbox" gutterBottom>
+          {t("outbox")}
+        </Typography>
+        <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: "wrap" }}>
+          {(["QUEUED", "SENDING", "SENT", "FAILED"] as const).map((state) => (
+            <Chip
+              key={state}
+              size="small"
+              color={overview.outboxCounts[state] > 0 ? STATE_COLOUR[state] : "default"}
+              label={`${t(`state.${state}`)}: ${format.number(overview.outboxCounts[state])}`}
+            />
+          ))}
+        </Stack>
+        {overview.outbox.length === 0 ? (
+          <Typography color="text.secondary">{t("outboxEmpty")}</Typography>
+        ) : (
+          <TableContainer>
+            <Table size="small" aria-labelledby="integrations-outbox">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t("columnCreated")}</TableCell>
+                  <TableCell>{t("columnTemplate")}</TableCell>
+                  <TableCell>{t("columnRecipient")}</TableCell>
+                  <TableCell>{t("columnState")}</TableCell>
+                  <TableCell>{t("columnAttempts")}</TableCell>
+                  <TableCell>{t("columnError")}</TableCell>
+                  <TableCell />
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {overview.outbox.map((row) => (
+                  <TableRow key={row.id}>
+                    <TableCell sx={{ whiteSpace: "nowrap" }}>{dateTime(row.createdAt)}</TableCell>
+                    <TableCell>
+                      <Typography component="code" variant="body2" sx={{ fontFamily: "monospace" }}>
+                        {row.template}
+                      </Typography>
+                    </TableCell>
+                    <TableCell>{row.recipient}</TableCell>
+                    <TableCell>
+                      <Chip
+                        size="small"
+                        color={STATE_COLOUR[row.state as keyof typeof STATE_COLOUR] ?? "default"}
+                        label={t(`state.${row.state}` as "state.SENT")}
+                      />
+                      {row.sentAt && (
+                        <Typography variant="caption" color="text.secondary" component="div">
+                          {dateTime(row.sentAt)}
+                        </Typography>
+                      )}
+                    </TableCell>
+                    <TableCell>{row.attempts}</TableCell>
+                    <TableCell sx={{ maxWidth: 320, wordBreak: "break-word" }}>
+                      {row.lastError ?? ""}
+                    </TableCell>
+                    <TableCell>
+                      {row.state === "FAILED" && <RetryButton orgSlug={orgSlug} id={row.id} />}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      </Paper>
+
+      <Paper variant="outlined" component="section" aria-labelledby="integrations-errors" sx={{ p: 3 }}>
+        <Typography variant="h6" component="h3" id="integrations-errors" gutterBottom>
+          {t("recentErrors")}
+        </Typography>
+        {overview.recentErrors.length === 0 ? (
+          <Typography color="text.secondary">{t("noErrors")}</Typography>
+        ) : (
+          <Stack component="ul" spacing={0.5} sx={{ m: 0, pl: 2 }}>
+            {overview.recentErrors.map((e, i) => (
+              <Typography component="li" variant="body2" key={`${e.at}-${i}`}>
+                {dateTime(e.at)} · {provider(e.provider)} · {e.operation} ·{" "}
+                {t(`outcome.${e.outcome}` as "outcome.ok")}
+                {e.error ? ` · ${e.error}` : ""}
+              </Typography>
+            ))}
+          </Stack>
+        )}
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,389 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import { recordAudit } from "@/lib/audit/service";
+import { authorize, type Subject } from "@/lib/auth/policy";
+import { isUniqueViolation, withOrg, type DbContext, type Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+import { canEncrypt, openSecrets, sealSecrets } from "./crypto";
+import { redactError } from "./errors";
+import { envRoute, transporterFor, type MailRoute } from "./mail/transport";
+import { callVendor, policyFor, type Provider } from "./resilience";
+import { ZMailSettings, type TMailConnectionInput, type TMailSettings } from "./schemas";
+
+/**
+ * The Integrations area: the organisation's connections (admins only; secrets are write-only and
+ * never leave the server), "Test connection", and the e-mail outbox with "retry". Every change is
+ * audited; a changed secret is audited as `secretChanged: true`, never its value.
+ */
+
+type OrgContext = DbContext & { orgId: string; userId: string };
+
+const subjectOf = (ctx: OrgContext): Subject => ({ userId: ctx.userId, orgId: ctx.orgId, roles: ctx.roles });
+const resourceOf = (ctx: OrgContext) => ({ type: "integration", orgId: ctx.orgId });
+
+export interface ConnectionView {
+  id: string;
+  provider: string;
+  name: string;
+  settings: Record<string, unknown>;
+  /** A secret is stored (the form shows "set"); never the secret itself. */
+  secretSet: boolean;
+  enabled: boolean;
+  updatedAt: string;
+  breaker: "closed" | "open" | "half_open";
+  breakerSince: string | null;
+  breakerUntil: string | null;
+  lastCall: { at: string; outcome: string; error: string | null; durationMs: number } | null;
+  lastSuccessAt: string | null;
+}
+
+export interface OutboxRowView {
+  id: string;
+  template: string;
+  recipient: string;
+  state: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  nextAttemptAt: string;
+}
+
+export interface IntegrationsOverview {
+  keyConfigured: boolean;
+  /** How mail leaves: the org's connection, the installation's SMTP_URL, or not at all. */
+  mailRoute: "connection" | "env" | "none";
+  connections: ConnectionView[];
+  outboxCounts: Record<"QUEUED" | "SENDING" | "SENT" | "FAILED", number>;
+  outbox: OutboxRowView[];
+  recentErrors: { at: string; provider: string; operation: string; outcome: string; error: string | null }[];
+}
+
+export async function getIntegrationsOverview(ctx: OrgContext): Promise<IntegrationsOverview> {
+  authorize(subjectOf(ctx), "integration.manage", resourceOf(ctx));
+  return withOrg(ctx, async (tx) => {
+    const connections = await tx.integrationConnection.findMany({
+      where: { orgId: ctx.orgId },
+      orderBy: [{ provider: "asc" }, { name: "asc" }],
+      select: {
+        id: true,
+        provider: true,
+        name: true,
+        settings: true,
+        secrets: true,
+        enabled: true,
+        updatedAt: true,
+      },
+    });
+    const views: ConnectionView[] = [];
+    for (const c of connections) {
+      const [last] = await tx.integrationCall.findMany({
+        where: { orgId: ctx.orgId, connectionId: c.id },
+        orderBy: { at: "desc" },
+        take: 1,
+        select: { at: true, outcome: true, error: true, durationMs: true },
+      });
+      const success = await tx.integrationCall.findFirst({
+        where: { orgId: ctx.orgId, connectionId: c.id, outcome: "ok" },
+        orderBy: { at: "desc" },
+        select: { at: true },
+      });
+      const policy = policyFor(c.provider as Provider, c.id);
+      views.push({
+        id: c.id,
+        provider: c.provider,
+        name: c.name,
+        settings: (c.settings ?? {}) as Record<string, unknown>,
+        secretSet: c.secrets !== null,
+        enabled: c.enabled,
+        updatedAt: c.updatedAt.toISOString(),
+        breaker: policy.state,
+        breakerSince: policy.openedAt?.toISOString() ?? null,
+        breakerUntil: policy.openUntil?.toISOString() ?? null,
+        lastCall: last
+          ? {
+              at: last.at.toISOString(),
+              outcome: last.outcome,
+              error: last.error,
+              durationMs: last.durationMs,
+            }
+          : null,
+        lastSuccessAt: success?.at.toISOString() ?? null,
+      });
+    }
+    const counts = await tx.notificationOutbox.groupBy({
+      by: ["state"],
+      where: { orgId: ctx.orgId, channel: "EMAIL" },
+      _count: { _all: true },
+    });
+    const outboxCounts = { QUEUED: 0, SENDING: 0, SENT: 0, FAILED: 0 };
+    for (const row of counts) {
+      if (row.state in outboxCounts) outboxCounts[row.state as keyof typeof outboxCounts] = row._count._all;
+    }
+    const rows = await tx.$queryRaw<
+      {
+        id: string;
+        template: string;
+        recipient: string;
+        state: string;
+        attempts: number;
+        last_error: string | null;
+        created_at: Date;
+        sent_at: Date | null;
+        next_attempt_at: Date;
+      }[]
+    >`
+      SELECT o.id::text, o.template, coalesce(o.payload ->> 'recipientEmail', u.name) AS recipient, o.state,
+             o.attempts, o.last_error, o.created_at, o.sent_at, o.next_attempt_at
+      FROM notification_outbox o JOIN app_user u ON u.id = o.recipient_user_id
+      WHERE o.org_id = ${ctx.orgId}::uuid AND o.channel = 'EMAIL'
+      ORDER BY (o.state = 'FAILED') DESC, o.created_at DESC
+      LIMIT 50`;
+    const errors = await tx.integrationCall.findMany({
+      where: { orgId: ctx.orgId, outcome: { not: "ok" } },
+      orderBy: { at: "desc" },
+      take: 10,
+      select: { at: true, provider: true, operation: true, outcome: true, error: true },
+    });
+    const hasMailConnection = connections.some((c) => c.provider === "ALLINKL_MAIL" && c.enabled);
+    return {
+      keyConfigured: canEncrypt(),
+      mailRoute: hasMailConnection ? "connection" : envRoute() ? "env" : "none",
+      connections: views,
+      outboxCounts,
+      outbox: rows.map((r) => ({
+        id: r.id,
+        template: r.template,
+        recipient: r.recipient,
+        state: r.state,
+        attempts: r.attempts,
+        lastError: r.last_error,
+        createdAt: r.created_at.toISOString(),
+        sentAt: r.sent_at?.toISOString() ?? null,
+        nextAttemptAt: r.next_attempt_at.toISOString(),
+      })),
+      recentErrors: errors.map((e) => ({ ...e, at: e.at.toISOString() })),
+    };
+  });
+}
+
+function settingsOf(input: TMailConnectionInput): TMailSettings {
+  const parsed = ZMailSettings.safeParse({
+    host: input.host,
+    port: input.port,
+    security: input.security,
+    user: input.user,
+    from: input.from,
+  });
+  if (!parsed.success) {
+    throw new AppError("unprocessable", "The mail settings are not valid.", {
+      fieldErrors: parsed.error.issues.map((issue) => ({
+        path: issue.path.join("."),
+        message: issue.message,
+        ...(issue.path[0] === "security" ? { code: "integrations.fieldErrors.plainOnlyLocal" } : {}),
+      })),
+    });
+  }
+  return parsed.data;
+}
+
+function conflictOf(error: unknown): AppError | null {
+  if (!isUniqueViolation(error)) return null;
+  const target = JSON.stringify((error as { meta?: unknown }).meta ?? "");
+  if (target.includes("name")) {
+    return new AppError("conflict", "A connection with this name exists.", {
+      fieldErrors: [{ path: "name", message: "already used", code: "integrations.fieldErrors.nameTaken" }],
+    });
+  }
+  return new AppError("conflict", "Another mail connection is enabled; disable it first.", {
+    text: { code: "integrations.errors.oneEnabled" },
+  });
+}
+
+/** Creates (no id) or edits an all-inkl mail connection. An empty password keeps the stored one. */
+export async function saveMailConnection(
+  ctx: OrgContext,
+  input: TMailConnectionInput,
+): Promise<{ id: string }> {
+  authorize(subjectOf(ctx), "integration.manage", resourceOf(ctx));
+  const settings = settingsOf(input);
+  const password = input.password ? input.password : undefined;
+  try {
+    return await withOrg(ctx, async (tx) => {
+      if (!input.id) {
+        if (!password) {
+          throw new AppError("unprocessable", "The password is required.", {
+            fieldErrors: [
+              { path: "password", message: "required", code: "integrations.fieldErrors.passwordRequired" },
+            ],
+          });
+        }
+        const id = randomUUID();
+        const sealed = sealSecrets(id, { password });
+        await tx.integrationConnection.create({
+          data: {
+            id,
+            orgId: ctx.orgId,
+            provider: "ALLINKL_MAIL",
+            name: input.name,
+            settings: settings as unknown as Prisma.InputJsonObject,
+            secrets: sealed.secrets,
+            keyId: sealed.keyId,
+            createdBy: ctx.userId,
+            updatedBy: ctx.userId,
+          },
+        });
+        await recordAudit(tx, ctx, {
+          action: "integration.connection.created",
+          resourceType: "integration_connection",
+          resourceId: id,
+          after: { provider: "ALLINKL_MAIL", name: input.name, settings, secretChanged: true },
+        });
+        return { id };
+      }
+      const existing = await tx.integrationConnection.findFirst({
+        where: { id: input.id, orgId: ctx.orgId },
+        select: { id: true, name: true, settings: true, provider: true },
+      });
+      if (!existing || existing.provider !== "ALLINKL_MAIL") throw new AppError("not_found", "Not found.");
+      const sealed = password ? sealSecrets(existing.id, { password }) : undefined;
+      await tx.integrationConnection.update({
+        where: { id: existing.id },
+        data: {
+          name: input.name,
+          settings: settings as unknown as Prisma.InputJsonObject,
+          ...(sealed ? { secrets: sealed.secrets, keyId: sealed.keyId } : {}),
+          updatedBy: ctx.userId,
+          updatedAt: new Date(),
+        },
+      });
+      await recordAudit(tx, ctx, {
+        action: "integration.connection.updated",
+        resourceType: "integration_connection",
+        resourceId: existing.id,
+        before: { name: existing.name, settings: existing.settings },
+        after: { name: input.name, settings, secretChanged: Boolean(sealed) },
+      });
+      return { id: existing.id };
+    });
+  } catch (error) {
+    throw conflictOf(error) ?? error;
+  }
+}
+
+export async function setConnectionEnabled(ctx: OrgContext, id: string, enabled: boolean): Promise<void> {
+  authorize(subjectOf(ctx), "integration.manage", resourceOf(ctx));
+  try {
+    await withOrg(ctx, async (tx) => {
+      const existing = await tx.integrationConnection.findFirst({
+        where: { id, orgId: ctx.orgId },
+        select: { id: true, enabled: true },
+      });
+      if (!existing) throw new AppError("not_found", "Not found.");
+      if (existing.enabled === enabled) return;
+      await tx.integrationConnection.update({
+        where: { id },
+        data: { enabled, updatedBy: ctx.userId, updatedAt: new Date() },
+      });
+      await recordAudit(tx, ctx, {
+        action: enabled ? "integration.connection.enabled" : "integration.connection.disabled",
+        resourceType: "integration_connection",
+        resourceId: id,
+        before: { enabled: existing.enabled },
+        after: { enabled },
+      });
+    });
+  } catch (error) {
+    throw conflictOf(error) ?? error;
+  }
+}
+
+export interface TestResult {
+  ok: boolean;
+  durationMs: number;
+  /** What answered: the server's greeting or its error, redacted. */
+  message: string;
+}
+
+/** "Test connection": connects and authenticates to the mail server (SMTP verify), through the framework. */
+export async function testConnection(ctx: OrgContext, id: string): Promise<TestResult> {
+  authorize(subjectOf(ctx), "integration.manage", resourceOf(ctx));
+  const connection = await withOrg(ctx, (tx) =>
+    tx.integrationConnection.findFirst({
+      where: { id, orgId: ctx.orgId },
+      select: { id: true, provider: true, settings: true, secrets: true, keyId: true, updatedAt: true },
+    }),
+  );
+  if (!connection) throw new AppError("not_found", "Not found.");
+  if (connection.provider !== "ALLINKL_MAIL") {
+    throw new AppError("unprocessable", "Only mail connections can be tested yet.");
+  }
+  const started = performance.now();
+  try {
+    const settings = ZMailSettings.parse(connection.settings);
+    const secrets =
+      connection.secrets && connection.keyId
+        ? openSecrets(connection.id, { secrets: connection.secrets, keyId: connection.keyId })
+        : {};
+    const route: MailRoute = {
+      provider: "ALLINKL_MAIL",
+      connectionId: connection.id,
+      from: settings.from,
+      cacheKey: `test-${connection.id}:${connection.updatedAt.toISOString()}`,
+      options: {
+        host: settings.host,
+        port: settings.port,
+        secure: settings.security === "tls",
+        requireTLS: settings.security === "starttls",
+        ignoreTLS: settings.security === "none",
+        auth: { user: settings.user, pass: secrets.password ?? "" },
+        pool: true,
+        maxConnections: 1,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+      },
+    };
+    await callVendor({
+      ctx,
+      provider: "ALLINKL_MAIL",
+      connectionId: connection.id,
+      operation: "smtp.verify",
+      idempotent: true,
+      run: () => transporterFor(route).verify(),
+    });
+    return {
+      ok: true,
+      durationMs: Math.round(performance.now() - started),
+      message: `${settings.host}:${settings.port} accepted the login of ${settings.user}.`,
+    };
+  } catch (error) {
+    if (error instanceof AppError && error.kind !== "integration_unavailable") throw error;
+    const e = error as { response?: string; message?: string };
+    return {
+      ok: false,
+      durationMs: Math.round(performance.now() - started),
+      message: redactError(e.response ?? e.message ?? String(error)),
+    };
+  }
+}
+
+/** "Retry" on a failed e-mail: back in the queue, due now, with a fresh count of attempts. */
+export async function retryOutboxRow(ctx: OrgContext, id: string): Promise<void> {
+  authorize(subjectOf(ctx), "integration.manage", resourceOf(ctx));
+  await withOrg(ctx, async (tx) => {
+    const changed = await tx.$executeRaw`
+      UPDATE notification_outbox SET state = 'QUEUED', attempts = 0, next_attempt_at = now()
+      WHERE id = ${id}::uuid AND org_id = ${ctx.orgId}::uuid AND channel = 'EMAIL' AND state = 'FAILED'`;
+    if (changed === 0) throw new AppError("not_found", "Not found.");
+    await recordAudit(tx, ctx, {
+      action: "notification.outbox.retried",
+      resourceType: "notification_outbox",
+      resourceId: id,
+      before: { state: "FAILED" },
+      after: { state: "QUEUED" },
+    });
+  });
+}
