@@ -24,6 +24,19 @@ function integrationsKey(name: string) {
     );
 }
 
+/** A comma-separated list (retired keys after a rotation), each entry checked by `item`. */
+function commaList<T extends z.ZodType<string, string>>(item: T) {
+  return z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
+}
+
 /**
  * The only place that reads process.env (an ESLint rule enforces it). Parsed lazily on first use,
  * so scripts and tests can set variables before anything asks, and validated with zod so a missing
@@ -57,16 +70,7 @@ const ZEnv = z.object({
    */
   AUDIT_CHAIN_KEY: auditKey("AUDIT_CHAIN_KEY"),
   /** Keys used before a rotation, comma-separated: events they sealed still verify. */
-  AUDIT_CHAIN_KEY_PREVIOUS: z
-    .string()
-    .transform((list) =>
-      list
-        .split(",")
-        .map((key) => key.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(auditKey("AUDIT_CHAIN_KEY_PREVIOUS")))
-    .optional(),
+  AUDIT_CHAIN_KEY_PREVIOUS: commaList(auditKey("AUDIT_CHAIN_KEY_PREVIOUS")).optional(),
   /** Where the daily job appends each chain's head (JSON lines), for audit:verify to check later. */
   AUDIT_HEADS_FILE: z.string().min(1).default(".data/audit-heads.jsonl"),
   /**
@@ -144,16 +148,7 @@ const ZEnv = z.object({
    */
   INTEGRATIONS_KEY: integrationsKey("INTEGRATIONS_KEY").optional(),
   /** Keys used before a rotation, comma-separated, until integrations:rotate-key has run. */
-  INTEGRATIONS_KEY_PREVIOUS: z
-    .string()
-    .transform((list) =>
-      list
-        .split(",")
-        .map((key) => key.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(integrationsKey("INTEGRATIONS_KEY_PREVIOUS")))
-    .optional(),
+  INTEGRATIONS_KEY_PREVIOUS: commaList(integrationsKey("INTEGRATIONS_KEY_PREVIOUS")).optional(),
   /**
    * The installation's own mail server, for organisations without a mail connection of their own:
    * `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://user:pass@host:465`. Unset, and

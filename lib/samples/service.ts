@@ -77,17 +77,8 @@ export async function listProducts(
   return { items: rows.map(productDto) };
 }
 
-function productDto(p: {
-  id: string;
-  sku: string;
-  name: string;
-  category: string | null;
-  unit: string | null;
-  packSize: string | null;
-  imageUrl: string | null;
-  active: boolean;
-  source: string;
-}): ProductDto {
+/** A catalogue row as the API shows it (the row's other columns stay behind). */
+function productDto(p: ProductDto): ProductDto {
   return {
     id: p.id,
     sku: p.sku,
