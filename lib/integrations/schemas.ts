@@ -64,6 +64,9 @@ export const ZWebhookConnectionInput = z.object({
     .optional()
     .transform((secret) => secret || undefined),
 });
-export type TWebhookConnectionInput = z.infer<typeof ZWebhookConnectionInput>;
+export type TWebhookConnectionInput = Partial<
+  Pick<z.infer<typeof ZWebhookConnectionInput>, "id" | "webhookSecret">
+> &
+  Pick<z.infer<typeof ZWebhookConnectionInput>, "name">;
 
 export const ZWebhookReplay = z.object({ id: z.uuid() });
