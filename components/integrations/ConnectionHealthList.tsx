@@ -75,23 +75,26 @@ export async function ConnectionHealthList({ health }: { health: ConnectionHealt
         >
           {health.map((h) => (
             <Paper component="li" variant="outlined" key={h.connectionId} sx={{ p: 2 }}>
-              <Stack direction="row" spacing={1} sx={{ alignItems: "center", mb: 1 }}>
+              <Stack direction="row" spacing={1} sx={{ alignItems: "flex-start", mb: 1 }}>
                 <Box
                   aria-hidden
                   sx={{
                     width: 12,
                     height: 12,
+                    mt: 0.5,
                     borderRadius: "50%",
                     bgcolor: LIGHT_COLOUR[h.light],
                     flex: "none",
                   }}
                 />
-                <Typography variant="subtitle2" component="h4" sx={{ wordBreak: "break-word" }}>
-                  {h.name}
-                </Typography>
-                <Typography variant="body2" color="text.secondary">
-                  · {provider(h.provider)} · {t(`light.${h.light}`)}
-                </Typography>
+                <div>
+                  <Typography variant="subtitle2" component="h4" sx={{ wordBreak: "break-word" }}>
+                    {h.name} · {t(`light.${h.light}`)}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary">
+                    {provider(h.provider)}
+                  </Typography>
+                </div>
               </Stack>
               <Box
                 component="dl"

@@ -119,7 +119,10 @@ export function WebhookConnectionDialog({
                     htmlInput: { autoComplete: "off", spellCheck: false, style: { fontFamily: "monospace" } },
                   }}
                 />
-                <Button onClick={() => setSecret(randomSecret())} sx={{ mt: { sm: 1 }, flex: "none" }}>
+                <Button
+                  onClick={() => setSecret(randomSecret())}
+                  sx={{ mt: { sm: 1 }, flex: "none", alignSelf: { xs: "flex-start", sm: "auto" } }}
+                >
                   {t("generate")}
                 </Button>
               </Stack>

@@ -57,7 +57,7 @@ export async function WebhookInbox({ orgSlug, inbox }: { orgSlug: string; inbox:
               key={e.connectionId}
               direction={{ xs: "column", sm: "row" }}
               spacing={1}
-              sx={{ alignItems: { sm: "center" } }}
+              sx={{ alignItems: { xs: "flex-start", sm: "center" } }}
             >
               <Typography variant="body2">
                 {e.name}
