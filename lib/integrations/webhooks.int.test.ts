@@ -234,6 +234,18 @@ describe("processing and replay", () => {
     await expect(replayWebhookEvent(a.admin, failed)).rejects.toMatchObject({ kind: "not_found" });
   });
 
+  it("two concurrent runs of the job handle every event exactly once", async () => {
+    const ids = ["evt-c1", "evt-c2", "evt-c3", "evt-c4", "evt-c5"];
+    for (const id of ids) expect((await deliver({ id, type: "test.concurrent" })).status).toBe(202);
+    const runs = await Promise.all([
+      processPendingWebhooks({ batch: 100 }),
+      processPendingWebhooks({ batch: 100 }),
+    ]);
+    expect(runs[0].processed + runs[1].processed).toBe(ids.length);
+    const rows = (await events(a.orgId)).filter((e) => ids.includes(e.event_id));
+    expect(rows.map((e) => [e.status, e.attempts])).toEqual(ids.map(() => ["PROCESSED", 1]));
+  });
+
   it("only admins (and the system context) see events; the secret is never in the audit trail", async () => {
     const seen = await withOrg(a.sales, (tx) => tx.integrationWebhookEvent.count());
     expect(seen).toBe(0);
