@@ -1171,6 +1171,19 @@ CREATE FUNCTION public.app_user_sessions_end() RETURNS trigger
 
 
 --
+-- Name: app_webhook_connection(uuid, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_webhook_connection(p_connection_id uuid, p_provider text) RETURNS TABLE(org_id uuid, secrets bytea, key_id text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+    SELECT c.org_id, c.secrets, c.key_id FROM integration_connection c
+    WHERE c.id = p_connection_id AND c.provider = p_provider AND c.enabled
+  $$;
+
+
+--
 -- Name: ai_budget_org_month; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1482,7 +1495,7 @@ CREATE TABLE public.integration_call (
     CONSTRAINT integration_call_error_check CHECK ((length(error) <= 2000)),
     CONSTRAINT integration_call_operation_check CHECK ((operation ~ '^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$'::text)),
     CONSTRAINT integration_call_outcome_check CHECK ((outcome = ANY (ARRAY['ok'::text, 'error'::text, 'timeout'::text, 'circuit_open'::text, 'bulkhead_full'::text, 'rate_limited'::text]))),
-    CONSTRAINT integration_call_provider_check CHECK ((provider = ANY (ARRAY['ALLINKL_MAIL'::text, 'XENTRAL'::text, 'ALLIANZ_TRADE'::text, 'SMTP_ENV'::text]))),
+    CONSTRAINT integration_call_provider_check CHECK ((provider = ANY (ARRAY['ALLINKL_MAIL'::text, 'XENTRAL'::text, 'ALLIANZ_TRADE'::text, 'SMTP_ENV'::text, 'GENERIC'::text]))),
     CONSTRAINT integration_call_status_check CHECK (((status >= 100) AND (status <= 999)))
 );
 
@@ -1508,13 +1521,43 @@ CREATE TABLE public.integration_connection (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT integration_connection_key_id_check CHECK ((key_id ~ '^[0-9a-f]{8}$'::text)),
     CONSTRAINT integration_connection_name_check CHECK (((length(name) >= 1) AND (length(name) <= 100))),
-    CONSTRAINT integration_connection_provider_check CHECK ((provider = ANY (ARRAY['ALLINKL_MAIL'::text, 'XENTRAL'::text, 'ALLIANZ_TRADE'::text]))),
+    CONSTRAINT integration_connection_provider_check CHECK ((provider = ANY (ARRAY['ALLINKL_MAIL'::text, 'XENTRAL'::text, 'ALLIANZ_TRADE'::text, 'GENERIC'::text]))),
     CONSTRAINT integration_connection_secrets_check CHECK ((octet_length(secrets) > 28)),
     CONSTRAINT integration_connection_secrets_keyed CHECK (((secrets IS NULL) = (key_id IS NULL))),
     CONSTRAINT integration_connection_settings_check CHECK ((jsonb_typeof(settings) = 'object'::text))
 );
 
 ALTER TABLE ONLY public.integration_connection FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: integration_webhook_event; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.integration_webhook_event (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    connection_id uuid NOT NULL,
+    provider text NOT NULL,
+    event_id text NOT NULL,
+    event_type text NOT NULL,
+    received_at timestamp with time zone DEFAULT now() NOT NULL,
+    payload jsonb NOT NULL,
+    status text DEFAULT 'RECEIVED'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    result jsonb,
+    processed_at timestamp with time zone,
+    CONSTRAINT integration_webhook_event_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT integration_webhook_event_event_id_check CHECK (((length(event_id) >= 1) AND (length(event_id) <= 200))),
+    CONSTRAINT integration_webhook_event_event_type_check CHECK (((length(event_type) >= 1) AND (length(event_type) <= 200))),
+    CONSTRAINT integration_webhook_event_last_error_check CHECK ((length(last_error) <= 2000)),
+    CONSTRAINT integration_webhook_event_provider_check CHECK ((provider = ANY (ARRAY['XENTRAL'::text, 'ALLIANZ_TRADE'::text, 'GENERIC'::text]))),
+    CONSTRAINT integration_webhook_event_result_check CHECK (((result IS NULL) OR (jsonb_typeof(result) = 'object'::text))),
+    CONSTRAINT integration_webhook_event_status_check CHECK ((status = ANY (ARRAY['RECEIVED'::text, 'PROCESSED'::text, 'FAILED'::text])))
+);
+
+ALTER TABLE ONLY public.integration_webhook_event FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -2250,6 +2293,22 @@ ALTER TABLE ONLY public.integration_connection
 
 
 --
+-- Name: integration_webhook_event integration_webhook_event_event_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_webhook_event
+    ADD CONSTRAINT integration_webhook_event_event_key UNIQUE (org_id, connection_id, event_id);
+
+
+--
+-- Name: integration_webhook_event integration_webhook_event_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_webhook_event
+    ADD CONSTRAINT integration_webhook_event_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: job_run job_run_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2657,6 +2716,20 @@ CREATE INDEX integration_call_org_time_idx ON public.integration_call USING btre
 --
 
 CREATE UNIQUE INDEX integration_connection_enabled_idx ON public.integration_connection USING btree (org_id, provider) WHERE enabled;
+
+
+--
+-- Name: integration_webhook_event_list_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX integration_webhook_event_list_idx ON public.integration_webhook_event USING btree (org_id, received_at DESC);
+
+
+--
+-- Name: integration_webhook_event_pending_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX integration_webhook_event_pending_idx ON public.integration_webhook_event USING btree (org_id, received_at) WHERE (status = 'RECEIVED'::text);
 
 
 --
@@ -3179,6 +3252,22 @@ ALTER TABLE ONLY public.integration_connection
 
 ALTER TABLE ONLY public.integration_connection
     ADD CONSTRAINT integration_connection_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: integration_webhook_event integration_webhook_event_connection_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_webhook_event
+    ADD CONSTRAINT integration_webhook_event_connection_fkey FOREIGN KEY (org_id, connection_id) REFERENCES public.integration_connection(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: integration_webhook_event integration_webhook_event_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_webhook_event
+    ADD CONSTRAINT integration_webhook_event_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
 
 
 --
@@ -4093,6 +4182,40 @@ CREATE POLICY integration_connection_select ON public.integration_connection FOR
 --
 
 CREATE POLICY integration_connection_update ON public.integration_connection FOR UPDATE USING (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text)))) WITH CHECK (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text)) AND ((updated_by IS NULL) OR (updated_by = public.app_current_user_id()))));
+
+
+--
+-- Name: integration_webhook_event; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.integration_webhook_event ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: integration_webhook_event integration_webhook_event_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_webhook_event_insert ON public.integration_webhook_event FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text) AND (status = 'RECEIVED'::text) AND (attempts = 0) AND (processed_at IS NULL) AND (result IS NULL) AND (last_error IS NULL)));
+
+
+--
+-- Name: integration_webhook_event integration_webhook_event_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_webhook_event_select ON public.integration_webhook_event FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text))));
+
+
+--
+-- Name: integration_webhook_event integration_webhook_event_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_webhook_event_update ON public.integration_webhook_event FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text)));
+
+
+--
+-- Name: integration_webhook_event integration_webhook_event_update_admin_replay; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_webhook_event_update_admin_replay ON public.integration_webhook_event FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('admin'::text) AND (status = 'FAILED'::text))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('admin'::text) AND (status = 'RECEIVED'::text)));
 
 
 --
@@ -5462,6 +5585,14 @@ REVOKE ALL ON FUNCTION public.app_user_sessions_end() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION app_webhook_connection(p_connection_id uuid, p_provider text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_webhook_connection(p_connection_id uuid, p_provider text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_webhook_connection(p_connection_id uuid, p_provider text) TO freshplan_app;
+
+
+--
 -- Name: TABLE ai_budget_org_month; Type: ACL; Schema: public; Owner: -
 --
 
@@ -5690,6 +5821,48 @@ GRANT UPDATE(updated_by) ON TABLE public.integration_connection TO freshplan_app
 --
 
 GRANT UPDATE(updated_at) ON TABLE public.integration_connection TO freshplan_app;
+
+
+--
+-- Name: TABLE integration_webhook_event; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.integration_webhook_event TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_webhook_event.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.integration_webhook_event TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_webhook_event.attempts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(attempts) ON TABLE public.integration_webhook_event TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_webhook_event.last_error; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(last_error) ON TABLE public.integration_webhook_event TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_webhook_event.result; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(result) ON TABLE public.integration_webhook_event TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_webhook_event.processed_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(processed_at) ON TABLE public.integration_webhook_event TO freshplan_app;
 
 
 --
@@ -6060,4 +6233,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261207200000'),
     ('20261207201000'),
     ('20261207201700'),
-    ('20261207202000');
+    ('20261207202000'),
+    ('20261207210000');

@@ -10,6 +10,7 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 
 import type { ConnectionView, IntegrationsOverview } from "@/lib/integrations/service";
 
@@ -19,13 +20,18 @@ import { RetryButton } from "./RetryButton";
 
 const STATE_COLOUR = { QUEUED: "info", SENDING: "info", SENT: "success", FAILED: "error" } as const;
 
-/** The Integrations area: connections with their status, "Test connection", the e-mail outbox. */
+/**
+ * The Integrations area: connections with their status, "Test connection", the e-mail outbox.
+ * `children` (the health figures, the webhook inbox) follow the connections.
+ */
 export async function IntegrationsPanel({
   orgSlug,
   overview,
+  children,
 }: {
   orgSlug: string;
   overview: IntegrationsOverview;
+  children?: ReactNode;
 }) {
   const t = await getTranslations("integrations");
   const format = await getFormatter();
@@ -99,9 +105,11 @@ export async function IntegrationsPanel({
                     <TableRow key={c.id}>
                       <TableCell>
                         <Typography variant="body2">{c.name}</Typography>
-                        <Typography variant="caption" color="text.secondary">
-                          {String(s.user ?? "")}@{String(s.host ?? "")}:{String(s.port ?? "")}
-                        </Typography>
+                        {s.host !== undefined && (
+                          <Typography variant="caption" color="text.secondary">
+                            {String(s.user ?? "")}@{String(s.host)}:{String(s.port ?? "")}
+                          </Typography>
+                        )}
                       </TableCell>
                       <TableCell>{provider(c.provider)}</TableCell>
                       <TableCell>{status(c)}</TableCell>
@@ -155,6 +163,8 @@ export async function IntegrationsPanel({
           </TableContainer>
         )}
       </Paper>
+
+      {children}
 
       <Paper variant="outlined" component="section" aria-labelledby="integrations-outbox" sx={{ p: 3 }}>
         <Typography variant="h6" component="h3" id="integrations-outbox" gutterBottom>

@@ -320,6 +320,14 @@ function sampleRows(t: Fixture): Record<string, Row> {
       outcome: "ok",
     },
     sync_run: { org_id: t.orgId, connection_id: t.connectionId, kind: "test.keys" },
+    integration_webhook_event: {
+      org_id: t.orgId,
+      connection_id: t.connectionId,
+      provider: "GENERIC",
+      event_id: `evt-${randomUUID()}`,
+      event_type: "test.keys",
+      payload: "{}",
+    },
   };
 }
 

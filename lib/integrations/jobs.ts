@@ -22,3 +22,44 @@ export const outboxDeliver = defineJob({
     return { ...counts };
   },
 });
+
+/**
+ * Every minute: hands the webhook inbox's received events to their provider's handler
+ * (lib/integrations/webhooks.ts). Safe to run concurrently: events are claimed with
+ * FOR UPDATE SKIP LOCKED. A failed event stays FAILED until an admin replays it.
+ */
+export const webhookProcess = defineJob({
+  id: "webhook-process",
+  cron: "* * * * *",
+  payload: z.object({ batch: z.number().int().min(1).max(500).default(100) }).strict(),
+  async handler(payload) {
+    const { processPendingWebhooks } = await import("./webhooks");
+    const {
+      orgs,
+      processed,
+      failed: eventsFailed,
+      orgsFailed: failed,
+    } = await processPendingWebhooks(payload);
+    const counts = { orgs, processed, eventsFailed, failed };
+    if (failed > 0) throw new JobFailure(`Webhook processing failed in ${failed} organisation(s).`, counts);
+    return counts;
+  },
+});
+
+/**
+ * Daily at 03:45: deletes integration_call rows older than the setting integrations.calls.retention
+ * (per organisation, default P30D). Idempotent.
+ */
+export const integrationsHousekeeping = defineJob({
+  id: "integrations-housekeeping",
+  cron: "45 3 * * *",
+  payload: z.object({}).strict(),
+  async handler() {
+    const { purgeExpiredCalls } = await import("./retention");
+    const counts = await purgeExpiredCalls();
+    if (counts.failed > 0) {
+      throw new JobFailure(`Integration housekeeping failed in ${counts.failed} organisation(s).`, counts);
+    }
+    return counts;
+  },
+});

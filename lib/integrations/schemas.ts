@@ -48,3 +48,25 @@ export const ZConnectionEnabled = z.object({
   enabled: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
 export const ZOutboxRetry = z.object({ id: z.uuid() });
+
+/**
+ * Creating or editing a generic webhook connection. The webhook secret is write-only (empty keeps
+ * the stored one); 20–255 characters, as Xentral takes for a webhook's signature key.
+ */
+export const ZWebhookConnectionInput = z.object({
+  id: z
+    .union([z.literal(""), z.uuid()])
+    .optional()
+    .transform((id) => id || undefined),
+  name: z.string().trim().min(1).max(100),
+  webhookSecret: z
+    .union([z.literal(""), z.string().min(20).max(255)])
+    .optional()
+    .transform((secret) => secret || undefined),
+});
+export type TWebhookConnectionInput = Partial<
+  Pick<z.infer<typeof ZWebhookConnectionInput>, "id" | "webhookSecret">
+> &
+  Pick<z.infer<typeof ZWebhookConnectionInput>, "name">;
+
+export const ZWebhookReplay = z.object({ id: z.uuid() });

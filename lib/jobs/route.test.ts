@@ -56,7 +56,7 @@ describe("/api/inngest", () => {
     const response = await route.GET(request("GET"), context);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { function_count?: number; mode?: string };
-    expect(body).toMatchObject({ function_count: 8, mode: "dev" });
+    expect(body).toMatchObject({ function_count: 10, mode: "dev" });
   });
 
   it("serves with a signing key (cloud or self-hosted), and refuses unsigned calls", async () => {

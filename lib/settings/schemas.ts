@@ -102,7 +102,7 @@ export const ZDuration = z
 
 // What the settings page shows -----------------------------------------------------------------
 
-export type TSettingGroup = "leadProtection" | "ai" | "credit" | "samples";
+export type TSettingGroup = "leadProtection" | "ai" | "credit" | "samples" | "integrations";
 export type TSettingKind = "scalar" | "list" | "object";
 export type TMergeStrategy = "replace" | "append" | "min";
 export type TSettingUnit = "months" | "days" | "eur" | "ms" | "ratio" | "duration";
