@@ -3,7 +3,7 @@ import "server-only";
 import { aiHousekeeping } from "@/lib/ai/jobs";
 import { auditChainHeads, auditChainVerify } from "@/lib/audit/jobs";
 import { AppError } from "@/lib/errors";
-import { outboxDeliver } from "@/lib/integrations/jobs";
+import { mailInboxPoll, outboxDeliver } from "@/lib/integrations/jobs";
 import { leadProtectionDaily } from "@/lib/leads/jobs";
 import { samplesFeedbackDaily, samplesFeedbackSentiment } from "@/lib/samples/jobs";
 
@@ -25,6 +25,7 @@ export const JOBS: readonly JobDefinition[] = [
   samplesFeedbackDaily,
   samplesFeedbackSentiment,
   outboxDeliver,
+  mailInboxPoll,
 ];
 
 export function findJob(id: string): JobDefinition | undefined {
