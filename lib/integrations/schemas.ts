@@ -87,3 +87,30 @@ export const ZSuggestionDecision = z.object({
   decision: z.enum(["confirm", "dismiss"]),
 });
 export type TSuggestionDecision = z.infer<typeof ZSuggestionDecision>;
+
+const kasPassword = z.string().min(8).max(128);
+
+/** A new mail account on the connection's domain (KAS add_mailaccount). */
+export const ZKasAccountCreate = z.object({
+  localPart: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/),
+  password: kasPassword,
+});
+export type TKasAccountCreate = z.infer<typeof ZKasAccountCreate>;
+
+/** A changed password and/or the account switched on or off (KAS update_mailaccount). */
+export const ZKasAccountUpdate = z.object({
+  login: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]{1,32}$/),
+  password: z.preprocess((v) => (v === "" ? undefined : v), kasPassword.optional()),
+  active: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true")),
+});
+export type TKasAccountUpdate = z.infer<typeof ZKasAccountUpdate>;
