@@ -11,9 +11,12 @@ import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { getFormatter, getTranslations } from "next-intl/server";
 
+import type { SuggestionView } from "@/lib/integrations/mail/suggestions";
 import type { ConnectionView, IntegrationsOverview } from "@/lib/integrations/service";
 
 import { ConnectionActions } from "./ConnectionActions";
+import type { KasAccountsResult } from "./KasAccounts";
+import { MailSections } from "./MailSections";
 import { MailConnectionDialog } from "./MailConnectionDialog";
 import { RetryButton } from "./RetryButton";
 
@@ -23,9 +26,13 @@ const STATE_COLOUR = { QUEUED: "info", SENDING: "info", SENT: "success", FAILED:
 export async function IntegrationsPanel({
   orgSlug,
   overview,
+  suggestions,
+  kas,
 }: {
   orgSlug: string;
   overview: IntegrationsOverview;
+  suggestions: SuggestionView[];
+  kas: Promise<KasAccountsResult>;
 }) {
   const t = await getTranslations("integrations");
   const format = await getFormatter();
@@ -141,6 +148,11 @@ export async function IntegrationsPanel({
                                 user: String(s.user ?? ""),
                                 from: String(s.from ?? ""),
                                 secretSet: c.secretSet,
+                                imapHost: String(s.imapHost ?? ""),
+                                imapPort: String(s.imapPort ?? ""),
+                                imapSecurity: String(s.imapSecurity ?? "tls"),
+                                mailbox: String(s.mailbox ?? ""),
+                                kasLogin: String(s.kasLogin ?? ""),
                               }}
                             />
                           )}
@@ -222,6 +234,13 @@ export async function IntegrationsPanel({
           </TableContainer>
         )}
       </Paper>
+
+      <MailSections
+        orgSlug={orgSlug}
+        connections={overview.connections}
+        suggestions={suggestions}
+        kas={kas}
+      />
 
       <Paper variant="outlined" component="section" aria-labelledby="integrations-errors" sx={{ p: 3 }}>
         <Typography variant="h6" component="h3" id="integrations-errors" gutterBottom>

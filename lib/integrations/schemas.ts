@@ -110,7 +110,7 @@ export const ZKasAccountUpdate = z.object({
   password: z.preprocess((v) => (v === "" ? undefined : v), kasPassword.optional()),
   active: z
     .enum(["true", "false"])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : v === "true")),
+    .transform((v) => v === "true")
+    .optional(),
 });
 export type TKasAccountUpdate = z.infer<typeof ZKasAccountUpdate>;

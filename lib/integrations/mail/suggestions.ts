@@ -109,7 +109,7 @@ export async function decideSuggestion(
   ctx: MemberContext,
   id: string,
   decision: "confirm" | "dismiss",
-): Promise<{ status: "CONFIRMED" | "DISMISSED"; activityId: string | null }> {
+): Promise<{ status: "CONFIRMED" | "DISMISSED"; activityId: string | null; leadId: string }> {
   return withOrg(ctx, async (tx) => {
     const suggestion = await tx.mailSuggestion.findFirst({
       where: { id, orgId: ctx.orgId },
@@ -161,6 +161,6 @@ export async function decideSuggestion(
       before: { status: "PENDING" },
       after: { status, leadId: suggestion.leadId, activityId },
     });
-    return { status, activityId };
+    return { status, activityId, leadId: suggestion.leadId };
   });
 }

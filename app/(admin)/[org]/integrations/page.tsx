@@ -6,6 +6,9 @@ import { AreaPage } from "@/components/shell/AreaPage";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { can } from "@/lib/auth/policy";
 import { requireOrgSession } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { listMailAccounts } from "@/lib/integrations/kas/service";
+import { listInboxSuggestions } from "@/lib/integrations/mail/suggestions";
 import { getIntegrationsOverview } from "@/lib/integrations/service";
 
 /** The Integrations area: administrators manage connections and see the outbox; others see why not. */
@@ -28,7 +31,16 @@ export default async function IntegrationsPage({ params }: PageProps<"/[org]/int
   }
   return (
     <AreaPage area="integrations">
-      <IntegrationsPanel orgSlug={org.slug} overview={await getIntegrationsOverview(ctx)} />
+      <IntegrationsPanel
+        orgSlug={org.slug}
+        overview={await getIntegrationsOverview(ctx)}
+        suggestions={await listInboxSuggestions(ctx)}
+        // Not awaited: the KAS section streams in when KAS has answered.
+        kas={listMailAccounts(ctx).then(
+          (view) => ({ ok: true as const, view }),
+          (error: unknown) => ({ ok: false as const, message: isAppError(error) ? error.message : "KAS" }),
+        )}
+      />
     </AreaPage>
   );
 }
