@@ -120,6 +120,8 @@ describe("KAS mail accounts", () => {
       text: { code: "integrations.kas.errors.mail_login_not_found" },
     });
     // Another instance of the app (a fresh gate) calling within the delay: KAS answers flood_protection.
+    // A long delay, so a slow machine cannot let it pass before the second call.
+    kas.floodDelay = 30;
     await listMailAccounts(org.admin);
     resetKasGates();
     await expect(

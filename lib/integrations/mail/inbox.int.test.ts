@@ -10,6 +10,7 @@ import { createTenant, type TestTenant } from "@/test/tenants";
 
 import { CircuitBreaker, createOpenAiClient, withBreaker } from "@/lib/ai/providers";
 import type { RouterOptions } from "@/lib/ai/router";
+import { addMember } from "@/lib/auth/service";
 import { withOrg } from "@/lib/db";
 import { backdateRegisteredAt, createLead, getProtection } from "@/lib/leads/service";
 
@@ -163,6 +164,25 @@ describe("mail-inbox-poll", () => {
         ).rows,
     );
     expect(state.last_uid).toBe("3");
+  });
+
+  it("is read only by who may read the lead: another partner of the organisation sees none (RLS)", async () => {
+    const stranger = await addMember({
+      email: "partner2@inbox-a.example",
+      name: "Partner 2",
+      orgSlug: "inbox-a",
+      role: "sales",
+      locale: "de",
+    });
+    const partner = { orgId: org.orgId, userId: stranger.userId, roles: ["sales"] };
+    await expect(listLeadSuggestions(partner, leadId)).rejects.toMatchObject({ kind: "not_found" });
+    const visible = await withOrg(partner, (tx) => tx.mailSuggestion.count());
+    expect(visible).toBe(0);
+    expect(await withOrg(org.sales, (tx) => tx.mailSuggestion.count())).toBe(1);
+    const [suggestion] = await listLeadSuggestions(org.sales, leadId);
+    await expect(decideSuggestion(partner, suggestion.id, "dismiss")).rejects.toMatchObject({
+      kind: "not_found",
+    });
   });
 
   it("confirmed, logs a CUSTOMER_REACTION that moves the protection clock; decided once", async () => {
