@@ -1,13 +1,13 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { insertMailConnection } from "@/test/connections";
 import { setTestEnv } from "@/test/env";
 import { startFakeKas, type FakeKas } from "@/test/fakes/kas";
 import { asSuperuser } from "@/test/pg";
 import { createTenant, type TestTenant } from "@/test/tenants";
 
-import { keyringOf, sealSecrets } from "../crypto";
 import { flushCallRecords, resetPolicies } from "../resilience";
 import { resetKasGates } from "./client";
 import { createMailAccount, listMailAccounts, updateMailAccount } from "./service";
@@ -25,27 +25,18 @@ beforeAll(async () => {
   setTestEnv({ INTEGRATIONS_KEY: KEY, KAS_API_URL: kas.url });
   org = await createTenant("kas-a");
   bare = await createTenant("kas-b");
-  const id = randomUUID();
-  const sealed = sealSecrets(id, { password: "smtp", kasPassword: kas.password }, keyringOf(KEY));
-  await asSuperuser((client) =>
-    client.query(
-      `INSERT INTO integration_connection (id, org_id, provider, name, settings, secrets, key_id)
-       VALUES ($1, $2, 'ALLINKL_MAIL', 'Mail', $3, $4, $5)`,
-      [
-        id,
-        org.orgId,
-        JSON.stringify({
-          host: "w0123456.kasserver.com",
-          port: 465,
-          security: "tls",
-          user: "noreply@example.test",
-          from: "FreshPlan <noreply@example.test>",
-          kasLogin: kas.login,
-        }),
-        Buffer.from(sealed.secrets),
-        sealed.keyId,
-      ],
-    ),
+  await insertMailConnection(
+    org.orgId,
+    KEY,
+    {
+      host: "w0123456.kasserver.com",
+      port: 465,
+      security: "tls",
+      user: "noreply@example.test",
+      from: "FreshPlan <noreply@example.test>",
+      kasLogin: kas.login,
+    },
+    { password: "smtp", kasPassword: kas.password },
   );
 });
 afterAll(async () => {

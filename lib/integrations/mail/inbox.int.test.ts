@@ -1,7 +1,8 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { insertMailConnection } from "@/test/connections";
 import { setTestEnv } from "@/test/env";
 import { FAKE_API_KEY, startFakeOpenAI, type FakeProvider } from "@/test/fakes/ai-providers";
 import { startFakeImap, type FakeImap } from "@/test/fakes/imap";
@@ -14,7 +15,6 @@ import { addMember } from "@/lib/auth/service";
 import { withOrg } from "@/lib/db";
 import { backdateRegisteredAt, createLead, getProtection } from "@/lib/leads/service";
 
-import { keyringOf, sealSecrets } from "../crypto";
 import { resetPolicies } from "../resilience";
 import { pollInboxes, pollOrgInbox } from "./inbox";
 import { decideSuggestion, listInboxSuggestions, listLeadSuggestions } from "./suggestions";
@@ -41,33 +41,23 @@ let leadId: string;
 let connectionId: string;
 
 async function connect(tenant: TestTenant, mailbox = "INBOX") {
-  const id = randomUUID();
-  const sealed = sealSecrets(id, { password: imap.password }, keyringOf(KEY));
-  await asSuperuser((client) =>
-    client.query(
-      `INSERT INTO integration_connection (id, org_id, provider, name, settings, secrets, key_id)
-       VALUES ($1, $2, 'ALLINKL_MAIL', $6, $3, $4, $5)`,
-      [
-        id,
-        tenant.orgId,
-        JSON.stringify({
-          host: "127.0.0.1",
-          port: 2525,
-          security: "none",
-          user: imap.user,
-          from: "FreshPlan <noreply@example.test>",
-          imapHost: "127.0.0.1",
-          imapPort: imap.port,
-          imapSecurity: "none",
-          mailbox,
-        }),
-        Buffer.from(sealed.secrets),
-        sealed.keyId,
-        `Mail ${mailbox}`,
-      ],
-    ),
+  return insertMailConnection(
+    tenant.orgId,
+    KEY,
+    {
+      host: "127.0.0.1",
+      port: 2525,
+      security: "none",
+      user: imap.user,
+      from: "FreshPlan <noreply@example.test>",
+      imapHost: "127.0.0.1",
+      imapPort: imap.port,
+      imapSecurity: "none",
+      mailbox,
+    },
+    { password: imap.password },
+    `Mail ${mailbox}`,
   );
-  return id;
 }
 
 async function messages(tenant: TestTenant) {
