@@ -39,7 +39,9 @@ export interface FakeKas {
  * with the faults all-inkl documents (missing_parameter, email_already_exists,
  * mail_login_not_found, nothing_to_do).
  */
-export async function startFakeKas(options: { floodDelay?: number; domain?: string } = {}): Promise<FakeKas> {
+export async function startFakeKas(
+  options: { floodDelay?: number; domain?: string; port?: number } = {},
+): Promise<FakeKas> {
   const domain = options.domain ?? "example.test";
   const sessions = new Set<string>();
   let nextAllowedAt = 0;
@@ -167,7 +169,7 @@ export async function startFakeKas(options: { floodDelay?: number; domain?: stri
     });
   });
   server.keepAliveTimeout = 1;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/soap`;
   return state;
 }
