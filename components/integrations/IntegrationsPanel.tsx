@@ -12,9 +12,12 @@ import Typography from "@mui/material/Typography";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
+import type { SuggestionView } from "@/lib/integrations/mail/suggestions";
 import type { ConnectionView, IntegrationsOverview } from "@/lib/integrations/service";
 
 import { ConnectionActions } from "./ConnectionActions";
+import type { KasAccountsResult } from "./KasAccounts";
+import { MailSections } from "./MailSections";
 import { MailConnectionDialog } from "./MailConnectionDialog";
 import { RetryButton } from "./RetryButton";
 
@@ -27,10 +30,14 @@ const STATE_COLOUR = { QUEUED: "info", SENDING: "info", SENT: "success", FAILED:
 export async function IntegrationsPanel({
   orgSlug,
   overview,
+  suggestions,
+  kas,
   children,
 }: {
   orgSlug: string;
   overview: IntegrationsOverview;
+  suggestions: SuggestionView[];
+  kas: Promise<KasAccountsResult>;
   children?: ReactNode;
 }) {
   const t = await getTranslations("integrations");
@@ -149,6 +156,11 @@ export async function IntegrationsPanel({
                                 user: String(s.user ?? ""),
                                 from: String(s.from ?? ""),
                                 secretSet: c.secretSet,
+                                imapHost: String(s.imapHost ?? ""),
+                                imapPort: String(s.imapPort ?? ""),
+                                imapSecurity: String(s.imapSecurity ?? "tls"),
+                                mailbox: String(s.mailbox ?? ""),
+                                kasLogin: String(s.kasLogin ?? ""),
                               }}
                             />
                           )}
@@ -232,6 +244,13 @@ export async function IntegrationsPanel({
           </TableContainer>
         )}
       </Paper>
+
+      <MailSections
+        orgSlug={orgSlug}
+        connections={overview.connections}
+        suggestions={suggestions}
+        kas={kas}
+      />
 
       <Paper variant="outlined" component="section" aria-labelledby="integrations-errors" sx={{ p: 3 }}>
         <Typography variant="h6" component="h3" id="integrations-errors" gutterBottom>

@@ -63,3 +63,24 @@ export const integrationsHousekeeping = defineJob({
     return counts;
   },
 });
+
+/**
+ * Every five minutes: reads each organisation's IMAP mailbox (lib/integrations/mail/inbox.ts),
+ * each message once, and turns mail from a lead's contact into a suggestion on that lead. Safe to
+ * run twice: a message is recorded once by its place and its Message-ID.
+ */
+export const mailInboxPoll = defineJob({
+  id: "mail-inbox-poll",
+  cron: "*/5 * * * *",
+  payload: z.object({}).strict(),
+  async handler(_payload, { db }) {
+    const { pollInboxes } = await import("./mail/inbox");
+    const counts = await pollInboxes(db);
+    if (counts.orgsFailed > 0) {
+      throw new JobFailure(`Reading the inbox failed in ${counts.orgsFailed} organisation(s).`, {
+        ...counts,
+      });
+    }
+    return { ...counts };
+  },
+});

@@ -8,7 +8,10 @@ import { AreaPage } from "@/components/shell/AreaPage";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { can } from "@/lib/auth/policy";
 import { requireOrgSession } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
 import { getConnectionsHealth } from "@/lib/integrations/health";
+import { listMailAccounts } from "@/lib/integrations/kas/service";
+import { listInboxSuggestions } from "@/lib/integrations/mail/suggestions";
 import { getIntegrationsOverview } from "@/lib/integrations/service";
 import { getWebhookInbox } from "@/lib/integrations/webhook-inbox";
 
@@ -30,14 +33,24 @@ export default async function IntegrationsPage({ params }: PageProps<"/[org]/int
       </AreaPage>
     );
   }
-  const [overview, health, inbox] = await Promise.all([
+  const [overview, health, inbox, suggestions] = await Promise.all([
     getIntegrationsOverview(ctx),
     getConnectionsHealth(ctx),
     getWebhookInbox(ctx),
+    listInboxSuggestions(ctx),
   ]);
   return (
     <AreaPage area="integrations">
-      <IntegrationsPanel orgSlug={org.slug} overview={overview}>
+      <IntegrationsPanel
+        orgSlug={org.slug}
+        overview={overview}
+        suggestions={suggestions}
+        // Not awaited: the KAS section streams in when KAS has answered.
+        kas={listMailAccounts(ctx).then(
+          (view) => ({ ok: true as const, view }),
+          (error: unknown) => ({ ok: false as const, message: isAppError(error) ? error.message : "KAS" }),
+        )}
+      >
         <ConnectionHealthList health={health} />
         <WebhookInbox orgSlug={org.slug} inbox={inbox} />
       </IntegrationsPanel>
