@@ -5,6 +5,7 @@ import type { OrgSession } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getLead } from "@/lib/leads/service";
 import { getLeadTimeline } from "@/lib/leads/service";
+import { leadSamples } from "@/lib/samples/lead";
 
 import { LeadDetail } from "./LeadDetail";
 
@@ -18,11 +19,19 @@ export async function LeadDetailPanel({ session, leadId }: { session: OrgSession
   const loaded = await Promise.all([
     getLead(session.ctx, leadId),
     getLeadTimeline(session.ctx, leadId),
+    leadSamples(session.ctx, leadId),
   ]).catch((error: unknown) => {
     if (isAppError(error) && (error.kind === "not_found" || error.kind === "forbidden")) return null;
     throw error;
   });
   if (!loaded) notFound();
-  const [lead, timeline] = loaded;
-  return <LeadDetail orgSlug={session.org.slug} initialLead={lead} initialTimeline={timeline} />;
+  const [lead, timeline, samples] = loaded;
+  return (
+    <LeadDetail
+      orgSlug={session.org.slug}
+      initialLead={lead}
+      initialTimeline={timeline}
+      initialSamples={samples}
+    />
+  );
 }
