@@ -93,6 +93,8 @@ export function ResultsForm({
         return (
           <Stack
             key={item.sku}
+            role="group"
+            aria-labelledby={`result-${phase.id}-${i}`}
             direction={{ xs: "column", md: "row" }}
             spacing={1}
             sx={{ alignItems: { md: "center" } }}
@@ -108,7 +110,6 @@ export function ResultsForm({
               onChange={(event) => set(item.sku, "outcome", event.target.value)}
               disabled={!canConfigure}
               sx={{ minWidth: 150 }}
-              slotProps={{ htmlInput: { "aria-describedby": `result-${phase.id}-${i}` } }}
             >
               <MenuItem value="">{t("open")}</MenuItem>
               {RESULT_OUTCOMES.map((outcome) => (
@@ -117,28 +118,30 @@ export function ResultsForm({
                 </MenuItem>
               ))}
             </TextField>
-            <TextField
-              size="small"
-              label={t("sellThrough")}
-              inputMode="decimal"
-              value={rows[item.sku]?.sellThroughPct ?? ""}
-              onChange={(event) => set(item.sku, "sellThroughPct", event.target.value)}
-              disabled={!canConfigure}
-              error={Boolean(error("sellThroughPct"))}
-              helperText={error("sellThroughPct")}
-              sx={{ width: { md: 140 } }}
-            />
-            <TextField
-              size="small"
-              label={t("wasteDelta")}
-              inputMode="decimal"
-              value={rows[item.sku]?.wasteDeltaPct ?? ""}
-              onChange={(event) => set(item.sku, "wasteDeltaPct", event.target.value)}
-              disabled={!canConfigure}
-              error={Boolean(error("wasteDeltaPct"))}
-              helperText={error("wasteDeltaPct")}
-              sx={{ width: { md: 140 } }}
-            />
+            <Stack direction="row" spacing={1}>
+              <TextField
+                size="small"
+                label={t("sellThrough")}
+                inputMode="decimal"
+                value={rows[item.sku]?.sellThroughPct ?? ""}
+                onChange={(event) => set(item.sku, "sellThroughPct", event.target.value)}
+                disabled={!canConfigure}
+                error={Boolean(error("sellThroughPct"))}
+                helperText={error("sellThroughPct")}
+                sx={{ flex: 1, width: { md: 160 } }}
+              />
+              <TextField
+                size="small"
+                label={t("wasteDelta")}
+                inputMode="decimal"
+                value={rows[item.sku]?.wasteDeltaPct ?? ""}
+                onChange={(event) => set(item.sku, "wasteDeltaPct", event.target.value)}
+                disabled={!canConfigure}
+                error={Boolean(error("wasteDeltaPct"))}
+                helperText={error("wasteDeltaPct")}
+                sx={{ flex: 1, width: { md: 160 } }}
+              />
+            </Stack>
           </Stack>
         );
       })}

@@ -29,6 +29,11 @@ export function useLeadSamples(orgSlug: string, leadId: string, initialData: Lea
       return (await response.json()) as LeadSamples;
     },
     initialData,
+    // Answers arrive from customers, not from this page: while a link is open, look every half minute.
+    refetchInterval: (query) =>
+      query.state.data?.boxes.some((b) => b.phases.some((p) => p.links.some((l) => l.state === "OPEN")))
+        ? 30_000
+        : false,
   });
 }
 
