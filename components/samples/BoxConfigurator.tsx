@@ -20,6 +20,7 @@ import { FormMessage } from "@/components/leads/Section";
 import { createBoxAction } from "@/lib/samples/actions";
 import type { ProductDto } from "@/lib/samples/service";
 
+import { SampleSuggestions } from "./SampleSuggestions";
 import { useInvalidateSamples, useSampleAction } from "./sampleQueries";
 
 /** "Configure a box": products picked from the active catalogue, a quantity each, notes. */
@@ -107,6 +108,15 @@ function ConfiguratorForm({
                 helperText={errors.items ?? t("productsHint")}
               />
             )}
+          />
+          <SampleSuggestions
+            orgSlug={orgSlug}
+            leadId={leadId}
+            picked={picked.map((p) => p.sku)}
+            onAdd={(sku) => {
+              const product = products.find((p) => p.sku === sku);
+              if (product && !picked.some((p) => p.sku === sku)) setPicked([...picked, product]);
+            }}
           />
           {picked.map((p, i) => (
             <Stack key={p.sku} direction="row" spacing={1} sx={{ alignItems: "center" }}>

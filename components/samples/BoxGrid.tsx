@@ -35,7 +35,7 @@ export function BoxGrid({
       {
         field: "status",
         headerName: t("columns.status"),
-        width: 150,
+        width: 180,
         renderCell: ({ row }) => <BoxStatusChip status={row.status} />,
       },
       { field: "ownerName", headerName: t("columns.partner"), flex: 1, minWidth: 120 },

@@ -31,7 +31,7 @@ export function PipelineBoard({
       sx={{
         display: "grid",
         gridAutoFlow: "column",
-        gridAutoColumns: { xs: "minmax(200px, 80%)", sm: "minmax(180px, 1fr)" },
+        gridAutoColumns: { xs: "minmax(200px, 80%)", sm: "minmax(160px, 1fr)" },
         gap: 1.5,
         overflowX: "auto",
         pb: 1,

@@ -66,6 +66,16 @@ export function SampleKpis({ kpis }: { kpis: SamplesKpis }) {
             <TableRow key={row.key ?? "none"}>
               <TableCell component="th" scope="row">
                 {row.name ?? t("noPartner")}
+                {extra && row.key && (
+                  <Typography
+                    variant="caption"
+                    color="text.secondary"
+                    component="span"
+                    sx={{ display: "block" }}
+                  >
+                    {row.key}
+                  </Typography>
+                )}
               </TableCell>
               <TableCell align="right">{row.invited}</TableCell>
               <TableCell align="right">{row.submitted}</TableCell>
@@ -92,13 +102,13 @@ export function SampleKpis({ kpis }: { kpis: SamplesKpis }) {
           </Paper>
         </Grid>
       ))}
-      <Grid size={{ xs: 12, md: 5 }}>
+      <Grid size={{ xs: 12, xl: 5 }}>
         <Typography variant="subtitle2" component="h3" gutterBottom>
           {t("byPartner")}
         </Typography>
         {table(t("byPartner"), kpis.byPartner, t("partner"))}
       </Grid>
-      <Grid size={{ xs: 12, md: 7 }}>
+      <Grid size={{ xs: 12, xl: 7 }}>
         <Typography variant="subtitle2" component="h3" gutterBottom>
           {t("byProduct")}
         </Typography>

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { fromForm, idOf, orgAction, type ActionState } from "@/lib/http/action";
 
 import { createFeedbackLink, resendFeedbackLink, revokeFeedbackLink, type CreatedLink } from "./links";
+import { suggestSamples, type SampleSuggestions } from "./match";
 import { qrSvg } from "./qr";
 import {
   ZBoxStatusChange,
@@ -113,4 +114,12 @@ export async function revokeFeedbackLinkAction(orgSlug: string, linkId: string):
     await revokeFeedbackLink(session.ctx, id);
     return { id };
   });
+}
+
+/** The configurator's AI suggestions (sample.match through the AI router); a refusal in words. */
+export async function suggestSamplesAction(
+  orgSlug: string,
+  leadId: string,
+): Promise<ActionState<SampleSuggestions>> {
+  return orgAction(orgSlug, z.null(), null, (session) => suggestSamples(session.ctx, idOf(leadId)));
 }
