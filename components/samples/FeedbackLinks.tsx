@@ -5,7 +5,6 @@ import Button from "@mui/material/Button";
 import Checkbox from "@mui/material/Checkbox";
 import Chip from "@mui/material/Chip";
 import Dialog from "@mui/material/Dialog";
-import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 import FormControlLabel from "@mui/material/FormControlLabel";
@@ -16,7 +15,7 @@ import Typography from "@mui/material/Typography";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { FormFooter, FormMessage } from "@/components/leads/Section";
+import { FormMessage } from "@/components/leads/Section";
 import { useLeadForm } from "@/components/leads/useLeadForm";
 import {
   createFeedbackLinkAction,
@@ -25,6 +24,7 @@ import {
   type ShownLink,
 } from "@/lib/samples/actions";
 
+import { DialogFormFooter } from "./DialogFormFooter";
 import { ShownLinkDialog } from "./ShownLinkDialog";
 import { useInvalidateSamples, useSampleAction, type SamplePhase } from "./sampleQueries";
 
@@ -179,12 +179,14 @@ function LinkForm({
           <FormControlLabel control={<Checkbox name="sendNow" value="true" />} label={t("sendNow")} />
         </Stack>
       </DialogContent>
-      <DialogActions sx={{ flexDirection: "column", alignItems: "stretch", px: 3, pb: 2 }}>
-        <FormFooter message={form.message} pending={form.pending} label={t("save")} saving={t("saving")} />
-        <Button onClick={onCancel} sx={{ alignSelf: "flex-start" }}>
-          {t("cancel")}
-        </Button>
-      </DialogActions>
+      <DialogFormFooter
+        message={form.message}
+        pending={form.pending}
+        label={t("save")}
+        saving={t("saving")}
+        cancel={t("cancel")}
+        onCancel={onCancel}
+      />
     </Stack>
   );
 }

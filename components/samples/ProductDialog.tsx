@@ -1,8 +1,6 @@
 "use client";
 
-import Button from "@mui/material/Button";
 import Dialog from "@mui/material/Dialog";
-import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 import Stack from "@mui/material/Stack";
@@ -10,8 +8,9 @@ import TextField from "@mui/material/TextField";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 
-import { FormFooter } from "@/components/leads/Section";
 import { useLeadForm } from "@/components/leads/useLeadForm";
+
+import { DialogFormFooter } from "./DialogFormFooter";
 import { createProductAction } from "@/lib/samples/actions";
 
 /** "Add product" to the catalogue by hand (admins; the Xentral sync fills it in production). */
@@ -57,12 +56,14 @@ function ProductForm({ orgSlug, onClose }: { orgSlug: string; onClose: () => voi
           <TextField label={t("imageUrl")} fullWidth {...form.field("imageUrl", t("imageUrlHint"))} />
         </Stack>
       </DialogContent>
-      <DialogActions sx={{ flexDirection: "column", alignItems: "stretch", px: 3, pb: 2 }}>
-        <FormFooter message={form.message} pending={form.pending} label={t("save")} saving={t("saving")} />
-        <Button onClick={onClose} sx={{ alignSelf: "flex-start" }}>
-          {t("cancel")}
-        </Button>
-      </DialogActions>
+      <DialogFormFooter
+        message={form.message}
+        pending={form.pending}
+        label={t("save")}
+        saving={t("saving")}
+        cancel={t("cancel")}
+        onCancel={onClose}
+      />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/policy";
 import { withOrg } from "@/lib/db";
 import { loadLead } from "@/lib/leads/access";
 
+import { activeProducts } from "./queries";
 import {
   boxDto,
   feedbackDto,
@@ -53,13 +54,7 @@ export async function leadSamples(ctx: Parameters<typeof loadLead>[1], leadId: s
         })),
       });
     }
-    const products = canConfigure
-      ? await tx.product.findMany({
-          where: { orgId: ctx.orgId, active: true },
-          orderBy: [{ category: "asc" }, { name: "asc" }],
-          take: 1000,
-        })
-      : [];
+    const products = canConfigure ? await activeProducts(tx, ctx.orgId) : [];
     return {
       canConfigure,
       boxes,

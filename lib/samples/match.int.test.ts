@@ -25,7 +25,7 @@ beforeAll(async () => {
   ({ leadId } = await registerLead(t, "Kantine Hafenblick"));
   await createProduct(t.admin, { sku: "FG-1001", name: "Rinderroulade", category: "Fleisch" });
   await createProduct(t.admin, { sku: "FG-1002", name: "Kartoffelgratin" });
-  // A sku the use case's catalogue does not take (lower case): left out, never sent.
+  // A sku unlike the use case's article numbers (lower case, a dot): it is offered all the same.
   await createProduct(t.admin, { sku: "fg.local", name: "Hausgemachtes" });
 });
 afterAll(async () => {
@@ -37,22 +37,28 @@ describe("sample suggestions", () => {
     openai.respond = () => ({
       output: {
         skus: [
-          { sku: "FG-1002", reason: "Beliebte Beilage in Kantinen" },
-          { sku: "XX-9999", reason: "erfunden" },
+          // The catalogue goes out by category and name, each product as P-1, P-2, …
+          { sku: "P-3", reason: "Beliebte Beilage in Kantinen" },
+          { sku: "P-2", reason: "Hausgemacht" },
+          { sku: "FG-1001", reason: "erfunden: keine der gesendeten Nummern" },
         ],
         note: "Kein Dessert im Katalog.",
       },
     });
     const answer = await suggestSamples(t.sales, leadId);
     expect(answer).toMatchObject({
-      items: [{ sku: "FG-1002", name: "Kartoffelgratin", reason: "Beliebte Beilage in Kantinen" }],
+      items: [
+        { sku: "FG-1002", name: "Kartoffelgratin", reason: "Beliebte Beilage in Kantinen" },
+        { sku: "fg.local", name: "Hausgemachtes", reason: "Hausgemacht" },
+      ],
       note: "Kein Dessert im Katalog.",
       cached: false,
     });
     const sent = openai.requests.at(-1)?.rawBody ?? "";
     expect(sent).toContain("Kantine Hafenblick");
-    expect(sent).toContain("FG-1001");
-    expect(sent).not.toContain("fg.local");
+    expect(sent).toContain("Rinderroulade");
+    // The skus themselves stay here.
+    expect(sent).not.toContain("FG-100");
   });
 
   it("are asked only by who may configure the lead's samples", async () => {

@@ -2,11 +2,13 @@ import "server-only";
 
 import type { AiAnswer } from "@/lib/ai/router";
 import { askAi } from "@/lib/ai/service";
-import { ZCatalogItem, type TSampleMatchInput, type TSampleMatchOutput } from "@/lib/ai/use-cases";
+import type { TSampleMatchInput, TSampleMatchOutput } from "@/lib/ai/use-cases";
 import { SEGMENTS } from "@/lib/ai/use-cases/shared";
 import { withOrg, type MemberContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { loadLead } from "@/lib/leads/access";
+
+import { activeProducts } from "./queries";
 
 /** The use case takes at most this many catalogue products. */
 const CATALOG_LIMIT = 60;
@@ -29,22 +31,22 @@ export interface SampleSuggestions {
  * answer keeps only products of that catalogue. Without AI configured, the router's refusal says so.
  */
 export async function suggestSamples(ctx: MemberContext, leadId: string): Promise<SampleSuggestions> {
-  const { input, names } = await withOrg(ctx, async (tx) => {
+  const { input, chosen } = await withOrg(ctx, async (tx) => {
     await loadLead(tx, ctx, leadId, "sample.configure");
     const lead = await tx.lead.findUniqueOrThrow({ where: { id: leadId } });
-    const products = await tx.product.findMany({
-      where: { orgId: ctx.orgId, active: true },
-      orderBy: [{ category: "asc" }, { name: "asc" }],
-      take: 1000,
-    });
-    const catalog = products
-      .map((p) => ({ sku: p.sku, name: p.name, category: p.category ?? "Sonstiges" }))
-      .filter((item) => ZCatalogItem.safeParse(item).success)
-      .slice(0, CATALOG_LIMIT);
+    const products = await activeProducts(tx, ctx.orgId);
+    // The use case wants article numbers like FG-1042; ours may be any sku (lower case, dots), so
+    // the model sees a stand-in per product (P-1, P-2, …), mapped back to the sku below.
+    const catalog = products.slice(0, CATALOG_LIMIT).map((p, i) => ({
+      sku: `P-${i + 1}`,
+      name: p.name,
+      category: p.category ?? "Sonstiges",
+    }));
     const industry = lead.industry?.trim().toLowerCase();
     const segment = SEGMENTS.find((s) => s === industry) ?? "other";
     const input: TSampleMatchInput = { companyName: lead.companyName, segment, preferences: [], catalog };
-    return { input, names: new Map(catalog.map((item) => [item.sku, item.name])) };
+    const chosen = new Map(products.slice(0, CATALOG_LIMIT).map((p, i) => [`P-${i + 1}`, p]));
+    return { input, chosen };
   });
   if (input.catalog.length === 0) {
     throw new AppError("unprocessable", "The catalogue has no products to suggest from.", {
@@ -55,8 +57,8 @@ export async function suggestSamples(ctx: MemberContext, leadId: string): Promis
   const output = answer.output as TSampleMatchOutput;
   return {
     items: output.skus.flatMap((s) => {
-      const name = names.get(s.sku);
-      return name ? [{ sku: s.sku, name, reason: s.reason }] : [];
+      const product = chosen.get(s.sku);
+      return product ? [{ sku: product.sku, name: product.name, reason: s.reason }] : [];
     }),
     note: output.note,
     model: answer.model,

@@ -23,6 +23,15 @@ export function phaseProducts(tx: Tx, phaseId: string): Promise<PhaseProduct[]> 
     ORDER BY p.name, p.sku`;
 }
 
+/** The active catalogue, by category and name (the box configurator's and sample.match's choice). */
+export function activeProducts(tx: Tx, orgId: string) {
+  return tx.product.findMany({
+    where: { orgId, active: true },
+    orderBy: [{ category: "asc" }, { name: "asc" }],
+    take: 1000,
+  });
+}
+
 /** The current owner of a lead, if it has one. */
 export async function leadOwner(tx: Tx, leadId: string): Promise<string | null> {
   const [row] = await tx.$queryRaw<{ owner: string }[]>`
