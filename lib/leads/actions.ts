@@ -3,8 +3,7 @@
 import { z } from "zod";
 
 import type { AiAnswer } from "@/lib/ai/router";
-import { orgAction, type ActionState } from "@/lib/http/action";
-import { AppError } from "@/lib/errors";
+import { fromForm, idOf, orgAction, type ActionState } from "@/lib/http/action";
 
 import { createHold, decideExtension, endHold, logActivity, requestExtension } from "./clock";
 import { addCollaborator, removeCollaborator } from "./collaborators";
@@ -34,40 +33,6 @@ import {
  * The lead forms' server actions: each parses with the shared zod input (after turning the form's
  * flat strings into its shape), lets orgAction re-check the session, and calls one service.
  */
-
-/** Form fields are strings named by their path (`contact.email`): empty ones are left out, numbers and
- *  booleans converted, dotted names nested — then the API's own schema decides. The fields come from
- *  orgAction's formFields (no name reaches a prototype), and every level is a null-prototype object,
- *  so even a name that slipped through could only make an own key. */
-function fromForm<S extends z.ZodType>(schema: S, kinds: Record<string, "number" | "boolean"> = {}) {
-  return z.preprocess((raw) => {
-    const out: Record<string, unknown> = Object.create(null);
-    for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-      if (key.startsWith("$ACTION") || value === "") continue;
-      let parsed = value;
-      if (
-        kinds[key] === "number" &&
-        typeof value === "string" &&
-        value.trim() !== "" &&
-        !Number.isNaN(Number(value))
-      )
-        parsed = Number(value);
-      if (kinds[key] === "boolean") parsed = value === "true" ? true : value === "false" ? false : value;
-      const path = key.split(".");
-      let node = out;
-      for (const part of path.slice(0, -1))
-        node = (node[part] ??= Object.create(null)) as Record<string, unknown>;
-      node[path[path.length - 1]] = parsed;
-    }
-    return out;
-  }, schema);
-}
-
-/** An id the browser sent: one that is not even a uuid names nothing, exactly like an unknown one. */
-function idOf(id: string): string {
-  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "Not found.");
-  return id;
-}
 
 export type CreateLeadOutcome =
   { kind: "created"; id: string } | { kind: "similar"; candidates: DuplicateCandidate[] };
