@@ -21,12 +21,23 @@ import {
  */
 
 export async function logActivity(ctx: MemberContext, leadId: string, input: TLogActivity) {
-  return withOrg(ctx, (tx) => logActivityIn(tx, ctx, leadId, input));
+  // "Now" is taken before the transaction begins: the protection clock reads the transaction's
+  // now(), and an activity stamped after it would lie in that clock's future and not count yet.
+  const at = input.at ?? new Date();
+  return withOrg(ctx, (tx) => logActivityIn(tx, ctx, leadId, { ...input, at }));
 }
 
-/** logActivity inside the caller's transaction (a confirmed inbox suggestion, lib/integrations). */
-export async function logActivityIn(tx: Tx, ctx: MemberContext, leadId: string, input: TLogActivity) {
-  const at = input.at ?? new Date();
+/**
+ * logActivity inside the caller's transaction (a confirmed inbox suggestion, lib/integrations). The
+ * moment is the caller's to give, not before the transaction's start (see logActivity).
+ */
+export async function logActivityIn(
+  tx: Tx,
+  ctx: MemberContext,
+  leadId: string,
+  input: TLogActivity & { at: Date },
+) {
+  const { at } = input;
   assertNotFuture(at, "at");
   const { protection } = await loadLead(tx, ctx, leadId, "lead.activity.log");
   if (protection && at < protection.assigned_at) {
