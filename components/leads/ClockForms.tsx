@@ -23,7 +23,7 @@ import {
 } from "@/lib/leads/actions";
 import { ACTIVITY_KINDS, HOLD_REASONS, QUALIFYING_KINDS } from "@/lib/leads/schemas";
 
-import { invalidateLead, type LeadDetail } from "./leadQueries";
+import { invalidateLead, type TLead } from "./leadQueries";
 import { FormFooter, FormMessage } from "./Section";
 import { useLeadForm } from "./useLeadForm";
 
@@ -89,7 +89,7 @@ export function HoldsPanel({
   now,
 }: {
   orgSlug: string;
-  lead: LeadDetail;
+  lead: TLead;
   canWrite: boolean;
   canManage: boolean;
   now: number | null;
@@ -105,7 +105,7 @@ export function HoldsPanel({
     onOk: invalidate,
   });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
-  const endable = (h: LeadDetail["holds"][number]) =>
+  const endable = (h: TLead["holds"][number]) =>
     now !== null && Date.parse(h.startAt) <= now && (h.endAt === null || Date.parse(h.endAt) > now);
 
   const end = (holdId: string) =>
@@ -203,7 +203,7 @@ export function ExtensionsPanel({
   canManage,
 }: {
   orgSlug: string;
-  lead: LeadDetail;
+  lead: TLead;
   canWrite: boolean;
   canManage: boolean;
 }) {

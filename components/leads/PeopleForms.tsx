@@ -20,7 +20,7 @@ import {
 } from "@/lib/leads/actions";
 import { COLLABORATOR_ROLES } from "@/lib/leads/schemas";
 
-import { invalidateLead, type LeadDetail, type LeadTimeline } from "./leadQueries";
+import { invalidateLead, type TLead, type TLeadTimeline } from "./leadQueries";
 import { FormFooter, FormMessage } from "./Section";
 import { useLeadForm } from "./useLeadForm";
 
@@ -33,8 +33,8 @@ export function CollaboratorsPanel({
   canWrite,
 }: {
   orgSlug: string;
-  lead: LeadDetail;
-  members: LeadTimeline["members"];
+  lead: TLead;
+  members: TLeadTimeline["members"];
   canWrite: boolean;
 }) {
   const t = useTranslations("leads.forms");
@@ -174,8 +174,8 @@ export function ReassignForm({
   members,
 }: {
   orgSlug: string;
-  lead: LeadDetail;
-  members: LeadTimeline["members"];
+  lead: TLead;
+  members: TLeadTimeline["members"];
 }) {
   const t = useTranslations("leads.forms");
   const roleName = useTranslations("roles");

@@ -4,21 +4,13 @@ import { z } from "zod";
 
 import { orgAction, type ActionState } from "@/lib/http/action";
 
-import type { BudgetStatus } from "./budget";
 import { ZModelPriceInput, type TModelPrice } from "./schemas";
-import {
-  getAiBudget,
-  getAiDashboard,
-  getAiPrices,
-  setModelPrice,
-  ZAiPeriodDays,
-  type AiDashboardView,
-} from "./service";
+import { setModelPrice } from "./service";
 
 /**
- * The AI page's server actions: parse with the shared zod input, let orgAction re-check the
- * session, and call the service, which asks ABAC (ai.dashboard.view, ai.prices.edit) before it
- * touches data.
+ * The AI page's server action (mutations only; the page reads through GET /api/v1/ai/…): parse
+ * with the shared zod input, let orgAction re-check the session, and call the service, which asks
+ * ABAC (ai.prices.edit) before it touches data.
  */
 
 /**
@@ -45,24 +37,6 @@ const ZPriceForm = z.preprocess((raw) => {
     outputPerMillionEur: decimal(form.outputPerMillionEur),
   };
 }, ZModelPriceInput);
-
-/** The dashboard for one of the picker's periods (7, 30 or 90 days). */
-export async function aiDashboardAction(
-  orgSlug: string,
-  days: number,
-): Promise<ActionState<AiDashboardView>> {
-  return orgAction(orgSlug, ZAiPeriodDays, days, (session, d) => getAiDashboard(session.ctx, d));
-}
-
-/** The caller's own budget this month (everyone who may use AI). */
-export async function aiBudgetAction(orgSlug: string): Promise<ActionState<BudgetStatus>> {
-  return orgAction(orgSlug, z.null(), null, (session) => getAiBudget(session.ctx));
-}
-
-/** The price table's query. */
-export async function aiPricesAction(orgSlug: string): Promise<ActionState<TModelPrice[]>> {
-  return orgAction(orgSlug, z.null(), null, (session) => getAiPrices(session.ctx));
-}
 
 /** A platform admin sets one model's price (the service checks ai.prices.edit and audits it). */
 export async function setPriceAction(

@@ -3,6 +3,7 @@ import { endAllSessionsApi, getMeApi, listTokensApi, revokeTokenApi } from "@/li
 import { leadApis } from "@/lib/leads/openapi";
 import { samplesApis } from "@/lib/samples/openapi";
 import { feedbackPortalApis } from "@/lib/samples/openapi-public";
+import { settingsApis } from "@/lib/settings/openapi";
 
 import type { ApiSpec } from "./spec";
 
@@ -12,6 +13,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   listTokensApi,
   revokeTokenApi,
   endAllSessionsApi,
+  ...settingsApis,
   ...leadApis,
   ...samplesApis,
   ...aiApis,

@@ -19,16 +19,7 @@ import {
   ZReassign,
 } from "./schemas";
 import { briefLead } from "./brief";
-import {
-  backdateRegisteredAt,
-  createLead,
-  getLeadTimeline,
-  getManagerQueue,
-  reassignLead,
-  type DuplicateCandidate,
-  type LeadTimeline,
-  type ManagerQueue,
-} from "./service";
+import { backdateRegisteredAt, createLead, reassignLead, type DuplicateCandidate } from "./service";
 
 /**
  * The lead forms' server actions: each parses with the shared zod input (after turning the form's
@@ -205,19 +196,6 @@ export async function reassignAction(
     await reassignLead(session.ctx, idOf(leadId), input);
     return null;
   });
-}
-
-/** The lead page's query: activities, assignments, members and permissions for the timeline. */
-export async function leadTimelineAction(
-  orgSlug: string,
-  leadId: string,
-): Promise<ActionState<LeadTimeline>> {
-  return orgAction(orgSlug, z.null(), null, (session) => getLeadTimeline(session.ctx, idOf(leadId)));
-}
-
-/** The manager queue's query. */
-export async function managerQueueAction(orgSlug: string): Promise<ActionState<ManagerQueue>> {
-  return orgAction(orgSlug, z.null(), null, (session) => getManagerQueue(session.ctx));
 }
 
 /** The lead page's AI brief (use case lead.brief, through the AI router); `fresh` skips the cache. */
