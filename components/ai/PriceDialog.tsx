@@ -18,6 +18,7 @@ import { useActionState, useEffect, useEffectEvent, useTransition, type FormEven
 
 import { setPriceAction } from "@/lib/ai/actions";
 import { AI_PROVIDERS } from "@/lib/ai/types";
+import type { FieldCode } from "@/lib/http/action";
 
 import { aiKeys, type TModelPrice } from "./aiQueries";
 
@@ -25,19 +26,27 @@ const FIELDS = ["model", "provider", "inputPerMillionEur", "outputPerMillionEur"
 
 /**
  * zod's messages come in the reader's language already (orgAction), but some read like code
- * ("erwartet Zahl, erhalten string", ">=0"): those a form user meets here get plain words.
+ * ("erwartet Zahl, erhalten string", ">=0"): for the reasons a form user meets here (the field's
+ * code, from orgAction) this form has plain words.
  */
 function useFieldText() {
   const t = useTranslations("ai.prices.errors");
   const format = useFormatter();
-  return (message: string | undefined) => {
+  return (message: string | undefined, why: FieldCode | undefined) => {
     if (!message) return undefined;
-    if (/(received|erhalten) undefined$/.test(message)) return t("required");
-    if (/(received|erhalten) (string|NaN)$/.test(message)) return t("number");
-    const bound = /(>=|<=)\s*(-?\d+(?:\.\d+)?)/.exec(message);
-    if (bound) return t(bound[1] === ">=" ? "min" : "max", { value: format.number(Number(bound[2])) });
-    if (/^letters, digits/.test(message)) return t("modelName");
-    return message;
+    switch (why?.code) {
+      case "required":
+        return t("required");
+      case "number":
+        return t("number");
+      case "min":
+      case "max":
+        return t(why.code, { value: format.number(why.value) });
+      case "format":
+        return t("modelName");
+      default:
+        return message;
+    }
   };
 }
 
@@ -77,8 +86,9 @@ export function PriceDialog({
   };
 
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
+  const fieldCodes = (state.status === "error" && state.fieldCodes) || {};
   const field = (name: (typeof FIELDS)[number], hint?: string) => {
-    const error = fieldText(fieldErrors[name]);
+    const error = fieldText(fieldErrors[name], fieldCodes[name]);
     return { name, id: `price-${name}`, error: Boolean(error), helperText: error ?? hint ?? " " };
   };
   const otherErrors = Object.entries(fieldErrors).filter(
@@ -86,7 +96,7 @@ export function PriceDialog({
   );
   const message =
     state.status === "error"
-      ? /^You may not /.test(state.message)
+      ? state.code === "forbidden"
         ? t("errors.forbidden")
         : state.message || otherErrors.map(([, m]) => m).join(" ")
       : "";

@@ -8,7 +8,7 @@ import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/sessi
 
 import { clientIp } from "./client-ip";
 import { asInvalidInput } from "./data-exception";
-import { isAppError, type MessageCode } from "@/lib/errors";
+import { isAppError, type AppErrorKind, type MessageCode } from "@/lib/errors";
 import { namesPrototype } from "@/lib/keys";
 import { requestIdFrom } from "./request-id";
 
@@ -20,9 +20,34 @@ export type ActionState<T> =
   | {
       status: "error";
       message: string;
+      /** What went wrong, for a UI that words it itself: the AppError's kind (`forbidden`, …). */
+      code?: AppErrorKind;
       fieldErrors: Record<string, string>;
+      /** Why each field was refused, beside its message, for a UI that words it itself. */
+      fieldCodes?: Record<string, FieldCode>;
       values?: Record<string, string>;
     };
+
+/** Why a field was refused: missing, not a number, below `value`, above `value`, or another reason. */
+export type FieldCode =
+  { code: "required" | "number" | "format" | "other" } | { code: "min" | "max"; value: number };
+
+/** The code of one of zod's issues; `required` is the message the parse gave a missing field. */
+function fieldCodeOf(issue: z.core.$ZodIssue, required: string): FieldCode {
+  if (issue.message === required) return { code: "required" };
+  switch (issue.code) {
+    case "invalid_type":
+      return { code: issue.expected === "number" ? "number" : "other" };
+    case "too_small":
+      return typeof issue.minimum === "number" ? { code: "min", value: issue.minimum } : { code: "other" };
+    case "too_big":
+      return typeof issue.maximum === "number" ? { code: "max", value: issue.maximum } : { code: "other" };
+    case "invalid_format":
+      return { code: "format" };
+    default:
+      return { code: "other" };
+  }
+}
 
 /** What was typed, to fill the form again: a plain object (React sends no other kind to the browser),
  *  made by Object.fromEntries, which defines keys instead of assigning them; forged names left out. */
@@ -64,8 +89,11 @@ export async function orgAction<S extends z.ZodType, T>(
 ): Promise<ActionState<T>> {
   const t = await getTranslations("errors");
   const values = submittedValues(input);
-  const fail = (message: string, fieldErrors: Record<string, string> = {}) =>
-    ({ status: "error", message, fieldErrors, values }) as const;
+  const fail = (
+    message: string,
+    fieldErrors: Record<string, string> = {},
+    more: { code?: AppErrorKind; fieldCodes?: Record<string, FieldCode> } = {},
+  ) => ({ status: "error", message, fieldErrors, values, ...more }) as const;
 
   const account = await currentAccount();
   if (!account) return fail(t("signedOut"));
@@ -84,8 +112,14 @@ export async function orgAction<S extends z.ZodType, T>(
   });
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "_"] ??= issue.message;
-    return fail("", fieldErrors);
+    const fieldCodes: Record<string, FieldCode> = {};
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.join(".") || "_";
+      if (path in fieldErrors) continue;
+      fieldErrors[path] = issue.message;
+      fieldCodes[path] = fieldCodeOf(issue, t("required"));
+    }
+    return fail("", fieldErrors, { fieldCodes });
   }
 
   // Who acted from where, for the audit trail of whatever the action changes.
@@ -105,7 +139,7 @@ export async function orgAction<S extends z.ZodType, T>(
           say(f.code ? { code: f.code, params: f.params } : undefined, f.message),
         ]),
       );
-      return fail(say(error.text, error.message), fieldErrors);
+      return fail(say(error.text, error.message), fieldErrors, { code: error.kind });
     }
     console.error(`[action] request ${requestId} failed`, error);
     return fail(`${t("generic")} (${requestId})`);
