@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 
 import type { TAiDashboard, TAiPeriodDays, TModelPrice } from "@/lib/ai/schemas";
 
-import { apiGet } from "../ui/apiFetch";
+import { apiGet } from "@/components/ui/apiFetch";
 
 export type { TAiDashboard, TAiPeriodDays, TModelPrice };
 

@@ -11,7 +11,7 @@ import type {
   TManagerQueue,
 } from "@/lib/leads/schemas";
 
-import { apiGet } from "../ui/apiFetch";
+import { apiGet } from "@/components/ui/apiFetch";
 
 import { tickNow } from "./time";
 

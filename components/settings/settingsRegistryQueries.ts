@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 
 import type { TSettingRow } from "@/lib/settings/schemas";
 
-import { apiGet } from "../ui/apiFetch";
+import { apiGet } from "@/components/ui/apiFetch";
 
 export const settingsRegistryKeys = {
   all: ["settingsRegistry"] as const,

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 
 import type { TTokenSummary } from "@/lib/auth/schemas";
 
-import { apiGet } from "../ui/apiFetch";
+import { apiGet } from "@/components/ui/apiFetch";
 
 export const tokenKeys = {
   all: ["tokens"] as const,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { formInput } from "@/lib/forms";
+
 import { AI_PROVIDERS, AI_TIERS, AI_USE_CASES } from "./types";
 
 /**
@@ -24,6 +26,13 @@ export const ZModelPriceInput = z.strictObject({
   outputPerMillionEur: ZEurPerMillion,
 });
 export type TModelPriceInput = z.infer<typeof ZModelPriceInput>;
+
+/** The price form's input: its fields as ZModelPriceInput takes them (formInput, lib/forms.ts), the
+ *  prices typed with a decimal comma or point. The form checks with it in the browser, its action again. */
+export const ZPriceForm = formInput(ZModelPriceInput, {
+  inputPerMillionEur: "number",
+  outputPerMillionEur: "number",
+});
 
 /** A price as the prices page lists it (GET /api/v1/ai/prices). */
 export const ZModelPrice = z

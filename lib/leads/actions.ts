@@ -8,51 +8,15 @@ import { AppError } from "@/lib/errors";
 
 import { createHold, decideExtension, endHold, logActivity, requestExtension } from "./clock";
 import { addCollaborator, removeCollaborator } from "./collaborators";
-import {
-  ZAddCollaborator,
-  ZBackdate,
-  ZCreateHold,
-  ZCreateLead,
-  ZExtensionDecision,
-  ZExtensionRequest,
-  ZLogActivity,
-  ZReassign,
-} from "./schemas";
+import { leadForms } from "./schemas";
 import { briefLead } from "./brief";
 import { backdateRegisteredAt, createLead, reassignLead, type DuplicateCandidate } from "./service";
 
 /**
- * The lead forms' server actions: each parses with the shared zod input (after turning the form's
- * flat strings into its shape), lets orgAction re-check the session, and calls one service.
+ * The lead forms' server actions: each parses with its form's input (`leadForms`: the API's schema
+ * fed by the form's fields, as the form checked it in the browser before it posted), lets orgAction
+ * re-check the session, and calls one service.
  */
-
-/** Form fields are strings named by their path (`contact.email`): empty ones are left out, numbers and
- *  booleans converted, dotted names nested — then the API's own schema decides. The fields come from
- *  orgAction's formFields (no name reaches a prototype), and every level is a null-prototype object,
- *  so even a name that slipped through could only make an own key. */
-function fromForm<S extends z.ZodType>(schema: S, kinds: Record<string, "number" | "boolean"> = {}) {
-  return z.preprocess((raw) => {
-    const out: Record<string, unknown> = Object.create(null);
-    for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-      if (key.startsWith("$ACTION") || value === "") continue;
-      let parsed = value;
-      if (
-        kinds[key] === "number" &&
-        typeof value === "string" &&
-        value.trim() !== "" &&
-        !Number.isNaN(Number(value))
-      )
-        parsed = Number(value);
-      if (kinds[key] === "boolean") parsed = value === "true" ? true : value === "false" ? false : value;
-      const path = key.split(".");
-      let node = out;
-      for (const part of path.slice(0, -1))
-        node = (node[part] ??= Object.create(null)) as Record<string, unknown>;
-      node[path[path.length - 1]] = parsed;
-    }
-    return out;
-  }, schema);
-}
 
 /** An id the browser sent: one that is not even a uuid names nothing, exactly like an unknown one. */
 function idOf(id: string): string {
@@ -68,17 +32,12 @@ export async function createLeadAction(
   _previous: ActionState<CreateLeadOutcome>,
   formData: FormData,
 ): Promise<ActionState<CreateLeadOutcome>> {
-  return orgAction(
-    orgSlug,
-    fromForm(ZCreateLead, { confirmSimilar: "boolean" }),
-    formData,
-    async (session, input) => {
-      const result = await createLead(session.ctx, input);
-      return result.kind === "created"
-        ? { kind: "created" as const, id: result.lead.id }
-        : { kind: "similar" as const, candidates: result.candidates };
-    },
-  );
+  return orgAction(orgSlug, leadForms.createLead, formData, async (session, input) => {
+    const result = await createLead(session.ctx, input);
+    return result.kind === "created"
+      ? { kind: "created" as const, id: result.lead.id }
+      : { kind: "similar" as const, candidates: result.candidates };
+  });
 }
 
 export async function logActivityAction(
@@ -87,7 +46,7 @@ export async function logActivityAction(
   _previous: ActionState<{ id: string }>,
   formData: FormData,
 ): Promise<ActionState<{ id: string }>> {
-  return orgAction(orgSlug, fromForm(ZLogActivity), formData, async (session, input) => ({
+  return orgAction(orgSlug, leadForms.logActivity, formData, async (session, input) => ({
     id: (await logActivity(session.ctx, idOf(leadId), input)).id,
   }));
 }
@@ -98,7 +57,7 @@ export async function createHoldAction(
   _previous: ActionState<{ id: string }>,
   formData: FormData,
 ): Promise<ActionState<{ id: string }>> {
-  return orgAction(orgSlug, fromForm(ZCreateHold), formData, async (session, input) => ({
+  return orgAction(orgSlug, leadForms.createHold, formData, async (session, input) => ({
     id: (await createHold(session.ctx, idOf(leadId), input)).id,
   }));
 }
@@ -120,14 +79,9 @@ export async function requestExtensionAction(
   _previous: ActionState<{ id: string }>,
   formData: FormData,
 ): Promise<ActionState<{ id: string }>> {
-  return orgAction(
-    orgSlug,
-    fromForm(ZExtensionRequest, { days: "number" }),
-    formData,
-    async (session, input) => ({
-      id: (await requestExtension(session.ctx, idOf(leadId), input)).id,
-    }),
-  );
+  return orgAction(orgSlug, leadForms.requestExtension, formData, async (session, input) => ({
+    id: (await requestExtension(session.ctx, idOf(leadId), input)).id,
+  }));
 }
 
 export async function decideExtensionAction(
@@ -136,14 +90,9 @@ export async function decideExtensionAction(
   _previous: ActionState<{ status: string }>,
   formData: FormData,
 ): Promise<ActionState<{ status: string }>> {
-  return orgAction(
-    orgSlug,
-    fromForm(ZExtensionDecision, { approve: "boolean" }),
-    formData,
-    async (session, input) => ({
-      status: (await decideExtension(session.ctx, idOf(requestId), input)).status,
-    }),
-  );
+  return orgAction(orgSlug, leadForms.decideExtension, formData, async (session, input) => ({
+    status: (await decideExtension(session.ctx, idOf(requestId), input)).status,
+  }));
 }
 
 export async function addCollaboratorAction(
@@ -152,15 +101,10 @@ export async function addCollaboratorAction(
   _previous: ActionState<null>,
   formData: FormData,
 ): Promise<ActionState<null>> {
-  return orgAction(
-    orgSlug,
-    fromForm(ZAddCollaborator, { sharePercent: "number" }),
-    formData,
-    async (session, input) => {
-      await addCollaborator(session.ctx, idOf(leadId), input);
-      return null;
-    },
-  );
+  return orgAction(orgSlug, leadForms.addCollaborator, formData, async (session, input) => {
+    await addCollaborator(session.ctx, idOf(leadId), input);
+    return null;
+  });
 }
 
 export async function removeCollaboratorAction(
@@ -180,7 +124,7 @@ export async function backdateAction(
   _previous: ActionState<null>,
   formData: FormData,
 ): Promise<ActionState<null>> {
-  return orgAction(orgSlug, fromForm(ZBackdate), formData, async (session, input) => {
+  return orgAction(orgSlug, leadForms.backdate, formData, async (session, input) => {
     await backdateRegisteredAt(session.ctx, idOf(leadId), input);
     return null;
   });
@@ -192,7 +136,7 @@ export async function reassignAction(
   _previous: ActionState<null>,
   formData: FormData,
 ): Promise<ActionState<null>> {
-  return orgAction(orgSlug, fromForm(ZReassign), formData, async (session, input) => {
+  return orgAction(orgSlug, leadForms.reassign, formData, async (session, input) => {
     await reassignLead(session.ctx, idOf(leadId), input);
     return null;
   });

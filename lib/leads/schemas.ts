@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { numeric, text, ZDbString } from "@/lib/db/columns";
+import { formInput } from "@/lib/forms";
 
 /** Activity kinds. The first five are qualifying: they prove progress (spec, "Inputs"). */
 export const QUALIFYING_KINDS = [
@@ -126,6 +127,30 @@ export const ZListLeads = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TListLeads = z.infer<typeof ZListLeads>;
+
+/** How the lead forms' fields become the inputs above: the texts of these fields are converted. */
+const FORM_KINDS = {
+  confirmSimilar: "boolean",
+  approve: "boolean",
+  days: "number",
+  sharePercent: "number",
+} as const;
+
+/**
+ * The lead forms' inputs: the API's own schemas, fed by a form's fields (formInput, lib/forms.ts).
+ * The form checks its input with one of these in the browser before it posts; its action parses
+ * with the same one again.
+ */
+export const leadForms = {
+  createLead: formInput(ZCreateLead, FORM_KINDS),
+  logActivity: formInput(ZLogActivity, FORM_KINDS),
+  createHold: formInput(ZCreateHold, FORM_KINDS),
+  requestExtension: formInput(ZExtensionRequest, FORM_KINDS),
+  decideExtension: formInput(ZExtensionDecision, FORM_KINDS),
+  addCollaborator: formInput(ZAddCollaborator, FORM_KINDS),
+  backdate: formInput(ZBackdate, FORM_KINDS),
+  reassign: formInput(ZReassign, FORM_KINDS),
+};
 
 // What the API and the pages answer ---------------------------------------------------------------
 // The types the services return are these schemas' own (z.infer), so the OpenAPI document, the
