@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
   output: "standalone",
   poweredByHeader: false,
   // Native or Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "prom-client"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "prom-client", "imapflow"],
   // /api/health compares applied migrations with the files, so the files ship with the server.
   outputFileTracingIncludes: { "/api/health": ["./sql/migrations/*.sql"] },
   // The security headers every answer carries, static files included; the ones that depend on the

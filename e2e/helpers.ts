@@ -31,7 +31,7 @@ export async function openNavigation(page: Page, isMobile: boolean) {
 }
 
 /** Picks an option of an MUI select by its label. */
-export async function choose(page: Page, label: string, option: string) {
+export async function choose(page: Page, label: string | RegExp, option: string) {
   await page.getByRole("combobox", { name: label }).click();
   await page.getByRole("option", { name: option, exact: true }).click();
 }

@@ -157,6 +157,11 @@ const ZEnv = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** The sender of mail sent through SMTP_URL, e.g. `FreshPlan <noreply@example.com>`. */
   MAIL_FROM: z.string().min(3).optional(),
+  /**
+   * all-inkl's KAS API: the folder of KasAuth.php and KasApi.php. The default is all-inkl's own;
+   * tests point it at a local fake.
+   */
+  KAS_API_URL: z.url({ protocol: /^https?$/ }).default("https://kasapi.kasserver.com/soap"),
   /** Set by Next.js; `phase-production-build` while `next build` runs. */
   NEXT_PHASE: z.string().optional(),
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test of the project, as CI runs it: static checks, unit, integration (real PostgreSQL),
-# production build, browser tests (Debian's Chromium). Installs PostgreSQL, Redis and Chromium from
+# production build, browser tests (Debian's Chromium). Installs PostgreSQL, Redis, Dovecot and Chromium from
 # Debian when missing and starts PostgreSQL and Redis when they are down. The run uses Redis for the
 # rate limits (REDIS_URL), as several instances would; tests of the memory path say so themselves.
 # Exits non-zero on any failure.
@@ -37,6 +37,11 @@ if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
   for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 1; done
 fi
 redis-cli -h 127.0.0.1 -p 6379 info server | grep -m1 redis_version
+
+step "Dovecot"
+# The IMAP server the inbox tests read from (test/fakes/imap.ts starts its own, unprivileged).
+if [ ! -x /usr/sbin/dovecot ]; then apt_install dovecot-imapd; fi
+/usr/sbin/dovecot --version
 
 step "Chromium"
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then apt_install chromium; fi

@@ -1171,6 +1171,19 @@ CREATE FUNCTION public.app_user_sessions_end() RETURNS trigger
 
 
 --
+-- Name: app_webhook_connection(uuid, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_webhook_connection(p_connection_id uuid, p_provider text) RETURNS TABLE(org_id uuid, secrets bytea, key_id text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+    SELECT c.org_id, c.secrets, c.key_id FROM integration_connection c
+    WHERE c.id = p_connection_id AND c.provider = p_provider AND c.enabled
+  $$;
+
+
+--
 -- Name: ai_budget_org_month; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1482,7 +1495,7 @@ CREATE TABLE public.integration_call (
     CONSTRAINT integration_call_error_check CHECK ((length(error) <= 2000)),
     CONSTRAINT integration_call_operation_check CHECK ((operation ~ '^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$'::text)),
     CONSTRAINT integration_call_outcome_check CHECK ((outcome = ANY (ARRAY['ok'::text, 'error'::text, 'timeout'::text, 'circuit_open'::text, 'bulkhead_full'::text, 'rate_limited'::text]))),
-    CONSTRAINT integration_call_provider_check CHECK ((provider = ANY (ARRAY['ALLINKL_MAIL'::text, 'XENTRAL'::text, 'ALLIANZ_TRADE'::text, 'SMTP_ENV'::text]))),
+    CONSTRAINT integration_call_provider_check CHECK ((provider = ANY (ARRAY['ALLINKL_MAIL'::text, 'XENTRAL'::text, 'ALLIANZ_TRADE'::text, 'SMTP_ENV'::text, 'GENERIC'::text]))),
     CONSTRAINT integration_call_status_check CHECK (((status >= 100) AND (status <= 999)))
 );
 
@@ -1508,13 +1521,43 @@ CREATE TABLE public.integration_connection (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT integration_connection_key_id_check CHECK ((key_id ~ '^[0-9a-f]{8}$'::text)),
     CONSTRAINT integration_connection_name_check CHECK (((length(name) >= 1) AND (length(name) <= 100))),
-    CONSTRAINT integration_connection_provider_check CHECK ((provider = ANY (ARRAY['ALLINKL_MAIL'::text, 'XENTRAL'::text, 'ALLIANZ_TRADE'::text]))),
+    CONSTRAINT integration_connection_provider_check CHECK ((provider = ANY (ARRAY['ALLINKL_MAIL'::text, 'XENTRAL'::text, 'ALLIANZ_TRADE'::text, 'GENERIC'::text]))),
     CONSTRAINT integration_connection_secrets_check CHECK ((octet_length(secrets) > 28)),
     CONSTRAINT integration_connection_secrets_keyed CHECK (((secrets IS NULL) = (key_id IS NULL))),
     CONSTRAINT integration_connection_settings_check CHECK ((jsonb_typeof(settings) = 'object'::text))
 );
 
 ALTER TABLE ONLY public.integration_connection FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: integration_webhook_event; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.integration_webhook_event (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    connection_id uuid NOT NULL,
+    provider text NOT NULL,
+    event_id text NOT NULL,
+    event_type text NOT NULL,
+    received_at timestamp with time zone DEFAULT now() NOT NULL,
+    payload jsonb NOT NULL,
+    status text DEFAULT 'RECEIVED'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    result jsonb,
+    processed_at timestamp with time zone,
+    CONSTRAINT integration_webhook_event_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT integration_webhook_event_event_id_check CHECK (((length(event_id) >= 1) AND (length(event_id) <= 200))),
+    CONSTRAINT integration_webhook_event_event_type_check CHECK (((length(event_type) >= 1) AND (length(event_type) <= 200))),
+    CONSTRAINT integration_webhook_event_last_error_check CHECK ((length(last_error) <= 2000)),
+    CONSTRAINT integration_webhook_event_provider_check CHECK ((provider = ANY (ARRAY['XENTRAL'::text, 'ALLIANZ_TRADE'::text, 'GENERIC'::text]))),
+    CONSTRAINT integration_webhook_event_result_check CHECK (((result IS NULL) OR (jsonb_typeof(result) = 'object'::text))),
+    CONSTRAINT integration_webhook_event_status_check CHECK ((status = ANY (ARRAY['RECEIVED'::text, 'PROCESSED'::text, 'FAILED'::text])))
+);
+
+ALTER TABLE ONLY public.integration_webhook_event FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1705,6 +1748,89 @@ CREATE TABLE public.lead_reminder (
 );
 
 ALTER TABLE ONLY public.lead_reminder FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: mail_inbox_state; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.mail_inbox_state (
+    org_id uuid NOT NULL,
+    connection_id uuid NOT NULL,
+    mailbox text NOT NULL,
+    uid_validity bigint NOT NULL,
+    last_uid bigint DEFAULT 0 NOT NULL,
+    polled_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mail_inbox_state_last_uid_check CHECK ((last_uid >= 0)),
+    CONSTRAINT mail_inbox_state_mailbox_check CHECK (((length(mailbox) >= 1) AND (length(mailbox) <= 200))),
+    CONSTRAINT mail_inbox_state_uid_validity_check CHECK ((uid_validity > 0))
+);
+
+ALTER TABLE ONLY public.mail_inbox_state FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: mail_message; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.mail_message (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    connection_id uuid NOT NULL,
+    mailbox text NOT NULL,
+    uid_validity bigint NOT NULL,
+    uid bigint NOT NULL,
+    message_id text,
+    received_at timestamp with time zone NOT NULL,
+    suggestions integer DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mail_message_mailbox_check CHECK (((length(mailbox) >= 1) AND (length(mailbox) <= 200))),
+    CONSTRAINT mail_message_message_id_check CHECK (((length(message_id) >= 1) AND (length(message_id) <= 998))),
+    CONSTRAINT mail_message_suggestions_check CHECK ((suggestions >= 0)),
+    CONSTRAINT mail_message_uid_check CHECK ((uid > 0)),
+    CONSTRAINT mail_message_uid_validity_check CHECK ((uid_validity > 0))
+);
+
+ALTER TABLE ONLY public.mail_message FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: mail_suggestion; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.mail_suggestion (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    lead_id uuid NOT NULL,
+    message_ref uuid NOT NULL,
+    matched_by text NOT NULL,
+    from_address text NOT NULL,
+    from_name text,
+    subject text DEFAULT ''::text NOT NULL,
+    received_at timestamp with time zone NOT NULL,
+    excerpt text DEFAULT ''::text NOT NULL,
+    proposed_kind text DEFAULT 'CUSTOMER_REACTION'::text NOT NULL,
+    proposed_summary text,
+    ai_action text,
+    status text DEFAULT 'PENDING'::text NOT NULL,
+    decided_by uuid,
+    decided_at timestamp with time zone,
+    activity_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mail_suggestion_activity_when_confirmed CHECK (((activity_id IS NULL) OR (status = 'CONFIRMED'::text))),
+    CONSTRAINT mail_suggestion_ai_action_check CHECK ((ai_action = ANY (ARRAY['new_lead'::text, 'activity'::text, 'ignore'::text]))),
+    CONSTRAINT mail_suggestion_decided CHECK (((status = 'PENDING'::text) = (decided_at IS NULL))),
+    CONSTRAINT mail_suggestion_excerpt_check CHECK ((length(excerpt) <= 500)),
+    CONSTRAINT mail_suggestion_from_address_check CHECK (((length(from_address) >= 3) AND (length(from_address) <= 320))),
+    CONSTRAINT mail_suggestion_from_name_check CHECK ((length(from_name) <= 200)),
+    CONSTRAINT mail_suggestion_matched_by_check CHECK ((matched_by = ANY (ARRAY['address'::text, 'domain'::text]))),
+    CONSTRAINT mail_suggestion_proposed_kind_check CHECK ((proposed_kind = ANY (public.app_lead_activity_kinds()))),
+    CONSTRAINT mail_suggestion_proposed_summary_check CHECK ((length(proposed_summary) <= 500)),
+    CONSTRAINT mail_suggestion_status_check CHECK ((status = ANY (ARRAY['PENDING'::text, 'CONFIRMED'::text, 'DISMISSED'::text]))),
+    CONSTRAINT mail_suggestion_subject_check CHECK ((length(subject) <= 500))
+);
+
+ALTER TABLE ONLY public.mail_suggestion FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -2250,11 +2376,35 @@ ALTER TABLE ONLY public.integration_connection
 
 
 --
+-- Name: integration_webhook_event integration_webhook_event_event_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_webhook_event
+    ADD CONSTRAINT integration_webhook_event_event_key UNIQUE (org_id, connection_id, event_id);
+
+
+--
+-- Name: integration_webhook_event integration_webhook_event_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_webhook_event
+    ADD CONSTRAINT integration_webhook_event_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: job_run job_run_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.job_run
     ADD CONSTRAINT job_run_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: lead_activity lead_activity_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.lead_activity
+    ADD CONSTRAINT lead_activity_org_id_id_key UNIQUE (org_id, id);
 
 
 --
@@ -2343,6 +2493,54 @@ ALTER TABLE ONLY public.lead_reminder
 
 ALTER TABLE ONLY public.lead_reminder
     ADD CONSTRAINT lead_reminder_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: mail_inbox_state mail_inbox_state_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_inbox_state
+    ADD CONSTRAINT mail_inbox_state_pkey PRIMARY KEY (connection_id, mailbox);
+
+
+--
+-- Name: mail_message mail_message_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_org_id_id_key UNIQUE (org_id, id);
+
+
+--
+-- Name: mail_message mail_message_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: mail_message mail_message_place_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_place_key UNIQUE (connection_id, mailbox, uid_validity, uid);
+
+
+--
+-- Name: mail_suggestion mail_suggestion_message_lead_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_suggestion
+    ADD CONSTRAINT mail_suggestion_message_lead_key UNIQUE (message_ref, lead_id);
+
+
+--
+-- Name: mail_suggestion mail_suggestion_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_suggestion
+    ADD CONSTRAINT mail_suggestion_pkey PRIMARY KEY (id);
 
 
 --
@@ -2660,6 +2858,20 @@ CREATE UNIQUE INDEX integration_connection_enabled_idx ON public.integration_con
 
 
 --
+-- Name: integration_webhook_event_list_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX integration_webhook_event_list_idx ON public.integration_webhook_event USING btree (org_id, received_at DESC);
+
+
+--
+-- Name: integration_webhook_event_pending_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX integration_webhook_event_pending_idx ON public.integration_webhook_event USING btree (org_id, received_at) WHERE (status = 'RECEIVED'::text);
+
+
+--
 -- Name: job_run_job_started_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2783,6 +2995,27 @@ CREATE INDEX lead_hold_lead_idx ON public.lead_hold USING btree (lead_id, start_
 --
 
 CREATE INDEX lead_org_idx ON public.lead USING btree (org_id, created_at DESC);
+
+
+--
+-- Name: mail_message_message_id_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX mail_message_message_id_key ON public.mail_message USING btree (org_id, message_id) WHERE (message_id IS NOT NULL);
+
+
+--
+-- Name: mail_suggestion_lead_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX mail_suggestion_lead_idx ON public.mail_suggestion USING btree (org_id, lead_id, received_at DESC);
+
+
+--
+-- Name: mail_suggestion_pending_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX mail_suggestion_pending_idx ON public.mail_suggestion USING btree (org_id, received_at DESC) WHERE (status = 'PENDING'::text);
 
 
 --
@@ -3182,6 +3415,22 @@ ALTER TABLE ONLY public.integration_connection
 
 
 --
+-- Name: integration_webhook_event integration_webhook_event_connection_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_webhook_event
+    ADD CONSTRAINT integration_webhook_event_connection_fkey FOREIGN KEY (org_id, connection_id) REFERENCES public.integration_connection(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: integration_webhook_event integration_webhook_event_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.integration_webhook_event
+    ADD CONSTRAINT integration_webhook_event_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
 -- Name: lead_activity lead_activity_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3355,6 +3604,78 @@ ALTER TABLE ONLY public.lead_reminder
 
 ALTER TABLE ONLY public.lead_reminder
     ADD CONSTRAINT lead_reminder_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_inbox_state mail_inbox_state_connection_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_inbox_state
+    ADD CONSTRAINT mail_inbox_state_connection_fkey FOREIGN KEY (org_id, connection_id) REFERENCES public.integration_connection(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_inbox_state mail_inbox_state_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_inbox_state
+    ADD CONSTRAINT mail_inbox_state_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_message mail_message_connection_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_connection_fkey FOREIGN KEY (org_id, connection_id) REFERENCES public.integration_connection(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_message mail_message_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_suggestion mail_suggestion_activity_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_suggestion
+    ADD CONSTRAINT mail_suggestion_activity_fkey FOREIGN KEY (org_id, activity_id) REFERENCES public.lead_activity(org_id, id) ON DELETE SET NULL (activity_id);
+
+
+--
+-- Name: mail_suggestion mail_suggestion_decided_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_suggestion
+    ADD CONSTRAINT mail_suggestion_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: mail_suggestion mail_suggestion_lead_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_suggestion
+    ADD CONSTRAINT mail_suggestion_lead_fkey FOREIGN KEY (org_id, lead_id) REFERENCES public.lead(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_suggestion mail_suggestion_message_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_suggestion
+    ADD CONSTRAINT mail_suggestion_message_fkey FOREIGN KEY (org_id, message_ref) REFERENCES public.mail_message(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_suggestion mail_suggestion_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_suggestion
+    ADD CONSTRAINT mail_suggestion_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
 
 
 --
@@ -4096,6 +4417,40 @@ CREATE POLICY integration_connection_update ON public.integration_connection FOR
 
 
 --
+-- Name: integration_webhook_event; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.integration_webhook_event ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: integration_webhook_event integration_webhook_event_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_webhook_event_insert ON public.integration_webhook_event FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text) AND (status = 'RECEIVED'::text) AND (attempts = 0) AND (processed_at IS NULL) AND (result IS NULL) AND (last_error IS NULL)));
+
+
+--
+-- Name: integration_webhook_event integration_webhook_event_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_webhook_event_select ON public.integration_webhook_event FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text))));
+
+
+--
+-- Name: integration_webhook_event integration_webhook_event_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_webhook_event_update ON public.integration_webhook_event FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text)));
+
+
+--
+-- Name: integration_webhook_event integration_webhook_event_update_admin_replay; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_webhook_event_update_admin_replay ON public.integration_webhook_event FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('admin'::text) AND (status = 'FAILED'::text))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('admin'::text) AND (status = 'RECEIVED'::text)));
+
+
+--
 -- Name: job_run; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -4422,6 +4777,80 @@ COMMENT ON POLICY lead_select ON public.lead IS 'Named lead_read before 20261207
 --
 
 CREATE POLICY lead_update ON public.lead FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_can_write_lead(id))) WITH CHECK ((org_id = public.app_current_org_id()));
+
+
+--
+-- Name: mail_inbox_state; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.mail_inbox_state ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mail_inbox_state mail_inbox_state_insert_system; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY mail_inbox_state_insert_system ON public.mail_inbox_state FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text)));
+
+
+--
+-- Name: mail_inbox_state mail_inbox_state_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY mail_inbox_state_select ON public.mail_inbox_state FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text))));
+
+
+--
+-- Name: mail_inbox_state mail_inbox_state_update_system; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY mail_inbox_state_update_system ON public.mail_inbox_state FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text)));
+
+
+--
+-- Name: mail_message; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.mail_message ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mail_message mail_message_insert_system; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY mail_message_insert_system ON public.mail_message FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text)));
+
+
+--
+-- Name: mail_message mail_message_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY mail_message_select ON public.mail_message FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text))));
+
+
+--
+-- Name: mail_suggestion; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.mail_suggestion ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mail_suggestion mail_suggestion_insert_system; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY mail_suggestion_insert_system ON public.mail_suggestion FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text) AND (status = 'PENDING'::text) AND (decided_by IS NULL) AND (activity_id IS NULL)));
+
+
+--
+-- Name: mail_suggestion mail_suggestion_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY mail_suggestion_select ON public.mail_suggestion FOR SELECT USING (((org_id = public.app_current_org_id()) AND public.app_can_read_lead(lead_id)));
+
+
+--
+-- Name: mail_suggestion mail_suggestion_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY mail_suggestion_update ON public.mail_suggestion FOR UPDATE USING (((org_id = public.app_current_org_id()) AND (status = 'PENDING'::text) AND public.app_can_write_lead(lead_id))) WITH CHECK (((org_id = public.app_current_org_id()) AND (status = ANY (ARRAY['CONFIRMED'::text, 'DISMISSED'::text])) AND (decided_by = public.app_current_user_id())));
 
 
 --
@@ -5462,6 +5891,14 @@ REVOKE ALL ON FUNCTION public.app_user_sessions_end() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION app_webhook_connection(p_connection_id uuid, p_provider text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_webhook_connection(p_connection_id uuid, p_provider text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_webhook_connection(p_connection_id uuid, p_provider text) TO freshplan_app;
+
+
+--
 -- Name: TABLE ai_budget_org_month; Type: ACL; Schema: public; Owner: -
 --
 
@@ -5693,6 +6130,48 @@ GRANT UPDATE(updated_at) ON TABLE public.integration_connection TO freshplan_app
 
 
 --
+-- Name: TABLE integration_webhook_event; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.integration_webhook_event TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_webhook_event.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.integration_webhook_event TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_webhook_event.attempts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(attempts) ON TABLE public.integration_webhook_event TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_webhook_event.last_error; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(last_error) ON TABLE public.integration_webhook_event TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_webhook_event.result; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(result) ON TABLE public.integration_webhook_event TO freshplan_app;
+
+
+--
+-- Name: COLUMN integration_webhook_event.processed_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(processed_at) ON TABLE public.integration_webhook_event TO freshplan_app;
+
+
+--
 -- Name: TABLE job_run; Type: ACL; Schema: public; Owner: -
 --
 
@@ -5809,6 +6288,76 @@ GRANT UPDATE(end_at) ON TABLE public.lead_hold TO freshplan_app;
 --
 
 GRANT SELECT,INSERT ON TABLE public.lead_reminder TO freshplan_app;
+
+
+--
+-- Name: TABLE mail_inbox_state; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.mail_inbox_state TO freshplan_app;
+
+
+--
+-- Name: COLUMN mail_inbox_state.uid_validity; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(uid_validity) ON TABLE public.mail_inbox_state TO freshplan_app;
+
+
+--
+-- Name: COLUMN mail_inbox_state.last_uid; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(last_uid) ON TABLE public.mail_inbox_state TO freshplan_app;
+
+
+--
+-- Name: COLUMN mail_inbox_state.polled_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(polled_at) ON TABLE public.mail_inbox_state TO freshplan_app;
+
+
+--
+-- Name: TABLE mail_message; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.mail_message TO freshplan_app;
+
+
+--
+-- Name: TABLE mail_suggestion; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.mail_suggestion TO freshplan_app;
+
+
+--
+-- Name: COLUMN mail_suggestion.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.mail_suggestion TO freshplan_app;
+
+
+--
+-- Name: COLUMN mail_suggestion.decided_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(decided_by) ON TABLE public.mail_suggestion TO freshplan_app;
+
+
+--
+-- Name: COLUMN mail_suggestion.decided_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(decided_at) ON TABLE public.mail_suggestion TO freshplan_app;
+
+
+--
+-- Name: COLUMN mail_suggestion.activity_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(activity_id) ON TABLE public.mail_suggestion TO freshplan_app;
 
 
 --
@@ -6060,4 +6609,6 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261207200000'),
     ('20261207201000'),
     ('20261207201700'),
-    ('20261207202000');
+    ('20261207202000'),
+    ('20261207210000'),
+    ('20261207210200');

@@ -10,22 +10,35 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 
+import type { SuggestionView } from "@/lib/integrations/mail/suggestions";
 import type { ConnectionView, IntegrationsOverview } from "@/lib/integrations/service";
 
 import { ConnectionActions } from "./ConnectionActions";
+import type { KasAccountsResult } from "./KasAccounts";
+import { MailSections } from "./MailSections";
 import { MailConnectionDialog } from "./MailConnectionDialog";
 import { RetryButton } from "./RetryButton";
 
 const STATE_COLOUR = { QUEUED: "info", SENDING: "info", SENT: "success", FAILED: "error" } as const;
 
-/** The Integrations area: connections with their status, "Test connection", the e-mail outbox. */
+/**
+ * The Integrations area: connections with their status, "Test connection", the e-mail outbox.
+ * `children` (the health figures, the webhook inbox) follow the connections.
+ */
 export async function IntegrationsPanel({
   orgSlug,
   overview,
+  suggestions,
+  kas,
+  children,
 }: {
   orgSlug: string;
   overview: IntegrationsOverview;
+  suggestions: SuggestionView[];
+  kas: Promise<KasAccountsResult>;
+  children?: ReactNode;
 }) {
   const t = await getTranslations("integrations");
   const format = await getFormatter();
@@ -99,9 +112,11 @@ export async function IntegrationsPanel({
                     <TableRow key={c.id}>
                       <TableCell>
                         <Typography variant="body2">{c.name}</Typography>
-                        <Typography variant="caption" color="text.secondary">
-                          {String(s.user ?? "")}@{String(s.host ?? "")}:{String(s.port ?? "")}
-                        </Typography>
+                        {s.host !== undefined && (
+                          <Typography variant="caption" color="text.secondary">
+                            {String(s.user ?? "")}@{String(s.host)}:{String(s.port ?? "")}
+                          </Typography>
+                        )}
                       </TableCell>
                       <TableCell>{provider(c.provider)}</TableCell>
                       <TableCell>{status(c)}</TableCell>
@@ -141,6 +156,11 @@ export async function IntegrationsPanel({
                                 user: String(s.user ?? ""),
                                 from: String(s.from ?? ""),
                                 secretSet: c.secretSet,
+                                imapHost: String(s.imapHost ?? ""),
+                                imapPort: String(s.imapPort ?? ""),
+                                imapSecurity: String(s.imapSecurity ?? "tls"),
+                                mailbox: String(s.mailbox ?? ""),
+                                kasLogin: String(s.kasLogin ?? ""),
                               }}
                             />
                           )}
@@ -155,6 +175,8 @@ export async function IntegrationsPanel({
           </TableContainer>
         )}
       </Paper>
+
+      {children}
 
       <Paper variant="outlined" component="section" aria-labelledby="integrations-outbox" sx={{ p: 3 }}>
         <Typography variant="h6" component="h3" id="integrations-outbox" gutterBottom>
@@ -222,6 +244,13 @@ export async function IntegrationsPanel({
           </TableContainer>
         )}
       </Paper>
+
+      <MailSections
+        orgSlug={orgSlug}
+        connections={overview.connections}
+        suggestions={suggestions}
+        kas={kas}
+      />
 
       <Paper variant="outlined" component="section" aria-labelledby="integrations-errors" sx={{ p: 3 }}>
         <Typography variant="h6" component="h3" id="integrations-errors" gutterBottom>

@@ -12,6 +12,7 @@ import MenuItem from "@mui/material/MenuItem";
 import Stack from "@mui/material/Stack";
 import { useTheme } from "@mui/material/styles";
 import TextField from "@mui/material/TextField";
+import Typography from "@mui/material/Typography";
 import useMediaQuery from "@mui/material/useMediaQuery";
 import { useTranslations } from "next-intl";
 import { useActionState, useState, useTransition, type FormEvent } from "react";
@@ -27,9 +28,28 @@ export interface MailConnectionFormValues {
   user: string;
   from: string;
   secretSet: boolean;
+  imapHost: string;
+  imapPort: string;
+  imapSecurity: string;
+  mailbox: string;
+  kasLogin: string;
 }
 
-const FIELDS = ["name", "host", "port", "security", "user", "from", "password"] as const;
+const FIELDS = [
+  "name",
+  "host",
+  "port",
+  "security",
+  "user",
+  "from",
+  "password",
+  "imapHost",
+  "imapPort",
+  "imapSecurity",
+  "mailbox",
+  "kasLogin",
+  "kasPassword",
+] as const;
 
 /**
  * Create or edit an all-inkl mail connection. The password is write-only: the form never receives
@@ -154,6 +174,55 @@ export function MailConnectionDialog({
                 slotProps={{ htmlInput: { autoComplete: "new-password" } }}
                 {...field("password", connection?.secretSet ? t("form.passwordSet") : t("form.passwordNew"))}
               />
+              <Typography variant="subtitle2" component="h3" sx={{ pt: 1 }}>
+                {t("form.imapSection")}
+              </Typography>
+              <TextField
+                label={t("form.imapHost")}
+                defaultValue={initial("imapHost")}
+                {...field("imapHost", t("form.imapHostHelp"))}
+              />
+              <Stack direction={{ xs: "column", sm: "row" }} spacing={1}>
+                <TextField
+                  label={t("form.imapPort")}
+                  defaultValue={initial("imapPort", "993")}
+                  slotProps={{ htmlInput: { inputMode: "numeric" } }}
+                  {...field("imapPort")}
+                />
+                <TextField
+                  select
+                  label={t("form.imapSecurity")}
+                  defaultValue={initial("imapSecurity", "tls")}
+                  {...field("imapSecurity")}
+                >
+                  <MenuItem value="tls">{t("form.imapSecurityTls")}</MenuItem>
+                  <MenuItem value="starttls">{t("form.imapSecurityStarttls")}</MenuItem>
+                  <MenuItem value="none">{t("form.securityNone")}</MenuItem>
+                </TextField>
+              </Stack>
+              <TextField
+                label={t("form.mailbox")}
+                defaultValue={initial("mailbox")}
+                {...field("mailbox", t("form.mailboxHelp"))}
+              />
+              <Typography variant="subtitle2" component="h3" sx={{ pt: 1 }}>
+                {t("form.kasSection")}
+              </Typography>
+              <Stack direction={{ xs: "column", sm: "row" }} spacing={1}>
+                <TextField
+                  label={t("form.kasLogin")}
+                  defaultValue={initial("kasLogin")}
+                  slotProps={{ htmlInput: { autoComplete: "off" } }}
+                  {...field("kasLogin", t("form.kasLoginHelp"))}
+                />
+                <TextField
+                  label={t("form.kasPassword")}
+                  type="password"
+                  defaultValue=""
+                  slotProps={{ htmlInput: { autoComplete: "new-password" } }}
+                  {...field("kasPassword", t("form.kasPasswordHelp"))}
+                />
+              </Stack>
             </Stack>
             {message && (
               <Alert severity="error" sx={{ mt: 1 }}>

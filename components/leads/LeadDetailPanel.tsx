@@ -1,10 +1,13 @@
+import Stack from "@mui/material/Stack";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
+import { LeadSuggestions } from "@/components/integrations/LeadSuggestions";
 import type { OrgSession } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getLead } from "@/lib/leads/service";
 import { getLeadTimeline } from "@/lib/leads/service";
+import { listLeadSuggestions } from "@/lib/integrations/mail/suggestions";
 
 import { LeadDetail } from "./LeadDetail";
 
@@ -18,11 +21,17 @@ export async function LeadDetailPanel({ session, leadId }: { session: OrgSession
   const loaded = await Promise.all([
     getLead(session.ctx, leadId),
     getLeadTimeline(session.ctx, leadId),
+    listLeadSuggestions(session.ctx, leadId),
   ]).catch((error: unknown) => {
     if (isAppError(error) && (error.kind === "not_found" || error.kind === "forbidden")) return null;
     throw error;
   });
   if (!loaded) notFound();
-  const [lead, timeline] = loaded;
-  return <LeadDetail orgSlug={session.org.slug} initialLead={lead} initialTimeline={timeline} />;
+  const [lead, timeline, suggestions] = loaded;
+  return (
+    <Stack spacing={3}>
+      <LeadDetail orgSlug={session.org.slug} initialLead={lead} initialTimeline={timeline} />
+      {suggestions.length > 0 && <LeadSuggestions orgSlug={session.org.slug} suggestions={suggestions} />}
+    </Stack>
+  );
 }

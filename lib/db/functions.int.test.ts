@@ -36,6 +36,7 @@ describe("functions", () => {
     "app_token_lookup(text)",
     "app_token_touch(uuid)",
     "app_user_id_by_email(text)",
+    "app_webhook_connection(uuid,text)",
   ];
 
   const catalogue = () =>

@@ -42,6 +42,9 @@ interface Fixture extends TestTenant {
   linkId: string;
   /** A mail connection of the organisation. */
   connectionId: string;
+  /** A message read from its mailbox, and an activity on the lead. */
+  messageId: string;
+  activityId: string;
 }
 
 let a: Fixture;
@@ -103,7 +106,32 @@ async function fixture(slug: string): Promise<Fixture> {
     );
     return { productId, sku, sku2, boxId, phaseId, linkId };
   });
-  return { ...tenant, leadId, assignmentId, freeLeadId, strangerId, eventId, connectionId, ...samples };
+  const inbox = await asSuperuser(async (client) => ({
+    messageId: (
+      await client.query<{ id: string }>(
+        `INSERT INTO mail_message (org_id, connection_id, mailbox, uid_validity, uid, received_at)
+         VALUES ($1, $2, 'INBOX', 1, 1, now()) RETURNING id`,
+        [tenant.orgId, connectionId],
+      )
+    ).rows[0].id,
+    activityId: (
+      await client.query<{ id: string }>(
+        `INSERT INTO lead_activity (org_id, lead_id, kind, at) VALUES ($1, $2, 'NOTE', now()) RETURNING id`,
+        [tenant.orgId, leadId],
+      )
+    ).rows[0].id,
+  }));
+  return {
+    ...tenant,
+    leadId,
+    assignmentId,
+    freeLeadId,
+    strangerId,
+    eventId,
+    connectionId,
+    ...samples,
+    ...inbox,
+  };
 }
 
 beforeAll(async () => {
@@ -320,6 +348,31 @@ function sampleRows(t: Fixture): Record<string, Row> {
       outcome: "ok",
     },
     sync_run: { org_id: t.orgId, connection_id: t.connectionId, kind: "test.keys" },
+    integration_webhook_event: {
+      org_id: t.orgId,
+      connection_id: t.connectionId,
+      provider: "GENERIC",
+      event_id: `evt-${randomUUID()}`,
+      event_type: "test.keys",
+      payload: "{}",
+    },
+    mail_inbox_state: { org_id: t.orgId, connection_id: t.connectionId, mailbox: "Keys", uid_validity: 1 },
+    mail_message: {
+      org_id: t.orgId,
+      connection_id: t.connectionId,
+      mailbox: "INBOX",
+      uid_validity: 1,
+      uid: 2,
+      received_at: new Date(),
+    },
+    mail_suggestion: {
+      org_id: t.orgId,
+      lead_id: t.leadId,
+      message_ref: t.messageId,
+      matched_by: "address",
+      from_address: "einkauf@example.test",
+      received_at: new Date(),
+    },
   };
 }
 
@@ -339,6 +392,8 @@ function parentRows(t: Fixture): Record<string, Row> {
     test_phase: { org_id: t.orgId, id: t.phaseId, lead_id: t.leadId },
     feedback_link: { org_id: t.orgId, id: t.linkId, lead_id: t.leadId },
     integration_connection: { org_id: t.orgId, id: t.connectionId },
+    mail_message: { org_id: t.orgId, id: t.messageId },
+    lead_activity: { org_id: t.orgId, id: t.activityId },
   };
 }
 

@@ -1,5 +1,6 @@
 import { aiApis } from "@/lib/ai/openapi";
 import { endAllSessionsApi, getMeApi, listTokensApi, revokeTokenApi } from "@/lib/auth/openapi";
+import { integrationsApis } from "@/lib/integrations/openapi";
 import { leadApis } from "@/lib/leads/openapi";
 import { samplesApis } from "@/lib/samples/openapi";
 import { feedbackPortalApis } from "@/lib/samples/openapi-public";
@@ -17,5 +18,6 @@ export const API_SPECS: readonly ApiSpec[] = [
   ...leadApis,
   ...samplesApis,
   ...aiApis,
+  ...integrationsApis,
   ...feedbackPortalApis,
 ];

@@ -14,7 +14,7 @@ export const JSON_BODY_LIMIT = MEGABYTE;
  * as that is known, by its Content-Length before reading or while reading, so no more than the limit
  * is ever held in memory.
  */
-async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   if (Number(request.headers.get("content-length")) > limit) throw tooLarge(limit);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();

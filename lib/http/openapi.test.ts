@@ -11,14 +11,14 @@ const root = path.resolve(import.meta.dirname, "../..");
 const v1 = path.join(root, "app/api/v1");
 const document = buildOpenApiDocument(API_SPECS, { version: "test" });
 
-/** Every route handler under app/api/v1: its OpenAPI path and the HTTP methods it exports. */
-function routeFiles(dir = v1): { path: string; methods: string[] }[] {
+/** Every route handler under `dir` (app/api/v1): its OpenAPI path below `base` and its HTTP methods. */
+function routeFiles(dir = v1, base = v1): { path: string; methods: string[] }[] {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return routeFiles(full);
+    if (statSync(full).isDirectory()) return routeFiles(full, base);
     if (entry !== "route.ts") return [];
     const routePath = path
-      .relative(v1, dir)
+      .relative(base, dir)
       .split(path.sep)
       .map((s) => s.replace(/^\[(.+)\]$/, "{$1}"));
     const methods = [
@@ -35,14 +35,23 @@ describe("the OpenAPI document", () => {
     expect(result.valid).toBe(true);
   });
 
-  it("lists every route handler in app/api/v1, and nothing that is not one", () => {
-    const inCode = routeFiles()
+  it("lists every route handler in app/api/v1 and the webhook inbox, and nothing that is not one", () => {
+    const webhooks = routeFiles(path.join(root, "app/api/webhooks"), path.join(root, "app/api"));
+    expect(webhooks).toEqual([{ path: "/webhooks/{provider}/{connectionId}", methods: ["POST"] }]);
+    const inCode = [...routeFiles(), ...webhooks]
       .filter((r) => r.path !== "/openapi.json")
       .flatMap((r) => r.methods.map((m) => `${m} ${r.path}`))
       .sort();
     const documented = Object.entries(document.paths)
-      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
+      .flatMap(([p, ops]) =>
+        Object.keys(ops)
+          .filter((key) => key !== "servers")
+          .map((m) => `${m.toUpperCase()} ${p}`),
+      )
       .sort();
+    expect((document.paths["/webhooks/{provider}/{connectionId}"] as { servers?: unknown }).servers).toEqual([
+      { url: "/api" },
+    ]);
     expect(inCode.length).toBeGreaterThan(0);
     expect(documented).toEqual(inCode);
   });

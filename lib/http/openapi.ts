@@ -69,6 +69,7 @@ export function buildOpenApiDocument(
     for (const [location, schema] of [
       ["path", spec.params],
       ["query", spec.query],
+      ["header", spec.headers],
     ] as const) {
       if (!schema) continue;
       const json = schemaOf(schema, "input") as {
@@ -85,14 +86,15 @@ export function buildOpenApiDocument(
       }
     }
 
-    const responses: Record<string, unknown> = {
-      [String(spec.response.status)]: {
-        description: spec.response.description,
-        ...(spec.response.schema
-          ? { content: { "application/json": { schema: schemaOf(spec.response.schema, "output") } } }
+    const responses: Record<string, unknown> = {};
+    for (const answer of [spec.response, ...(spec.otherResponses ?? [])]) {
+      responses[String(answer.status)] = {
+        description: answer.description,
+        ...(answer.schema
+          ? { content: { "application/json": { schema: schemaOf(answer.schema, "output") } } }
           : {}),
-      },
-    };
+      };
+    }
     const writes = spec.method === "GET" ? [] : [403];
     const withBody = spec.body ? [413, 415] : [];
     const always = spec.public ? ALWAYS.filter((status) => status !== 401) : ALWAYS;
@@ -103,7 +105,7 @@ export function buildOpenApiDocument(
       };
     }
 
-    paths[spec.path] ??= {};
+    paths[spec.path] ??= spec.server ? { servers: [{ url: spec.server }] } : {};
     paths[spec.path][spec.method.toLowerCase()] = {
       operationId: spec.operationId,
       summary: spec.summary,

@@ -14,16 +14,22 @@ export interface ApiSpec<
 > {
   operationId: string;
   method: HttpMethod;
-  /** Relative to /api/v1, OpenAPI style: `/tokens/{id}`. */
+  /** Relative to /api/v1 (or to `server`), OpenAPI style: `/tokens/{id}`. */
   path: string;
+  /** The base path when it is not /api/v1 (the webhook inbox: `/api`). */
+  server?: string;
   summary: string;
   description?: string;
   tag: string;
   params?: P;
   query?: Q;
+  /** Request headers the operation reads (an object schema: header name → value). */
+  headers?: z.ZodType;
   /** Request bodies are strict objects: unknown fields are refused, never silently applied. */
   body?: B;
   response: { status: number; description: string; schema?: z.ZodType };
+  /** Further successful answers (the webhook inbox's 200 for a duplicate). */
+  otherResponses?: { status: number; description: string; schema?: z.ZodType }[];
   /** Problem statuses this operation answers besides the ones every operation may (400, 401, 429, 500). */
   problems?: number[];
   /** Needs no credential (the customer feedback portal: the token in the path is the key). */

@@ -5,6 +5,7 @@ import deAudit from "./messages/de/audit.json";
 import deCore from "./messages/de/core.json";
 import deFeedback from "./messages/de/feedback.json";
 import deIntegrations from "./messages/de/integrations.json";
+import deIntegrationsMonitor from "./messages/de/integrationsMonitor.json";
 import deJobs from "./messages/de/jobs.json";
 import deLeads from "./messages/de/leads.json";
 import deSamples from "./messages/de/samples.json";
@@ -16,6 +17,7 @@ import enAudit from "./messages/en/audit.json";
 import enCore from "./messages/en/core.json";
 import enFeedback from "./messages/en/feedback.json";
 import enIntegrations from "./messages/en/integrations.json";
+import enIntegrationsMonitor from "./messages/en/integrationsMonitor.json";
 import enJobs from "./messages/en/jobs.json";
 import enLeads from "./messages/en/leads.json";
 import enSamples from "./messages/en/samples.json";
@@ -31,6 +33,7 @@ const de = {
   audit: deAudit,
   feedback: deFeedback,
   integrations: deIntegrations,
+  integrationsMonitor: deIntegrationsMonitor,
   jobs: deJobs,
   leads: deLeads,
   samples: deSamples,
@@ -44,6 +47,7 @@ const en = {
   audit: enAudit,
   feedback: enFeedback,
   integrations: enIntegrations,
+  integrationsMonitor: enIntegrationsMonitor,
   jobs: enJobs,
   leads: enLeads,
   samples: enSamples,

@@ -4,7 +4,14 @@ import { revalidatePath } from "next/cache";
 
 import { orgAction, type ActionState } from "@/lib/http/action";
 
-import { ZConnectionEnabled, ZConnectionId, ZMailConnectionInput, ZOutboxRetry } from "./schemas";
+import {
+  ZConnectionEnabled,
+  ZConnectionId,
+  ZMailConnectionInput,
+  ZOutboxRetry,
+  ZWebhookConnectionInput,
+  ZWebhookReplay,
+} from "./schemas";
 import {
   retryOutboxRow,
   saveMailConnection,
@@ -12,6 +19,8 @@ import {
   testConnection,
   type TestResult,
 } from "./service";
+import { saveWebhookConnection } from "./webhook-inbox";
+import { replayWebhookEvent } from "./webhooks";
 
 /** The Integrations page's mutations: parse, let orgAction re-check session and org, call the service. */
 
@@ -64,5 +73,30 @@ export async function retryOutboxAction(
     return null;
   });
   if (state.status === "ok") revalidatePath(page(orgSlug));
+  return state;
+}
+
+export async function saveWebhookConnectionAction(
+  orgSlug: string,
+  _previous: ActionState<{ id: string }>,
+  formData: FormData,
+): Promise<ActionState<{ id: string }>> {
+  const state = await orgAction(orgSlug, ZWebhookConnectionInput, formData, (session, input) =>
+    saveWebhookConnection(session.ctx, input),
+  );
+  if (state.status === "ok") revalidatePath(page(orgSlug));
+  return state;
+}
+
+/** "Replay" on a failed webhook event: processed again at once; answers how that ended. */
+export async function replayWebhookAction(
+  orgSlug: string,
+  _previous: ActionState<{ status: string }>,
+  formData: FormData,
+): Promise<ActionState<{ status: string }>> {
+  const state = await orgAction(orgSlug, ZWebhookReplay, formData, async (session, input) => ({
+    status: await replayWebhookEvent(session.ctx, input.id),
+  }));
+  revalidatePath(page(orgSlug));
   return state;
 }

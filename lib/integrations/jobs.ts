@@ -22,3 +22,65 @@ export const outboxDeliver = defineJob({
     return { ...counts };
   },
 });
+
+/**
+ * Every minute: hands the webhook inbox's received events to their provider's handler
+ * (lib/integrations/webhooks.ts). Safe to run concurrently: events are claimed with
+ * FOR UPDATE SKIP LOCKED. A failed event stays FAILED until an admin replays it.
+ */
+export const webhookProcess = defineJob({
+  id: "webhook-process",
+  cron: "* * * * *",
+  payload: z.object({ batch: z.number().int().min(1).max(500).default(100) }).strict(),
+  async handler(payload) {
+    const { processPendingWebhooks } = await import("./webhooks");
+    const {
+      orgs,
+      processed,
+      failed: eventsFailed,
+      orgsFailed: failed,
+    } = await processPendingWebhooks(payload);
+    const counts = { orgs, processed, eventsFailed, failed };
+    if (failed > 0) throw new JobFailure(`Webhook processing failed in ${failed} organisation(s).`, counts);
+    return counts;
+  },
+});
+
+/**
+ * Daily at 03:45: deletes integration_call rows older than the setting integrations.calls.retention
+ * (per organisation, default P30D). Idempotent.
+ */
+export const integrationsHousekeeping = defineJob({
+  id: "integrations-housekeeping",
+  cron: "45 3 * * *",
+  payload: z.object({}).strict(),
+  async handler() {
+    const { purgeExpiredCalls } = await import("./retention");
+    const counts = await purgeExpiredCalls();
+    if (counts.failed > 0) {
+      throw new JobFailure(`Integration housekeeping failed in ${counts.failed} organisation(s).`, counts);
+    }
+    return counts;
+  },
+});
+
+/**
+ * Every five minutes: reads each organisation's IMAP mailbox (lib/integrations/mail/inbox.ts),
+ * each message once, and turns mail from a lead's contact into a suggestion on that lead. Safe to
+ * run twice: a message is recorded once by its place and its Message-ID.
+ */
+export const mailInboxPoll = defineJob({
+  id: "mail-inbox-poll",
+  cron: "*/5 * * * *",
+  payload: z.object({}).strict(),
+  async handler(_payload, { db }) {
+    const { pollInboxes } = await import("./mail/inbox");
+    const counts = await pollInboxes(db);
+    if (counts.orgsFailed > 0) {
+      throw new JobFailure(`Reading the inbox failed in ${counts.orgsFailed} organisation(s).`, {
+        ...counts,
+      });
+    }
+    return { ...counts };
+  },
+});

@@ -36,13 +36,14 @@ import { Quota, type QuotaOptions } from "./quota";
  * headers. Every call is a log line, metrics and an integration_call row (no bodies, no secrets).
  */
 
-export type Provider = "ALLINKL_MAIL" | "XENTRAL" | "ALLIANZ_TRADE" | "SMTP_ENV";
+export type Provider = "ALLINKL_MAIL" | "XENTRAL" | "ALLIANZ_TRADE" | "SMTP_ENV" | "GENERIC";
 
 export const PROVIDER_NAMES: Record<Provider, string> = {
   ALLINKL_MAIL: "all-inkl mail",
   XENTRAL: "Xentral",
   ALLIANZ_TRADE: "Allianz Trade",
   SMTP_ENV: "SMTP (SMTP_URL)",
+  GENERIC: "Generic",
 };
 
 export interface PolicyOptions {
@@ -58,6 +59,14 @@ export interface PolicyOptions {
  * Trade and all-inkl's mail server document none, so theirs are conservative guesses kept here.
  */
 export const PROVIDER_POLICIES: Record<Provider, PolicyOptions> = {
+  // A generic vendor (webhooks only so far, lib/integrations/generic): the defaults of an HTTP API.
+  GENERIC: {
+    timeoutMs: 15_000,
+    retry: { maxAttempts: 3, initialDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 },
+    breaker: { consecutiveFailures: 5, halfOpenAfterMs: 30_000 },
+    bulkhead: { limit: 4, queue: 100 },
+    quota: { perMinute: 60, maxWaitMs: 30_000 },
+  },
   ALLINKL_MAIL: {
     timeoutMs: 30_000,
     retry: { maxAttempts: 2, initialDelayMs: 500, maxDelayMs: 10_000, maxRetryAfterMs: 30_000 },

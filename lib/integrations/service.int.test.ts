@@ -7,6 +7,7 @@ import { startFakeSmtp, type FakeSmtp } from "@/test/fakes/smtp";
 import { asSuperuser } from "@/test/pg";
 import { createTenant, type TestTenant } from "@/test/tenants";
 
+import { openSecrets } from "./crypto";
 import { closeTransporters } from "./mail/transport";
 import { flushCallRecords } from "./resilience";
 import {
@@ -196,5 +197,47 @@ describe("the outbox", () => {
         ).rowCount,
     );
     expect(audited).toBe(1);
+  });
+});
+
+describe("the inbox and KAS side of a mail connection", () => {
+  it("keeps IMAP and KAS settings, and a changed KAS password keeps the SMTP password", async () => {
+    const extra = { imapHost: "127.0.0.1", imapPort: 143, imapSecurity: "none" as const, mailbox: "INBOX" };
+    const { id } = await saveMailConnection(b.admin, {
+      ...input("smtp-secret"),
+      ...extra,
+      kasLogin: "w0123456",
+      kasPassword: "kas-secret-1",
+    });
+    await saveMailConnection(b.admin, {
+      ...input("", id),
+      ...extra,
+      kasLogin: "w0123456",
+      kasPassword: "kas-secret-2",
+    });
+    const row = await asSuperuser(
+      async (client) =>
+        (
+          await client.query<{ settings: Record<string, unknown>; secrets: Buffer; key_id: string }>(
+            `SELECT settings, secrets, key_id FROM integration_connection WHERE id = $1`,
+            [id],
+          )
+        ).rows[0],
+    );
+    expect(row.settings).toMatchObject({ ...extra, kasLogin: "w0123456" });
+    expect(openSecrets(id, { secrets: row.secrets, keyId: row.key_id })).toEqual({
+      password: "smtp-secret",
+      kasPassword: "kas-secret-2",
+    });
+    expect(JSON.stringify(await auditOf(b.orgId))).not.toMatch(/kas-secret|smtp-secret/);
+    // Unencrypted IMAP only to this machine, as for SMTP.
+    await expect(
+      saveMailConnection(b.admin, { ...input("", id), imapHost: "imap.example.com", imapSecurity: "none" }),
+    ).rejects.toMatchObject({
+      kind: "unprocessable",
+      fieldErrors: [
+        expect.objectContaining({ path: "imapSecurity", code: "integrations.fieldErrors.plainOnlyLocal" }),
+      ],
+    });
   });
 });

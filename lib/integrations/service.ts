@@ -171,19 +171,16 @@ export async function getIntegrationsOverview(ctx: OrgContext): Promise<Integrat
 }
 
 function settingsOf(input: TMailConnectionInput): TMailSettings {
-  const parsed = ZMailSettings.safeParse({
-    host: input.host,
-    port: input.port,
-    security: input.security,
-    user: input.user,
-    from: input.from,
-  });
+  const { id: _id, name: _name, password: _password, kasPassword: _kasPassword, ...fields } = input;
+  const parsed = ZMailSettings.safeParse(fields);
   if (!parsed.success) {
     throw new AppError("unprocessable", "The mail settings are not valid.", {
       fieldErrors: parsed.error.issues.map((issue) => ({
         path: issue.path.join("."),
         message: issue.message,
-        ...(issue.path[0] === "security" ? { code: "integrations.fieldErrors.plainOnlyLocal" } : {}),
+        ...(issue.path[0] === "security" || issue.path[0] === "imapSecurity"
+          ? { code: "integrations.fieldErrors.plainOnlyLocal" }
+          : {}),
       })),
     });
   }
@@ -211,6 +208,7 @@ export async function saveMailConnection(
   authorize(subjectOf(ctx), "integration.manage", resourceOf(ctx));
   const settings = settingsOf(input);
   const password = input.password ? input.password : undefined;
+  const kasPassword = input.kasPassword ? input.kasPassword : undefined;
   try {
     return await withOrg(ctx, async (tx) => {
       if (!input.id) {
@@ -222,7 +220,7 @@ export async function saveMailConnection(
           });
         }
         const id = randomUUID();
-        const sealed = sealSecrets(id, { password });
+        const sealed = sealSecrets(id, { password, ...(kasPassword ? { kasPassword } : {}) });
         await tx.integrationConnection.create({
           data: {
             id,
@@ -246,10 +244,22 @@ export async function saveMailConnection(
       }
       const existing = await tx.integrationConnection.findFirst({
         where: { id: input.id, orgId: ctx.orgId },
-        select: { id: true, name: true, settings: true, provider: true },
+        select: { id: true, name: true, settings: true, provider: true, secrets: true, keyId: true },
       });
       if (!existing || existing.provider !== "ALLINKL_MAIL") throw new AppError("not_found", "Not found.");
-      const sealed = password ? sealSecrets(existing.id, { password }) : undefined;
+      // A changed password or KAS password keeps the other secret as stored.
+      const stored =
+        (password || kasPassword) && existing.secrets && existing.keyId
+          ? openSecrets(existing.id, { secrets: existing.secrets, keyId: existing.keyId })
+          : {};
+      const sealed =
+        password || kasPassword
+          ? sealSecrets(existing.id, {
+              ...stored,
+              ...(password ? { password } : {}),
+              ...(kasPassword ? { kasPassword } : {}),
+            })
+          : undefined;
       await tx.integrationConnection.update({
         where: { id: existing.id },
         data: {

@@ -3,7 +3,12 @@ import "server-only";
 import { aiHousekeeping } from "@/lib/ai/jobs";
 import { auditChainHeads, auditChainVerify } from "@/lib/audit/jobs";
 import { AppError } from "@/lib/errors";
-import { outboxDeliver } from "@/lib/integrations/jobs";
+import {
+  integrationsHousekeeping,
+  mailInboxPoll,
+  outboxDeliver,
+  webhookProcess,
+} from "@/lib/integrations/jobs";
 import { leadProtectionDaily } from "@/lib/leads/jobs";
 import { samplesFeedbackDaily, samplesFeedbackSentiment } from "@/lib/samples/jobs";
 
@@ -25,6 +30,9 @@ export const JOBS: readonly JobDefinition[] = [
   samplesFeedbackDaily,
   samplesFeedbackSentiment,
   outboxDeliver,
+  webhookProcess,
+  integrationsHousekeeping,
+  mailInboxPoll,
 ];
 
 export function findJob(id: string): JobDefinition | undefined {

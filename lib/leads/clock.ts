@@ -21,47 +21,50 @@ import {
  */
 
 export async function logActivity(ctx: MemberContext, leadId: string, input: TLogActivity) {
+  return withOrg(ctx, (tx) => logActivityIn(tx, ctx, leadId, input));
+}
+
+/** logActivity inside the caller's transaction (a confirmed inbox suggestion, lib/integrations). */
+export async function logActivityIn(tx: Tx, ctx: MemberContext, leadId: string, input: TLogActivity) {
   const at = input.at ?? new Date();
   assertNotFuture(at, "at");
-  return withOrg(ctx, async (tx) => {
-    const { protection } = await loadLead(tx, ctx, leadId, "lead.activity.log");
-    if (protection && at < protection.assigned_at) {
-      throw new AppError("bad_request", "An activity cannot lie before the lead was assigned.", {
-        text: { code: "leads.errors.activityBeforeAssignment" },
-        fieldErrors: [
-          {
-            path: "at",
-            message: `must not be before ${protection.assigned_at.toISOString()}`,
-            code: "leads.fieldErrors.beforeAssignment",
-            params: { value: protection.assigned_at },
-          },
-        ],
-      });
-    }
-    const activity = await tx.leadActivity.create({
-      data: {
-        orgId: ctx.orgId,
-        leadId,
-        kind: input.kind,
-        at,
-        note: input.note ?? null,
-        createdBy: ctx.userId,
-      },
+  const { protection } = await loadLead(tx, ctx, leadId, "lead.activity.log");
+  if (protection && at < protection.assigned_at) {
+    throw new AppError("bad_request", "An activity cannot lie before the lead was assigned.", {
+      text: { code: "leads.errors.activityBeforeAssignment" },
+      fieldErrors: [
+        {
+          path: "at",
+          message: `must not be before ${protection.assigned_at.toISOString()}`,
+          code: "leads.fieldErrors.beforeAssignment",
+          params: { value: protection.assigned_at },
+        },
+      ],
     });
-    await recordAudit(tx, ctx, {
-      action: "lead.activity.logged",
-      resourceType: "lead",
-      resourceId: leadId,
-      after: { activityId: activity.id, kind: input.kind, at },
-    });
-    return {
-      id: activity.id,
-      kind: activity.kind,
-      at: activity.at.toISOString(),
-      note: activity.note,
-      protection: protectionDto(await readProtection(tx, leadId)),
-    };
+  }
+  const activity = await tx.leadActivity.create({
+    data: {
+      orgId: ctx.orgId,
+      leadId,
+      kind: input.kind,
+      at,
+      note: input.note ?? null,
+      createdBy: ctx.userId,
+    },
   });
+  await recordAudit(tx, ctx, {
+    action: "lead.activity.logged",
+    resourceType: "lead",
+    resourceId: leadId,
+    after: { activityId: activity.id, kind: input.kind, at },
+  });
+  return {
+    id: activity.id,
+    kind: activity.kind,
+    at: activity.at.toISOString(),
+    note: activity.note,
+    protection: protectionDto(await readProtection(tx, leadId)),
+  };
 }
 
 export async function createHold(ctx: MemberContext, leadId: string, input: TCreateHold) {

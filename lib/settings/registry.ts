@@ -224,6 +224,18 @@ export const SETTINGS = {
     merge: "replace",
     input: { control: "text" },
   }),
+
+  // Integrations (lib/integrations): how long integration_call keeps a call (the job
+  // integrations-housekeeping deletes older ones). The health figures need the last 15 minutes.
+  "integrations.calls.retention": define({
+    group: "integrations",
+    kind: "scalar",
+    scopes: ["global", "org"],
+    schema: ZDuration,
+    default: "P30D",
+    merge: "replace",
+    input: { control: "text", unit: "duration" },
+  }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

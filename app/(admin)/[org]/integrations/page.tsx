@@ -1,12 +1,19 @@
 import LockOutlined from "@mui/icons-material/LockOutlined";
 import { getTranslations } from "next-intl/server";
 
+import { ConnectionHealthList } from "@/components/integrations/ConnectionHealthList";
 import { IntegrationsPanel } from "@/components/integrations/IntegrationsPanel";
+import { WebhookInbox } from "@/components/integrations/WebhookInbox";
 import { AreaPage } from "@/components/shell/AreaPage";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { can } from "@/lib/auth/policy";
 import { requireOrgSession } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { getConnectionsHealth } from "@/lib/integrations/health";
+import { listMailAccounts } from "@/lib/integrations/kas/service";
+import { listInboxSuggestions } from "@/lib/integrations/mail/suggestions";
 import { getIntegrationsOverview } from "@/lib/integrations/service";
+import { getWebhookInbox } from "@/lib/integrations/webhook-inbox";
 
 /** The Integrations area: administrators manage connections and see the outbox; others see why not. */
 export default async function IntegrationsPage({ params }: PageProps<"/[org]/integrations">) {
@@ -26,9 +33,27 @@ export default async function IntegrationsPage({ params }: PageProps<"/[org]/int
       </AreaPage>
     );
   }
+  const [overview, health, inbox, suggestions] = await Promise.all([
+    getIntegrationsOverview(ctx),
+    getConnectionsHealth(ctx),
+    getWebhookInbox(ctx),
+    listInboxSuggestions(ctx),
+  ]);
   return (
     <AreaPage area="integrations">
-      <IntegrationsPanel orgSlug={org.slug} overview={await getIntegrationsOverview(ctx)} />
+      <IntegrationsPanel
+        orgSlug={org.slug}
+        overview={overview}
+        suggestions={suggestions}
+        // Not awaited: the KAS section streams in when KAS has answered.
+        kas={listMailAccounts(ctx).then(
+          (view) => ({ ok: true as const, view }),
+          (error: unknown) => ({ ok: false as const, message: isAppError(error) ? error.message : "KAS" }),
+        )}
+      >
+        <ConnectionHealthList health={health} />
+        <WebhookInbox orgSlug={org.slug} inbox={inbox} />
+      </IntegrationsPanel>
     </AreaPage>
   );
 }

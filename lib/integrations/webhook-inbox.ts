@@ -1,0 +1,193 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import { recordAudit } from "@/lib/audit/service";
+import { authorize } from "@/lib/auth/policy";
+import { isUniqueViolation, withOrg, type MemberContext } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+import { openSecrets, sealSecrets } from "./crypto";
+import type { TWebhookConnectionInput } from "./schemas";
+import { webhookSlugOf } from "./webhook-handlers";
+
+/**
+ * The webhook inbox as the Integrations page shows it (admins): where each connection receives
+ * webhooks, the latest events with their state, and the generic webhook connection's form.
+ */
+
+export interface WebhookEndpoint {
+  connectionId: string;
+  name: string;
+  provider: string;
+  enabled: boolean;
+  /** The path a vendor posts to, on this app's origin. */
+  path: string;
+}
+
+export interface WebhookEventView {
+  id: string;
+  connectionName: string;
+  provider: string;
+  eventId: string;
+  eventType: string;
+  status: "RECEIVED" | "PROCESSED" | "FAILED";
+  attempts: number;
+  receivedAt: string;
+  processedAt: string | null;
+  lastError: string | null;
+}
+
+export interface WebhookInbox {
+  endpoints: WebhookEndpoint[];
+  counts: Record<WebhookEventView["status"], number>;
+  /** The latest events, failed ones first. */
+  events: WebhookEventView[];
+}
+
+export async function getWebhookInbox(ctx: MemberContext, limit = 50): Promise<WebhookInbox> {
+  authorize(ctx, "integration.manage", { type: "integration", orgId: ctx.orgId });
+  return withOrg(ctx, async (tx) => {
+    const connections = await tx.integrationConnection.findMany({
+      where: { orgId: ctx.orgId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, provider: true, enabled: true },
+    });
+    const endpoints = connections.flatMap((c) => {
+      const slug = webhookSlugOf(c.provider);
+      return slug
+        ? [
+            {
+              connectionId: c.id,
+              name: c.name,
+              provider: c.provider,
+              enabled: c.enabled,
+              path: `/api/webhooks/${slug}/${c.id}`,
+            },
+          ]
+        : [];
+    });
+    const grouped = await tx.integrationWebhookEvent.groupBy({
+      by: ["status"],
+      where: { orgId: ctx.orgId },
+      _count: { _all: true },
+    });
+    const counts = { RECEIVED: 0, PROCESSED: 0, FAILED: 0 };
+    for (const g of grouped) if (g.status in counts) counts[g.status as keyof typeof counts] = g._count._all;
+    const rows = await tx.$queryRaw<
+      {
+        id: string;
+        name: string;
+        provider: string;
+        event_id: string;
+        event_type: string;
+        status: WebhookEventView["status"];
+        attempts: number;
+        received_at: Date;
+        processed_at: Date | null;
+        last_error: string | null;
+      }[]
+    >`
+      SELECT e.id::text, c.name, e.provider, e.event_id, e.event_type, e.status, e.attempts, e.received_at,
+             e.processed_at, e.last_error
+      FROM integration_webhook_event e
+      JOIN integration_connection c ON c.org_id = e.org_id AND c.id = e.connection_id
+      WHERE e.org_id = ${ctx.orgId}::uuid
+      ORDER BY (e.status = 'FAILED') DESC, e.received_at DESC
+      LIMIT ${limit}`;
+    return {
+      endpoints,
+      counts,
+      events: rows.map((r) => ({
+        id: r.id,
+        connectionName: r.name,
+        provider: r.provider,
+        eventId: r.event_id,
+        eventType: r.event_type,
+        status: r.status,
+        attempts: r.attempts,
+        receivedAt: r.received_at.toISOString(),
+        processedAt: r.processed_at?.toISOString() ?? null,
+        lastError: r.last_error,
+      })),
+    };
+  });
+}
+
+/**
+ * Creates (no id) or renames a generic webhook connection, and sets its webhook secret (required
+ * for a new one; empty keeps the stored one). Other secrets of the connection stay as they are.
+ * Audited with `secretChanged`, never the secret.
+ */
+export async function saveWebhookConnection(
+  ctx: MemberContext,
+  input: TWebhookConnectionInput,
+): Promise<{ id: string }> {
+  authorize(ctx, "integration.manage", { type: "integration", orgId: ctx.orgId });
+  const secret = input.webhookSecret;
+  try {
+    return await withOrg(ctx, async (tx) => {
+      const existing = input.id
+        ? await tx.integrationConnection.findFirst({
+            where: { id: input.id, orgId: ctx.orgId, provider: "GENERIC" },
+            select: { id: true, name: true, secrets: true, keyId: true },
+          })
+        : null;
+      if (input.id && !existing) throw new AppError("not_found", "Not found.");
+      if (!existing && !secret) {
+        throw new AppError("unprocessable", "The webhook secret is required.", {
+          fieldErrors: [
+            {
+              path: "webhookSecret",
+              message: "required",
+              code: "integrationsMonitor.fieldErrors.secretRequired",
+            },
+          ],
+        });
+      }
+      const id = existing?.id ?? randomUUID();
+      const kept =
+        existing?.secrets && existing.keyId
+          ? openSecrets(id, { secrets: existing.secrets, keyId: existing.keyId })
+          : {};
+      const sealed = secret ? sealSecrets(id, { ...kept, webhookSecret: secret }) : undefined;
+      const secrets = sealed ? { secrets: sealed.secrets, keyId: sealed.keyId } : {};
+      if (existing) {
+        await tx.integrationConnection.update({
+          where: { id },
+          data: { name: input.name, ...secrets, updatedBy: ctx.userId, updatedAt: new Date() },
+        });
+      } else {
+        await tx.integrationConnection.create({
+          data: {
+            id,
+            orgId: ctx.orgId,
+            provider: "GENERIC",
+            name: input.name,
+            ...secrets,
+            createdBy: ctx.userId,
+            updatedBy: ctx.userId,
+          },
+        });
+      }
+      await recordAudit(tx, ctx, {
+        action: existing ? "integration.connection.updated" : "integration.connection.created",
+        resourceType: "integration_connection",
+        resourceId: id,
+        ...(existing ? { before: { name: existing.name } } : {}),
+        after: { provider: "GENERIC", name: input.name, secretChanged: Boolean(sealed) },
+      });
+      return { id };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    if (!JSON.stringify((error as { meta?: unknown }).meta ?? "").includes("name")) {
+      throw new AppError("conflict", "Another generic connection is enabled; disable it first.", {
+        text: { code: "integrationsMonitor.errors.oneEnabled" },
+      });
+    }
+    throw new AppError("conflict", "A connection with this name exists.", {
+      fieldErrors: [{ path: "name", message: "already used", code: "integrations.fieldErrors.nameTaken" }],
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { randomUUID } from "node:crypto";
+
+import { keyringOf, sealSecrets } from "@/lib/integrations/crypto";
+
+import { asSuperuser } from "./pg";
+
+/**
+ * An all-inkl mail connection of `orgId`, written as the superuser: settings in clear, secrets
+ * sealed under `key` (base64, the test's INTEGRATIONS_KEY). Returns its id.
+ */
+export async function insertMailConnection(
+  orgId: string,
+  key: string,
+  settings: Record<string, unknown>,
+  secrets: Record<string, string>,
+  name = "Mail",
+): Promise<string> {
+  const id = randomUUID();
+  const sealed = sealSecrets(id, secrets, keyringOf(key));
+  await asSuperuser((client) =>
+    client.query(
+      `INSERT INTO integration_connection (id, org_id, provider, name, settings, secrets, key_id)
+       VALUES ($1, $2, 'ALLINKL_MAIL', $3, $4, $5, $6)`,
+      [id, orgId, name, JSON.stringify(settings), Buffer.from(sealed.secrets), sealed.keyId],
+    ),
+  );
+  return id;
+}
