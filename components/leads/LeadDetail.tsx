@@ -10,6 +10,8 @@ import Typography from "@mui/material/Typography";
 import { useFormatter, useTranslations } from "next-intl";
 
 import { Section } from "@/components/ui/Section";
+import { LeadSamples } from "@/components/samples/LeadSamples";
+import type { LeadSamples as TLeadSamples } from "@/components/samples/sampleQueries";
 import { ButtonLink } from "@/components/ui/links";
 
 import { ActivityForm, ExtensionsPanel, HoldsPanel } from "./ClockForms";
@@ -26,14 +28,17 @@ export function LeadDetail({
   orgSlug,
   initialLead,
   initialTimeline,
+  initialSamples,
 }: {
   orgSlug: string;
   initialLead: TLead;
   initialTimeline: TLeadTimeline;
+  initialSamples: TLeadSamples;
 }) {
   const t = useTranslations("leads.detail");
   const tf = useTranslations("leads.forms");
   const tb = useTranslations("leads.brief");
+  const ts = useTranslations("samples.admin");
   const now = useNow();
   const leadQuery = useLead(orgSlug, initialLead.id, initialLead);
   const timelineQuery = useLeadTimeline(orgSlug, initialLead.id, initialTimeline);
@@ -97,6 +102,10 @@ export function LeadDetail({
 
       <Section title={tb("title")} intro={tb("intro")} id="brief-heading">
         <LeadBrief orgSlug={orgSlug} leadId={lead.id} />
+      </Section>
+
+      <Section title={ts("title")} intro={ts("intro")} id="samples-heading">
+        <LeadSamples orgSlug={orgSlug} leadId={lead.id} initial={initialSamples} />
       </Section>
 
       <Grid container spacing={2}>

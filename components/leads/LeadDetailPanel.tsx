@@ -8,6 +8,7 @@ import { isAppError } from "@/lib/errors";
 import { getLead } from "@/lib/leads/service";
 import { getLeadTimeline } from "@/lib/leads/service";
 import { listLeadSuggestions } from "@/lib/integrations/mail/suggestions";
+import { leadSamples } from "@/lib/samples/lead";
 
 import { LeadDetail } from "./LeadDetail";
 
@@ -22,15 +23,21 @@ export async function LeadDetailPanel({ session, leadId }: { session: OrgSession
     getLead(session.ctx, leadId),
     getLeadTimeline(session.ctx, leadId),
     listLeadSuggestions(session.ctx, leadId),
+    leadSamples(session.ctx, leadId),
   ]).catch((error: unknown) => {
     if (isAppError(error) && (error.kind === "not_found" || error.kind === "forbidden")) return null;
     throw error;
   });
   if (!loaded) notFound();
-  const [lead, timeline, suggestions] = loaded;
+  const [lead, timeline, suggestions, samples] = loaded;
   return (
     <Stack spacing={3}>
-      <LeadDetail orgSlug={session.org.slug} initialLead={lead} initialTimeline={timeline} />
+      <LeadDetail
+        orgSlug={session.org.slug}
+        initialLead={lead}
+        initialTimeline={timeline}
+        initialSamples={samples}
+      />
       {suggestions.length > 0 && <LeadSuggestions orgSlug={session.org.slug} suggestions={suggestions} />}
     </Stack>
   );

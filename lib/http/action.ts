@@ -2,14 +2,14 @@ import "server-only";
 
 import { headers } from "next/headers";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { type z } from "zod";
+import { z } from "zod";
 
 import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/session";
 
 import { clientIp } from "./client-ip";
 import { asInvalidInput } from "./data-exception";
 import { formFields, parseForm, type FieldCode } from "@/lib/forms";
-import { isAppError, type AppErrorKind, type MessageCode } from "@/lib/errors";
+import { AppError, isAppError, type AppErrorKind, type MessageCode } from "@/lib/errors";
 import { namesPrototype } from "@/lib/keys";
 import { requestIdFrom } from "./request-id";
 
@@ -112,4 +112,10 @@ async function readerText() {
     );
     return t(text.code as never, params as never);
   };
+}
+
+/** An id the browser sent: one that is not even a uuid names nothing, exactly like an unknown one. */
+export function idOf(id: string): string {
+  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "Not found.");
+  return id;
 }

@@ -9,8 +9,10 @@ import { clientIp } from "./client-ip";
 import { requestIdFrom } from "./request-id";
 
 /** What a handler of an organisation's page route gets: the member's session, traced. */
-export interface OrgRouteContext {
+export interface OrgRouteContext<P extends { org: string } = { org: string }> {
   request: Request;
+  /** The route's path parameters (`org`, and e.g. `id` for `/[org]/leads/[id]/…`). */
+  params: P;
   url: URL;
   session: OrgSession;
   ctx: DbContext & { orgId: string; userId: string; requestId: string; ip: string };
@@ -26,17 +28,20 @@ export interface OrgRouteContext {
  * `errorResponse` as /api/v1, so the problem types are the same (`not-found`, `forbidden`, …).
  * Answers are never cached: they are personal.
  */
-export function orgRoute(handler: (context: OrgRouteContext) => Promise<Response>) {
-  return async (request: Request, route: { params: Promise<{ org: string }> }): Promise<Response> => {
+export function orgRoute<P extends { org: string } = { org: string }>(
+  handler: (context: OrgRouteContext<P>) => Promise<Response>,
+) {
+  return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
     const url = new URL(request.url);
     try {
       const account = await currentAccount();
       if (!account) throw new AppError("unauthorized", "Sign in first.");
-      const session = orgSessionFor(account, (await route.params).org);
+      const params = await route.params;
+      const session = orgSessionFor(account, params.org);
       if (!session) throw new AppError("not_found", "No such organisation.");
       const ctx = { ...session.ctx, requestId, ip: clientIp(request.headers) };
-      const response = await handler({ request, url, session, ctx, requestId });
+      const response = await handler({ request, params, url, session, ctx, requestId });
       response.headers.set("x-request-id", requestId);
       response.headers.set("cache-control", "no-store");
       return response;

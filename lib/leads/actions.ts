@@ -3,8 +3,7 @@
 import { z } from "zod";
 
 import type { AiAnswer } from "@/lib/ai/router";
-import { orgAction, type ActionState } from "@/lib/http/action";
-import { AppError } from "@/lib/errors";
+import { idOf, orgAction, type ActionState } from "@/lib/http/action";
 
 import { createHold, decideExtension, endHold, logActivity, requestExtension } from "./clock";
 import { addCollaborator, removeCollaborator } from "./collaborators";
@@ -17,12 +16,6 @@ import { backdateRegisteredAt, createLead, reassignLead, type DuplicateCandidate
  * fed by the form's fields, as the form checked it in the browser before it posted), lets orgAction
  * re-check the session, and calls one service.
  */
-
-/** An id the browser sent: one that is not even a uuid names nothing, exactly like an unknown one. */
-function idOf(id: string): string {
-  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "Not found.");
-  return id;
-}
 
 export type CreateLeadOutcome =
   { kind: "created"; id: string } | { kind: "similar"; candidates: DuplicateCandidate[] };

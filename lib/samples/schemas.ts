@@ -182,3 +182,11 @@ export const ZCreateFeedbackLink = z.strictObject({
   sendNow: z.boolean().optional(),
 });
 export type TCreateFeedbackLink = z.infer<typeof ZCreateFeedbackLink>;
+
+/** The Samples area's filters (its page's query string and the CSV export's). */
+export const ZSamplesFilter = z.strictObject({
+  status: z.enum(BOX_STATUSES).optional(),
+  partner: z.uuid().optional(),
+  product: ZSku.optional(),
+});
+export type TSamplesFilter = z.infer<typeof ZSamplesFilter>;

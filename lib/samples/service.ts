@@ -78,7 +78,7 @@ export async function listProducts(
 }
 
 /** A catalogue row as the API shows it (the row's other columns stay behind). */
-function productDto(p: ProductDto): ProductDto {
+export function productDto(p: ProductDto): ProductDto {
   return {
     id: p.id,
     sku: p.sku,
@@ -129,7 +129,7 @@ export async function createProduct(ctx: SamplesContext, input: TCreateProduct):
 
 // Sample boxes -----------------------------------------------------------------------------------------
 
-async function boxDto(tx: Tx, boxId: string) {
+export async function boxDto(tx: Tx, boxId: string) {
   const box = await tx.sampleBox.findUnique({
     where: { id: boxId },
     include: {
@@ -511,22 +511,41 @@ export async function listFeedback(ctx: SamplesContext, phaseId: string) {
       orderBy: [{ createdAt: "desc" }, { sku: "asc" }],
       include: { product: { select: { name: true } } },
     });
-    return {
-      items: rows.map((f) => ({
-        id: f.id,
-        sku: f.sku,
-        productName: f.product.name,
-        rating: f.rating,
-        comment: f.comment,
-        wouldReorder: f.wouldReorder,
-        contactName: f.contactName,
-        contactRole: f.contactRole,
-        source: f.source,
-        linkId: f.linkId,
-        sentiment: f.sentiment,
-        sentimentTopics: f.sentimentTopics,
-        createdAt: f.createdAt.toISOString(),
-      })),
-    };
+    return { items: rows.map(feedbackDto) };
   });
 }
+
+/** A feedback row as the admin side shows it. */
+export function feedbackDto(f: {
+  id: string;
+  sku: string;
+  product: { name: string };
+  rating: number;
+  comment: string | null;
+  wouldReorder: boolean | null;
+  contactName: string | null;
+  contactRole: string | null;
+  source: string;
+  linkId: string | null;
+  sentiment: string | null;
+  sentimentTopics: string[];
+  createdAt: Date;
+}) {
+  return {
+    id: f.id,
+    sku: f.sku,
+    productName: f.product.name,
+    rating: f.rating,
+    comment: f.comment,
+    wouldReorder: f.wouldReorder,
+    contactName: f.contactName,
+    contactRole: f.contactRole,
+    source: f.source,
+    linkId: f.linkId,
+    sentiment: f.sentiment,
+    sentimentTopics: f.sentimentTopics,
+    createdAt: f.createdAt.toISOString(),
+  };
+}
+
+export type FeedbackDto = ReturnType<typeof feedbackDto>;
