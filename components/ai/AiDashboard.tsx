@@ -15,7 +15,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ButtonLink } from "@/components/ui/links";
 
 import { Section } from "@/components/ui/Section";
-import { PERIODS, useAiDashboard, type AiDashboardView, type TAiPeriodDays } from "./aiQueries";
+import { PERIODS, useAiDashboard, type TAiDashboard, type TAiPeriodDays } from "./aiQueries";
 import { BudgetBar, budgetUse } from "./BudgetBar";
 import { useAiFormat } from "./format";
 import { KpiCards } from "./KpiCards";
@@ -27,7 +27,7 @@ import { SpendTables } from "./SpendTables";
  * picked period the routing figures, spend per day, by use case and by member. Without calls in
  * the period it says so instead of showing zeros.
  */
-export function AiDashboard({ orgSlug, initial }: { orgSlug: string; initial: AiDashboardView }) {
+export function AiDashboard({ orgSlug, initial }: { orgSlug: string; initial: TAiDashboard }) {
   const t = useTranslations("ai");
   const f = useAiFormat();
   const [days, setDays] = useState<TAiPeriodDays>(initial.days);

@@ -2,13 +2,8 @@ import Stack from "@mui/material/Stack";
 
 import { can } from "@/lib/auth/policy";
 import type { OrgSession } from "@/lib/auth/session";
-import {
-  aiProviderStatus,
-  DEFAULT_PERIOD_DAYS,
-  getAiBudget,
-  getAiDashboard,
-  getAiPrices,
-} from "@/lib/ai/service";
+import { DEFAULT_PERIOD_DAYS } from "@/lib/ai/schemas";
+import { aiProviderStatus, getAiBudget, getAiDashboard, getAiPrices } from "@/lib/ai/service";
 
 import { AiDashboard } from "./AiDashboard";
 import { OwnBudget } from "./OwnBudget";

@@ -6,14 +6,14 @@ import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { useTranslations } from "next-intl";
 
-import type { BudgetLine } from "@/lib/ai/budget";
+import type { TBudgetLine } from "@/lib/ai/schemas";
 
 import { useAiFormat } from "./format";
 
 const WARNING_SHARE = 0.8;
 
 /** How much of a cap spent and reserved money use, and the colour that tells. */
-export function budgetUse(line: BudgetLine & { capEur: number }) {
+export function budgetUse(line: TBudgetLine & { capEur: number }) {
   const used = line.spentEur + line.reservedEur;
   const share = line.capEur > 0 ? used / line.capEur : used > 0 ? 1 : 0;
   const level = share >= 1 ? "exceeded" : share >= WARNING_SHARE ? "warning" : "ok";
@@ -29,7 +29,7 @@ export function BudgetBar({
   label,
   testId,
 }: {
-  line: BudgetLine & { capEur: number; remainingEur: number };
+  line: TBudgetLine & { capEur: number; remainingEur: number };
   label: string;
   testId?: string;
 }) {

@@ -6,7 +6,7 @@ import Grid from "@mui/material/Grid";
 import Typography from "@mui/material/Typography";
 import { useTranslations } from "next-intl";
 
-import type { AiDashboardView } from "./aiQueries";
+import type { TAiDashboard } from "./aiQueries";
 import { useAiFormat } from "./format";
 
 /** One figure with its name and what it counts. */
@@ -31,7 +31,7 @@ function Kpi({ id, label, value, hint }: { id: string; label: string; value: str
 }
 
 /** The month's spend and the period's routing figures (shares of the calls that reached a provider). */
-export function KpiCards({ dashboard }: { dashboard: AiDashboardView }) {
+export function KpiCards({ dashboard }: { dashboard: TAiDashboard }) {
   const t = useTranslations("ai.kpi");
   const f = useAiFormat();
   const { stats, status } = dashboard;

@@ -6,7 +6,7 @@ import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { useTranslations } from "next-intl";
 
-import type { BudgetStatus } from "@/lib/ai/budget";
+import type { TBudgetStatus } from "@/lib/ai/schemas";
 import { ButtonLink } from "@/components/ui/links";
 
 import { Section } from "@/components/ui/Section";
@@ -17,7 +17,7 @@ import { useAiFormat } from "./format";
  * What a member without the dashboard sees: their own spending this month, against their personal
  * cap when they set one, and what is left of the organisation's budget (every member may see it).
  */
-export function OwnBudget({ orgSlug, status }: { orgSlug: string; status: BudgetStatus }) {
+export function OwnBudget({ orgSlug, status }: { orgSlug: string; status: TBudgetStatus }) {
   const t = useTranslations("ai.own");
   const f = useAiFormat();
   const month = f.month(status.month);

@@ -1,6 +1,5 @@
 "use client";
 
-import Alert from "@mui/material/Alert";
 import Button from "@mui/material/Button";
 import Dialog from "@mui/material/Dialog";
 import DialogActions from "@mui/material/DialogActions";
@@ -14,26 +13,27 @@ import TextField from "@mui/material/TextField";
 import useMediaQuery from "@mui/material/useMediaQuery";
 import { useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useActionState, useEffect, useEffectEvent, useTransition, type FormEvent } from "react";
 
+import { FormMessage, SubmitButton } from "@/components/ui/FormFooter";
+import { useActionForm } from "@/components/ui/useActionForm";
 import { setPriceAction } from "@/lib/ai/actions";
+import { ZPriceForm } from "@/lib/ai/schemas";
 import { AI_PROVIDERS } from "@/lib/ai/types";
-import type { FieldCode } from "@/lib/http/action";
+import type { FieldCode } from "@/lib/forms";
 
 import { aiKeys, type TModelPrice } from "./aiQueries";
 
 const FIELDS = ["model", "provider", "inputPerMillionEur", "outputPerMillionEur"] as const;
 
 /**
- * zod's messages come in the reader's language already (orgAction), but some read like code
- * ("erwartet Zahl, erhalten string", ">=0"): for the reasons a form user meets here (the field's
- * code, from orgAction) this form has plain words.
+ * zod's messages come in the reader's language already (lib/forms.ts, in the browser and in
+ * orgAction), but some read like code ("erwartet Zahl, erhalten string", ">=0"): for the reasons a
+ * form user meets here (the field's code) this form has plain words.
  */
 function useFieldText() {
   const t = useTranslations("ai.prices.errors");
   const format = useFormatter();
-  return (message: string | undefined, why: FieldCode | undefined) => {
-    if (!message) return undefined;
+  return (message: string, why: FieldCode | undefined): string => {
     switch (why?.code) {
       case "required":
         return t("required");
@@ -68,38 +68,27 @@ export function PriceDialog({
   const fullScreen = useMediaQuery(theme.breakpoints.down("sm"));
   const queryClient = useQueryClient();
   const fieldText = useFieldText();
-  const [state, dispatch, pending] = useActionState(setPriceAction.bind(null, orgSlug), { status: "idle" });
-  const [, startTransition] = useTransition();
-
-  const succeeded = useEffectEvent(async (saved: TModelPrice) => {
-    await queryClient.invalidateQueries({ queryKey: aiKeys.prices(orgSlug) });
-    onSaved(saved.model);
+  const form = useActionForm(setPriceAction.bind(null, orgSlug), {
+    schema: ZPriceForm,
+    keepValues: true,
+    fieldText,
+    onOk: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: aiKeys.prices(orgSlug) });
+      onSaved(saved.model);
+    },
   });
-  useEffect(() => {
-    if (state.status === "ok") void succeeded(state.data);
-  }, [state]);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => dispatch(formData));
-  };
-
-  const fieldErrors = state.status === "error" ? state.fieldErrors : {};
-  const fieldCodes = (state.status === "error" && state.fieldCodes) || {};
-  const field = (name: (typeof FIELDS)[number], hint?: string) => {
-    const error = fieldText(fieldErrors[name], fieldCodes[name]);
-    return { name, id: `price-${name}`, error: Boolean(error), helperText: error ?? hint ?? " " };
-  };
-  const otherErrors = Object.entries(fieldErrors).filter(
-    ([key]) => !(FIELDS as readonly string[]).includes(key),
+  const field = (name: (typeof FIELDS)[number], hint?: string) => ({
+    ...form.field(name, hint),
+    id: `price-${name}`,
+  });
+  const otherErrors = Object.entries(form.fieldErrors).filter(
+    ([key]) => key !== "_" && !(FIELDS as readonly string[]).includes(key),
   );
   const message =
-    state.status === "error"
-      ? state.code === "forbidden"
-        ? t("errors.forbidden")
-        : state.message || otherErrors.map(([, m]) => m).join(" ")
-      : "";
+    form.code === "forbidden"
+      ? t("errors.forbidden")
+      : form.message || otherErrors.map(([, m]) => m).join(" ");
   const number = (value: number | undefined) =>
     value === undefined ? "" : format.number(value, { maximumFractionDigits: 4, useGrouping: false });
   const euroPerMillion = {
@@ -118,7 +107,7 @@ export function PriceDialog({
       aria-labelledby="price-dialog-title"
     >
       <DialogTitle id="price-dialog-title">{title}</DialogTitle>
-      <form onSubmit={onSubmit} noValidate aria-labelledby="price-dialog-title">
+      <form onSubmit={form.onSubmit} noValidate aria-labelledby="price-dialog-title">
         <DialogContent dividers>
           <Stack spacing={1}>
             <TextField
@@ -162,17 +151,11 @@ export function PriceDialog({
               {...field("outputPerMillionEur", t("numberHint"))}
             />
           </Stack>
-          {message && (
-            <Alert severity="error" sx={{ mt: 1 }}>
-              {message}
-            </Alert>
-          )}
+          <FormMessage message={message || null} />
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{t("cancel")}</Button>
-          <Button type="submit" variant="contained" disabled={pending}>
-            {pending ? t("saving") : t("save")}
-          </Button>
+          <SubmitButton pending={form.pending} label={t("save")} saving={t("saving")} />
         </DialogActions>
       </form>
     </Dialog>

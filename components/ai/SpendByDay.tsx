@@ -14,7 +14,7 @@ import Typography from "@mui/material/Typography";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import type { AiSpendDay } from "@/lib/ai/queries";
+import type { TAiSpendDay } from "@/lib/ai/schemas";
 
 import { useAiFormat } from "./format";
 
@@ -24,7 +24,7 @@ const CHART_HEIGHT = 160;
  * Spend per day as CSS bars (no chart library is installed), described in one sentence for screen
  * readers, with the same figures as a table one click away.
  */
-export function SpendByDay({ days }: { days: AiSpendDay[] }) {
+export function SpendByDay({ days }: { days: TAiSpendDay[] }) {
   const t = useTranslations("ai.byDay");
   const f = useAiFormat();
   const [showTable, setShowTable] = useState(false);

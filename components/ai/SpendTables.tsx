@@ -11,7 +11,7 @@ import { useMemo } from "react";
 import { AI_USE_CASES, type TAiUseCase } from "@/lib/ai/types";
 
 import { Section } from "@/components/ui/Section";
-import type { AiDashboardView } from "./aiQueries";
+import type { TAiDashboard } from "./aiQueries";
 import { useAiFormat } from "./format";
 
 const PAGE_SIZE = 10;
@@ -69,7 +69,7 @@ function SmallGrid<R extends { id: string }>(props: {
 }
 
 /** Spend by use case and by member in the period; the members' columns add this month's budget. */
-export function SpendTables({ dashboard }: { dashboard: AiDashboardView }) {
+export function SpendTables({ dashboard }: { dashboard: TAiDashboard }) {
   const t = useTranslations("ai");
   const f = useAiFormat();
 

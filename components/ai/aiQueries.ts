@@ -2,12 +2,11 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 
-import { aiDashboardAction, aiPricesAction } from "@/lib/ai/actions";
-import type { TModelPrice } from "@/lib/ai/schemas";
-import type { AiDashboardView, TAiPeriodDays } from "@/lib/ai/service";
-import type { ActionState } from "@/lib/http/action";
+import type { TAiDashboard, TAiPeriodDays, TModelPrice } from "@/lib/ai/schemas";
 
-export type { AiDashboardView, TAiPeriodDays, TModelPrice };
+import { apiGet } from "@/components/ui/apiFetch";
+
+export type { TAiDashboard, TAiPeriodDays, TModelPrice };
 
 /** The picker's periods, as ZAiPeriodDays accepts them. */
 export const PERIODS: readonly TAiPeriodDays[] = [7, 30, 90];
@@ -19,28 +18,24 @@ export const aiKeys = {
   prices: (orgSlug: string) => [...aiKeys.org(orgSlug), "prices"] as const,
 };
 
-function unwrap<T>(result: ActionState<T>): T {
-  if (result.status !== "ok") throw new Error(result.status === "error" ? result.message : "not loaded");
-  return result.data;
-}
-
 /**
- * The dashboard of a period. The server rendered one period (`initial`); only that period starts
- * from it, the others load and keep showing the previous period meanwhile.
+ * The dashboard of a period (GET /api/v1/ai/dashboard). The server rendered one period (`initial`);
+ * only that period starts from it, the others load and keep showing the previous period meanwhile.
  */
-export function useAiDashboard(orgSlug: string, days: TAiPeriodDays, initial: AiDashboardView) {
+export function useAiDashboard(orgSlug: string, days: TAiPeriodDays, initial: TAiDashboard) {
   return useQuery({
     queryKey: aiKeys.dashboard(orgSlug, days),
-    queryFn: async () => unwrap(await aiDashboardAction(orgSlug, days)),
+    queryFn: () => apiGet<TAiDashboard>(orgSlug, "/ai/dashboard", { days }),
     initialData: days === initial.days ? initial : undefined,
     placeholderData: keepPreviousData,
   });
 }
 
+/** The price table (GET /api/v1/ai/prices). */
 export function useAiPrices(orgSlug: string, initialPrices: TModelPrice[]) {
   return useQuery({
     queryKey: aiKeys.prices(orgSlug),
-    queryFn: async () => unwrap(await aiPricesAction(orgSlug)),
+    queryFn: async () => (await apiGet<{ items: TModelPrice[] }>(orgSlug, "/ai/prices")).items,
     initialData: initialPrices,
   });
 }

@@ -3,7 +3,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 
 import { boundedRequest } from "@/lib/http/body";
-import { formFields } from "@/lib/http/action";
+import { formFields } from "@/lib/forms";
 import { publicRoute } from "@/lib/http/public";
 import { AppError, isAppError } from "@/lib/errors";
 import { saveFeedbackDraft, submitFeedback } from "@/lib/samples/portal";

@@ -21,11 +21,11 @@ import {
   logActivityAction,
   requestExtensionAction,
 } from "@/lib/leads/actions";
-import { ACTIVITY_KINDS, HOLD_REASONS, QUALIFYING_KINDS } from "@/lib/leads/schemas";
+import { ACTIVITY_KINDS, HOLD_REASONS, QUALIFYING_KINDS, leadForms } from "@/lib/leads/schemas";
 
-import { invalidateLead, type LeadDetail } from "./leadQueries";
-import { FormFooter, FormMessage } from "./Section";
-import { useLeadForm } from "./useLeadForm";
+import { invalidateLead, type TLead } from "./leadQueries";
+import { FormFooter, FormMessage } from "@/components/ui/FormFooter";
+import { useActionForm } from "@/components/ui/useActionForm";
 
 /**
  * The forms that move a lead's clock: log an activity, stop the clock (hold) and end it, ask for an
@@ -43,7 +43,8 @@ function useInvalidate(orgSlug: string, leadId: string) {
 export function ActivityForm({ orgSlug, leadId }: { orgSlug: string; leadId: string }) {
   const t = useTranslations("leads.forms");
   const k = useTranslations("leads.timeline.kinds");
-  const form = useLeadForm(logActivityAction.bind(null, orgSlug, leadId), {
+  const form = useActionForm(logActivityAction.bind(null, orgSlug, leadId), {
+    schema: leadForms.logActivity,
     dates: ["at"],
     onOk: useInvalidate(orgSlug, leadId),
   });
@@ -89,7 +90,7 @@ export function HoldsPanel({
   now,
 }: {
   orgSlug: string;
-  lead: LeadDetail;
+  lead: TLead;
   canWrite: boolean;
   canManage: boolean;
   now: number | null;
@@ -100,12 +101,13 @@ export function HoldsPanel({
   const invalidate = useInvalidate(orgSlug, lead.id);
   const [ending, startEnding] = useTransition();
   const [endError, setEndError] = useState<string | null>(null);
-  const form = useLeadForm(createHoldAction.bind(null, orgSlug, lead.id), {
+  const form = useActionForm(createHoldAction.bind(null, orgSlug, lead.id), {
+    schema: leadForms.createHold,
     dates: ["startAt", "endAt"],
     onOk: invalidate,
   });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
-  const endable = (h: LeadDetail["holds"][number]) =>
+  const endable = (h: TLead["holds"][number]) =>
     now !== null && Date.parse(h.startAt) <= now && (h.endAt === null || Date.parse(h.endAt) > now);
 
   const end = (holdId: string) =>
@@ -203,7 +205,7 @@ export function ExtensionsPanel({
   canManage,
 }: {
   orgSlug: string;
-  lead: LeadDetail;
+  lead: TLead;
   canWrite: boolean;
   canManage: boolean;
 }) {
@@ -211,7 +213,10 @@ export function ExtensionsPanel({
   const s = useTranslations("leads.extensionStatus");
   const format = useFormatter();
   const invalidate = useInvalidate(orgSlug, lead.id);
-  const form = useLeadForm(requestExtensionAction.bind(null, orgSlug, lead.id), { onOk: invalidate });
+  const form = useActionForm(requestExtensionAction.bind(null, orgSlug, lead.id), {
+    schema: leadForms.requestExtension,
+    onOk: invalidate,
+  });
   const pending = lead.extensions.find((e) => e.status === "PENDING");
   const protectedNow = lead.protection !== null && lead.protection.status !== "EXPIRED";
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
@@ -298,7 +303,8 @@ export function DecideExtensionForm({
 }) {
   const t = useTranslations("leads.forms");
   const queryClient = useQueryClient();
-  const form = useLeadForm(decideExtensionAction.bind(null, orgSlug, requestId), {
+  const form = useActionForm(decideExtensionAction.bind(null, orgSlug, requestId), {
+    schema: leadForms.decideExtension,
     onOk: async () => {
       await invalidateLead(queryClient, orgSlug, leadId);
       onDone?.();

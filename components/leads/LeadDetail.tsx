@@ -15,7 +15,7 @@ import type { LeadSamples as TLeadSamples } from "@/components/samples/sampleQue
 import { ButtonLink } from "@/components/ui/links";
 
 import { ActivityForm, ExtensionsPanel, HoldsPanel } from "./ClockForms";
-import { useLead, useLeadTimeline, type LeadDetail as TLeadDetail, type LeadTimeline } from "./leadQueries";
+import { useLead, useLeadTimeline, type TLead, type TLeadTimeline } from "./leadQueries";
 import { LeadBrief } from "./LeadBrief";
 import { CountdownText, DueSoonChip, StatusChip } from "./LeadStatus";
 import { BackdateForm, CollaboratorsPanel, ReassignForm } from "./PeopleForms";
@@ -31,8 +31,8 @@ export function LeadDetail({
   initialSamples,
 }: {
   orgSlug: string;
-  initialLead: TLeadDetail;
-  initialTimeline: LeadTimeline;
+  initialLead: TLead;
+  initialTimeline: TLeadTimeline;
   initialSamples: TLeadSamples;
 }) {
   const t = useTranslations("leads.detail");
@@ -165,7 +165,7 @@ export function LeadDetail({
 }
 
 /** The four deadlines and, in words, which one decides and why. */
-function Deadlines({ lead }: { lead: TLeadDetail }) {
+function Deadlines({ lead }: { lead: TLead }) {
   const t = useTranslations("leads.detail");
   const d = useTranslations("leads.timeline.deadlines");
   const format = useFormatter();

@@ -35,7 +35,7 @@ import { ButtonLink } from "@/components/ui/links";
 
 import type { TLeadSort } from "@/lib/leads/schemas";
 
-import { useLeadPage, type LeadListItem, type LeadListParams } from "./leadQueries";
+import { useLeadPage, type TLeadListItem, type LeadListParams } from "./leadQueries";
 import { CountdownText, DueSoonChip, nextDeadline, StatusChip, type ProtectionStatus } from "./LeadStatus";
 import { RegisterLeadDialog } from "./RegisterLeadDialog";
 
@@ -126,7 +126,7 @@ export function LeadList({
   const rowCount =
     page && !hasNextPage && !leads.isPlaceholderData ? paging.page * paging.pageSize + page.items.length : -1;
 
-  const columns = useMemo<GridColDef<LeadListItem>[]>(() => {
+  const columns = useMemo<GridColDef<TLeadListItem>[]>(() => {
     const dateOnly = (iso: string | null) =>
       iso ? format.dateTime(new Date(iso), { dateStyle: "medium" }) : "–";
     return [

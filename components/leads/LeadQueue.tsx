@@ -25,13 +25,13 @@ import { Section } from "@/components/ui/Section";
 import { ButtonLink } from "@/components/ui/links";
 
 import { DecideExtensionForm } from "./ClockForms";
-import { useManagerQueue, type ManagerQueue } from "./leadQueries";
+import { useManagerQueue, type TManagerQueue } from "./leadQueries";
 import { CountdownText } from "./LeadStatus";
 
-type Pending = ManagerQueue["pending"][number];
+type Pending = TManagerQueue["pending"][number];
 
 /** Managers' work: extension requests to decide, leads in their grace period, recent expiries. */
-export function LeadQueue({ orgSlug, initialQueue }: { orgSlug: string; initialQueue: ManagerQueue }) {
+export function LeadQueue({ orgSlug, initialQueue }: { orgSlug: string; initialQueue: TManagerQueue }) {
   const t = useTranslations("leads.queue");
   const format = useFormatter();
   const queue = useManagerQueue(orgSlug, initialQueue);

@@ -18,11 +18,11 @@ import {
   reassignAction,
   removeCollaboratorAction,
 } from "@/lib/leads/actions";
-import { COLLABORATOR_ROLES } from "@/lib/leads/schemas";
+import { COLLABORATOR_ROLES, leadForms } from "@/lib/leads/schemas";
 
-import { invalidateLead, type LeadDetail, type LeadTimeline } from "./leadQueries";
-import { FormFooter, FormMessage } from "./Section";
-import { useLeadForm } from "./useLeadForm";
+import { invalidateLead, type TLead, type TLeadTimeline } from "./leadQueries";
+import { FormFooter, FormMessage } from "@/components/ui/FormFooter";
+import { useActionForm } from "@/components/ui/useActionForm";
 
 /** Collaborators (§87 HGB) and, for managers, backdating the registration and reassigning the lead. */
 
@@ -33,8 +33,8 @@ export function CollaboratorsPanel({
   canWrite,
 }: {
   orgSlug: string;
-  lead: LeadDetail;
-  members: LeadTimeline["members"];
+  lead: TLead;
+  members: TLeadTimeline["members"];
   canWrite: boolean;
 }) {
   const t = useTranslations("leads.forms");
@@ -42,7 +42,10 @@ export function CollaboratorsPanel({
   const format = useFormatter();
   const queryClient = useQueryClient();
   const invalidate = () => invalidateLead(queryClient, orgSlug, lead.id);
-  const form = useLeadForm(addCollaboratorAction.bind(null, orgSlug, lead.id), { onOk: invalidate });
+  const form = useActionForm(addCollaboratorAction.bind(null, orgSlug, lead.id), {
+    schema: leadForms.addCollaborator,
+    onOk: invalidate,
+  });
   const [removing, startRemoving] = useTransition();
   const [removeError, setRemoveError] = useState<string | null>(null);
 
@@ -147,7 +150,8 @@ export function CollaboratorsPanel({
 export function BackdateForm({ orgSlug, leadId }: { orgSlug: string; leadId: string }) {
   const t = useTranslations("leads.forms");
   const queryClient = useQueryClient();
-  const form = useLeadForm(backdateAction.bind(null, orgSlug, leadId), {
+  const form = useActionForm(backdateAction.bind(null, orgSlug, leadId), {
+    schema: leadForms.backdate,
     dates: ["registeredAt"],
     onOk: () => invalidateLead(queryClient, orgSlug, leadId),
   });
@@ -174,13 +178,14 @@ export function ReassignForm({
   members,
 }: {
   orgSlug: string;
-  lead: LeadDetail;
-  members: LeadTimeline["members"];
+  lead: TLead;
+  members: TLeadTimeline["members"];
 }) {
   const t = useTranslations("leads.forms");
   const roleName = useTranslations("roles");
   const queryClient = useQueryClient();
-  const form = useLeadForm(reassignAction.bind(null, orgSlug, lead.id), {
+  const form = useActionForm(reassignAction.bind(null, orgSlug, lead.id), {
+    schema: leadForms.reassign,
     onOk: () => invalidateLead(queryClient, orgSlug, lead.id),
   });
   const owners = members.filter((m) => m.role !== "auditor" && m.id !== lead.protection?.ownerUserId);

@@ -9,7 +9,7 @@ import Typography from "@mui/material/Typography";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
-import type { LeadDetail, LeadTimeline } from "./leadQueries";
+import type { TLead, TLeadTimeline } from "./leadQueries";
 import { buildTimeline, monthTicks, type TimelineEvent, type TimelineModel } from "./timelineModel";
 
 const LANE = 46;
@@ -41,8 +41,8 @@ export function ProtectionTimeline({
   timeline,
   now,
 }: {
-  lead: LeadDetail;
-  timeline: LeadTimeline;
+  lead: TLead;
+  timeline: TLeadTimeline;
   now: number;
 }) {
   const t = useTranslations("leads.timeline");

@@ -20,9 +20,10 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 
 import { createLeadAction } from "@/lib/leads/actions";
+import { leadForms } from "@/lib/leads/schemas";
 
 import { invalidateLead } from "./leadQueries";
-import { useLeadForm } from "./useLeadForm";
+import { useActionForm } from "@/components/ui/useActionForm";
 
 /** "Register lead": company and city (stage 0, no personal data), optionally a contact (stage 1). */
 export function RegisterLeadDialog({
@@ -57,7 +58,8 @@ function RegisterLeadForm({ orgSlug, onClose }: { orgSlug: string; onClose: () =
   const format = useFormatter();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const form = useLeadForm(createLeadAction.bind(null, orgSlug), {
+  const form = useActionForm(createLeadAction.bind(null, orgSlug), {
+    schema: leadForms.createLead,
     keepValues: true,
     onOk: async (outcome) => {
       if (outcome.kind !== "created") return;

@@ -2,32 +2,23 @@
 
 import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query";
 
-import { ORG_HEADER_NAME } from "@/lib/http/org-header";
-import type { ActionState } from "@/lib/http/action";
-import { leadTimelineAction, managerQueueAction } from "@/lib/leads/actions";
-import type { TLeadSort } from "@/lib/leads/schemas";
-import type { LeadDetail, LeadListItem } from "@/lib/leads/service";
-import type { LeadTimeline, ManagerQueue } from "@/lib/leads/service";
+import type {
+  TLead,
+  TLeadListItem,
+  TLeadPage,
+  TLeadTimeline,
+  TListLeads,
+  TManagerQueue,
+} from "@/lib/leads/schemas";
+
+import { apiGet } from "@/components/ui/apiFetch";
 
 import { tickNow } from "./time";
 
-export type { LeadDetail, LeadListItem, LeadTimeline, ManagerQueue };
+export type { TLead, TLeadListItem, TLeadTimeline, TManagerQueue };
 
-/** What the list asks GET /api/v1/leads for; `cursor` is the page's keyset position. */
-export interface LeadListParams {
-  status?: "ACTIVE" | "GRACE" | "EXPIRED";
-  owner?: "me";
-  dueSoon?: true;
-  q?: string;
-  limit: number;
-  sort: TLeadSort;
-  cursor?: string;
-}
-
-export interface LeadPage {
-  items: LeadListItem[];
-  nextCursor: string | null;
-}
+/** What the list asks GET /api/v1/leads for (ZListLeads's parsed shape; `cursor` is the page's keyset position). */
+export type LeadListParams = TListLeads;
 
 export const leadKeys = {
   all: ["leads"] as const,
@@ -47,20 +38,6 @@ export function invalidateLead(queryClient: QueryClient, orgSlug: string, leadId
   return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
-async function getJson<T>(orgSlug: string, path: string): Promise<T> {
-  const response = await fetch(`/api/v1${path}`, { headers: { [ORG_HEADER_NAME]: orgSlug } });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
-    throw new Error(problem?.detail ?? `GET /api/v1${path}: ${response.status}`);
-  }
-  return (await response.json()) as T;
-}
-
-function unwrap<T>(result: ActionState<T>): T {
-  if (result.status !== "ok") throw new Error(result.status === "error" ? result.message : "not loaded");
-  return result.data;
-}
-
 /** One page of leads; `onNextCursor` learns where the following page starts. */
 export function useLeadPage(
   orgSlug: string,
@@ -69,11 +46,8 @@ export function useLeadPage(
 ) {
   return useQuery({
     queryKey: leadKeys.list(orgSlug, params),
-    queryFn: async (): Promise<LeadPage> => {
-      const search = new URLSearchParams();
-      for (const [key, value] of Object.entries(params))
-        if (value !== undefined) search.set(key, String(value));
-      const page = await getJson<LeadPage>(orgSlug, `/leads?${search}`);
+    queryFn: async () => {
+      const page = await apiGet<TLeadPage>(orgSlug, "/leads", params);
       onNextCursor(page.nextCursor);
       return page;
     },
@@ -81,26 +55,26 @@ export function useLeadPage(
   });
 }
 
-export function useLead(orgSlug: string, id: string, initialData: LeadDetail) {
+export function useLead(orgSlug: string, id: string, initialData: TLead) {
   return useQuery({
     queryKey: leadKeys.detail(orgSlug, id),
-    queryFn: () => getJson<LeadDetail>(orgSlug, `/leads/${id}`),
+    queryFn: () => apiGet<TLead>(orgSlug, `/leads/${id}`),
     initialData,
   });
 }
 
-export function useLeadTimeline(orgSlug: string, id: string, initialData: LeadTimeline) {
+export function useLeadTimeline(orgSlug: string, id: string, initialData: TLeadTimeline) {
   return useQuery({
     queryKey: leadKeys.timeline(orgSlug, id),
-    queryFn: async () => unwrap(await leadTimelineAction(orgSlug, id)),
+    queryFn: () => apiGet<TLeadTimeline>(orgSlug, `/leads/${id}/timeline`),
     initialData,
   });
 }
 
-export function useManagerQueue(orgSlug: string, initialData: ManagerQueue) {
+export function useManagerQueue(orgSlug: string, initialData: TManagerQueue) {
   return useQuery({
     queryKey: leadKeys.queue(orgSlug),
-    queryFn: async () => unwrap(await managerQueueAction(orgSlug)),
+    queryFn: () => apiGet<TManagerQueue>(orgSlug, "/lead-queue"),
     initialData,
   });
 }

@@ -67,10 +67,3 @@ export function toLocalInput(iso: string | null | undefined): string {
   if (Number.isNaN(d.getTime())) return "";
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
-
-/** A datetime-local value (the browser's time zone) → ISO 8601 UTC; anything unreadable unchanged,
- *  so the server's schema names the field. */
-export function fromLocalInput(local: string): string {
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? local : d.toISOString();
-}

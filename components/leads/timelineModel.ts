@@ -1,6 +1,6 @@
 import { QUALIFYING_KINDS } from "@/lib/leads/schemas";
 
-import type { LeadDetail, LeadTimeline } from "./leadQueries";
+import type { TLead, TLeadTimeline } from "./leadQueries";
 
 /**
  * What the protection timeline shows, as plain data: every event of the lead in time order and the
@@ -34,14 +34,14 @@ export interface TimelineModel {
   /** The span the axis covers, with a little room on both sides. */
   from: number;
   to: number;
-  protection: NonNullable<LeadDetail["protection"]> | null;
+  protection: NonNullable<TLead["protection"]> | null;
   holds: { start: number; end: number | null; reason: string }[];
 }
 
 const QUALIFYING = new Set<string>(QUALIFYING_KINDS);
 const ms = (iso: string) => Date.parse(iso);
 
-export function buildTimeline(lead: LeadDetail, timeline: LeadTimeline, now: number): TimelineModel {
+export function buildTimeline(lead: TLead, timeline: TLeadTimeline, now: number): TimelineModel {
   const names = new Map(timeline.members.map((m) => [m.id, m.name]));
   const name = (id: string | null) => (id ? (names.get(id) ?? "–") : "–");
   const p = lead.protection;

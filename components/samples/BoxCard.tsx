@@ -10,8 +10,8 @@ import Typography from "@mui/material/Typography";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { FormFooter, FormMessage } from "@/components/leads/Section";
-import { useLeadForm } from "@/components/leads/useLeadForm";
+import { FormFooter, FormMessage } from "@/components/ui/FormFooter";
+import { useActionForm } from "@/components/ui/useActionForm";
 import { changeBoxStatusAction, createPhaseAction } from "@/lib/samples/actions";
 import { PHASE_STAGES, type TBoxStatus } from "@/lib/samples/schemas";
 import { NEXT_STATUSES } from "@/lib/samples/status";
@@ -175,7 +175,7 @@ function PhaseForm({ orgSlug, box }: { orgSlug: string; box: SampleBox }) {
   const s = useTranslations("samples.admin.stage");
   const invalidate = useInvalidateSamples(orgSlug, box.leadId);
   const [open, setOpen] = useState(false);
-  const form = useLeadForm(createPhaseAction.bind(null, orgSlug, box.id), {
+  const form = useActionForm(createPhaseAction.bind(null, orgSlug, box.id), {
     onOk: async () => {
       setOpen(false);
       await invalidate();

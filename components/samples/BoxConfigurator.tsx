@@ -16,7 +16,7 @@ import useMediaQuery from "@mui/material/useMediaQuery";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { FormMessage } from "@/components/leads/Section";
+import { FormMessage } from "@/components/ui/FormFooter";
 import { createBoxAction } from "@/lib/samples/actions";
 import type { ProductDto } from "@/lib/samples/service";
 

@@ -3,7 +3,7 @@
 import Button from "@mui/material/Button";
 import DialogActions from "@mui/material/DialogActions";
 
-import { FormFooter } from "@/components/leads/Section";
+import { FormFooter } from "@/components/ui/FormFooter";
 
 /** The end of a form in a dialog: its message and submit button, then "cancel". */
 export function DialogFormFooter(props: {

@@ -15,8 +15,8 @@ import Typography from "@mui/material/Typography";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { FormMessage } from "@/components/leads/Section";
-import { useLeadForm } from "@/components/leads/useLeadForm";
+import { FormMessage } from "@/components/ui/FormFooter";
+import { useActionForm } from "@/components/ui/useActionForm";
 import {
   createFeedbackLinkAction,
   resendFeedbackLinkAction,
@@ -162,7 +162,7 @@ function LinkForm({
   onCreated: (link: ShownLink) => unknown;
 }) {
   const t = useTranslations("samples.admin.link");
-  const form = useLeadForm(createFeedbackLinkAction.bind(null, orgSlug, phaseId), { onOk: onCreated });
+  const form = useActionForm(createFeedbackLinkAction.bind(null, orgSlug, phaseId), { onOk: onCreated });
   return (
     <Stack component="form" onSubmit={form.onSubmit} noValidate aria-label={t("create")}>
       <DialogContent>

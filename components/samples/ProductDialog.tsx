@@ -8,7 +8,7 @@ import TextField from "@mui/material/TextField";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 
-import { useLeadForm } from "@/components/leads/useLeadForm";
+import { useActionForm } from "@/components/ui/useActionForm";
 
 import { DialogFormFooter } from "./DialogFormFooter";
 import { createProductAction } from "@/lib/samples/actions";
@@ -35,7 +35,7 @@ export function ProductDialog({
 function ProductForm({ orgSlug, onClose }: { orgSlug: string; onClose: () => void }) {
   const t = useTranslations("samples.area.products");
   const router = useRouter();
-  const form = useLeadForm(createProductAction.bind(null, orgSlug), {
+  const form = useActionForm(createProductAction.bind(null, orgSlug), {
     onOk: () => {
       // The area is rendered on the server: its filters' catalogue is read again.
       router.refresh();

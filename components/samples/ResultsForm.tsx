@@ -8,7 +8,7 @@ import Typography from "@mui/material/Typography";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { FormMessage } from "@/components/leads/Section";
+import { FormMessage } from "@/components/ui/FormFooter";
 import { recordResultsAction } from "@/lib/samples/actions";
 import { RESULT_OUTCOMES } from "@/lib/samples/schemas";
 

@@ -25,8 +25,9 @@ import { useActionState, useEffect, useState, useTransition } from "react";
 
 import { EmptyState } from "@/components/ui/EmptyState";
 import { createTokenAction, revokeTokenAction } from "@/lib/auth/actions";
+import type { TTokenSummary } from "@/lib/auth/schemas";
 
-import { tokenKeys, useOwnTokens, type TokenRow } from "./tokenQueries";
+import { tokenKeys, useOwnTokens } from "./tokenQueries";
 
 const EXPIRY_CHOICES = ["30", "90", "365", "never"] as const;
 
@@ -38,7 +39,7 @@ export function TokensPanel({ orgSlug }: { orgSlug: string }) {
   const [state, formAction, creating] = useActionState(createTokenAction.bind(null, orgSlug), {
     status: "idle",
   });
-  const [toRevoke, setToRevoke] = useState<TokenRow | null>(null);
+  const [toRevoke, setToRevoke] = useState<TTokenSummary | null>(null);
   const [revokeError, setRevokeError] = useState<string | null>(null);
   const [revoking, startRevoke] = useTransition();
 
@@ -49,7 +50,7 @@ export function TokensPanel({ orgSlug }: { orgSlug: string }) {
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : {};
 
-  const revoke = (token: TokenRow) =>
+  const revoke = (token: TTokenSummary) =>
     startRevoke(async () => {
       const result = await revokeTokenAction(orgSlug, token.id);
       setRevokeError(result.status === "error" ? result.message : null);
@@ -60,7 +61,7 @@ export function TokensPanel({ orgSlug }: { orgSlug: string }) {
   const date = (value: string | null, fallback: string) =>
     value ? format.dateTime(new Date(value), { dateStyle: "medium", timeStyle: "short" }) : fallback;
 
-  const status = (token: TokenRow) => {
+  const status = (token: TTokenSummary) => {
     if (token.revokedAt) return <Chip size="small" label={t("revoked")} />;
     if (token.expiresAt && new Date(token.expiresAt) <= new Date())
       return <Chip size="small" color="warning" label={t("expired")} />;

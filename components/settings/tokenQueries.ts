@@ -2,17 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import { ORG_HEADER_NAME } from "@/lib/http/org-header";
+import type { TTokenSummary } from "@/lib/auth/schemas";
 
-export interface TokenRow {
-  id: string;
-  name: string;
-  tokenPrefix: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+import { apiGet } from "@/components/ui/apiFetch";
 
 export const tokenKeys = {
   all: ["tokens"] as const,
@@ -22,10 +14,6 @@ export const tokenKeys = {
 export function useOwnTokens(orgSlug: string) {
   return useQuery({
     queryKey: tokenKeys.list(orgSlug),
-    queryFn: async (): Promise<TokenRow[]> => {
-      const response = await fetch("/api/v1/tokens", { headers: { [ORG_HEADER_NAME]: orgSlug } });
-      if (!response.ok) throw new Error(`GET /api/v1/tokens: ${response.status}`);
-      return ((await response.json()) as { items: TokenRow[] }).items;
-    },
+    queryFn: async () => (await apiGet<{ items: TTokenSummary[] }>(orgSlug, "/tokens")).items,
   });
 }

@@ -18,6 +18,7 @@ import {
   userTotals,
   type Totals,
 } from "./budget-rows";
+import type { TBudgetStatus } from "./schemas";
 
 /**
  * The monthly AI budget of an organisation and of each of its members (tables ai_budget_*, see
@@ -177,22 +178,6 @@ export async function releaseBudget(tx: Tx, ctx: OrgContext, reservationId: stri
   return true;
 }
 
-export interface BudgetLine {
-  /** null: no cap (a member without a personal cap). */
-  capEur: number | null;
-  spentEur: number;
-  reservedEur: number;
-  /** What may still be reserved; null without a cap. */
-  remainingEur: number | null;
-}
-
-export interface BudgetStatus {
-  month: string;
-  org: BudgetLine & { capEur: number; remainingEur: number };
-  /** The caller's own line; null in the system context. */
-  user: BudgetLine | null;
-}
-
 const line = <C extends number | null>(cap: C, totals: Totals) => ({
   capEur: cap,
   ...totals,
@@ -204,7 +189,7 @@ export async function budgetStatus(
   tx: Tx,
   ctx: OrgContext,
   month: string = monthOf(),
-): Promise<BudgetStatus> {
+): Promise<TBudgetStatus> {
   const day = firstDay(month);
   const caps = await readCaps(tx, ctx);
   const org = line(caps.org, (await orgTotals(tx, ctx.orgId, day)) ?? NOTHING);

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { defineApi } from "@/lib/http/spec";
 
+import { ZAiDashboard, ZAiDashboardQuery, ZBudgetStatus, ZModelPrice } from "./schemas";
 import { AI_PROVIDERS, AI_TIERS, AI_USE_CASES } from "./types";
 
 /** The /api/v1 operations of the AI router, with the schemas of what they answer. */
@@ -57,4 +58,38 @@ export const routeAiApi = defineApi({
   problems: [402, 403, 503],
 });
 
-export const aiApis = [routeAiApi] as const;
+export const getAiDashboardApi = defineApi({
+  operationId: "getAiDashboard",
+  method: "GET",
+  path: "/ai/dashboard",
+  summary: "Overseers: calls, spending and routing of a period (7, 30 or 90 days), with this month's budget",
+  tag: "AI",
+  query: ZAiDashboardQuery,
+  response: { status: 200, description: "The dashboard of the period", schema: ZAiDashboard },
+  problems: [403],
+});
+
+export const getAiBudgetApi = defineApi({
+  operationId: "getAiBudget",
+  method: "GET",
+  path: "/ai/budget",
+  summary: "The caller's own AI spending this month, and what is left of the organisation's budget",
+  tag: "AI",
+  response: { status: 200, description: "This month's budget as the caller sees it", schema: ZBudgetStatus },
+});
+
+export const listAiPricesApi = defineApi({
+  operationId: "listAiPrices",
+  method: "GET",
+  path: "/ai/prices",
+  summary: "Overseers: the price of every model, per million tokens",
+  tag: "AI",
+  response: {
+    status: 200,
+    description: "Every price, by model name",
+    schema: z.object({ items: z.array(ZModelPrice) }),
+  },
+  problems: [403],
+});
+
+export const aiApis = [getAiDashboardApi, getAiBudgetApi, listAiPricesApi, routeAiApi] as const;

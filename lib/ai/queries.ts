@@ -5,7 +5,15 @@ import type { Tx, OrgContext } from "@/lib/db";
 import { readSettings } from "@/lib/settings/queries";
 
 import { monthOf } from "./budget";
-import type { TAiPeriod } from "./schemas";
+import type {
+  TAiDashboard,
+  TAiPeriod,
+  TAiRoutingStats,
+  TAiSpendByUseCase,
+  TAiSpendByUser,
+  TAiSpendDay,
+  TAiUserBudget,
+} from "./schemas";
 
 /**
  * The AI dashboard's reads, for one organisation and a period [from, to) (days in UTC, the
@@ -16,16 +24,9 @@ import type { TAiPeriod } from "./schemas";
 
 const range = (orgId: string, p: TAiPeriod) => ({ orgId, from: p.from, to: p.to });
 
-export interface AiSpendDay {
-  /** YYYY-MM-DD (UTC). Every day of the period, zero when nothing was spent. */
-  day: string;
-  calls: number;
-  costEur: number;
-}
-
-export async function spendByDay(tx: Tx, orgId: string, period: TAiPeriod): Promise<AiSpendDay[]> {
+export async function spendByDay(tx: Tx, orgId: string, period: TAiPeriod): Promise<TAiSpendDay[]> {
   const r = range(orgId, period);
-  return tx.$queryRaw<AiSpendDay[]>`
+  return tx.$queryRaw<TAiSpendDay[]>`
     SELECT to_char(d, 'YYYY-MM-DD') AS day, coalesce(c.calls, 0)::int AS calls,
            coalesce(c.cost, 0)::float8 AS "costEur"
     FROM generate_series(date_trunc('day', ${r.from}::timestamptz),
@@ -39,17 +40,9 @@ export async function spendByDay(tx: Tx, orgId: string, period: TAiPeriod): Prom
     ORDER BY d`;
 }
 
-export interface AiSpendByUseCase {
-  useCase: string;
-  calls: number;
-  costEur: number;
-  tokensIn: number;
-  tokensOut: number;
-}
-
-export async function spendByUseCase(tx: Tx, orgId: string, period: TAiPeriod): Promise<AiSpendByUseCase[]> {
+export async function spendByUseCase(tx: Tx, orgId: string, period: TAiPeriod): Promise<TAiSpendByUseCase[]> {
   const r = range(orgId, period);
-  return tx.$queryRaw<AiSpendByUseCase[]>`
+  return tx.$queryRaw<TAiSpendByUseCase[]>`
     SELECT use_case AS "useCase", count(*)::int AS calls, sum(cost_eur)::float8 AS "costEur",
            sum(tokens_in)::float8 AS "tokensIn", sum(tokens_out)::float8 AS "tokensOut"
     FROM ai_call
@@ -58,17 +51,9 @@ export async function spendByUseCase(tx: Tx, orgId: string, period: TAiPeriod): 
     ORDER BY sum(cost_eur) DESC, use_case`;
 }
 
-export interface AiSpendByUser {
-  /** null: calls of the system context (jobs). */
-  userId: string | null;
-  name: string | null;
-  calls: number;
-  costEur: number;
-}
-
-export async function spendByUser(tx: Tx, orgId: string, period: TAiPeriod): Promise<AiSpendByUser[]> {
+export async function spendByUser(tx: Tx, orgId: string, period: TAiPeriod): Promise<TAiSpendByUser[]> {
   const r = range(orgId, period);
-  return tx.$queryRaw<AiSpendByUser[]>`
+  return tx.$queryRaw<TAiSpendByUser[]>`
     SELECT c.user_id::text AS "userId", u.name, count(*)::int AS calls, sum(c.cost_eur)::float8 AS "costEur"
     FROM ai_call c LEFT JOIN app_user u ON u.id = c.user_id
     WHERE c.org_id = ${r.orgId}::uuid AND c.created_at >= ${r.from} AND c.created_at < ${r.to}
@@ -76,16 +61,9 @@ export async function spendByUser(tx: Tx, orgId: string, period: TAiPeriod): Pro
     ORDER BY sum(c.cost_eur) DESC, u.name NULLS LAST`;
 }
 
-export interface AiUserBudget {
-  userId: string;
-  name: string | null;
-  spentEur: number;
-  reservedEur: number;
-}
-
 /** Each member's spent and reserved money of a month ("YYYY-MM"). */
-export async function budgetByUser(tx: Tx, orgId: string, month: string): Promise<AiUserBudget[]> {
-  return tx.$queryRaw<AiUserBudget[]>`
+export async function budgetByUser(tx: Tx, orgId: string, month: string): Promise<TAiUserBudget[]> {
+  return tx.$queryRaw<TAiUserBudget[]>`
     SELECT b.user_id::text AS "userId", u.name, b.spent_eur::float8 AS "spentEur",
            b.reserved_eur::float8 AS "reservedEur"
     FROM ai_budget_user_month b LEFT JOIN app_user u ON u.id = b.user_id
@@ -93,29 +71,9 @@ export async function budgetByUser(tx: Tx, orgId: string, month: string): Promis
     ORDER BY b.spent_eur + b.reserved_eur DESC, u.name`;
 }
 
-export interface AiRoutingStats {
-  calls: number;
-  costEur: number;
-  /** Calls answered (outcome ok), from a provider or the cache. */
-  answered: number;
-  /** Of the answers a provider gave: the share the small and the large tier gave. */
-  smallShare: number | null;
-  largeShare: number | null;
-  /** Of the answers a provider gave: the share where the small model's answer was escalated. */
-  escalationRate: number | null;
-  /** Of the answered calls: the share the cache answered. */
-  cacheHitRate: number | null;
-  /** Of the calls that reached a provider: the share that failed (error, invalid output). */
-  errorRate: number | null;
-  /** 95th percentile of the latency of calls that reached a provider (continuous), in whole ms. */
-  p95LatencyMs: number | null;
-  refusedBudget: number;
-  notConfigured: number;
-}
-
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
-export async function routingStats(tx: Tx, orgId: string, period: TAiPeriod): Promise<AiRoutingStats> {
+export async function routingStats(tx: Tx, orgId: string, period: TAiPeriod): Promise<TAiRoutingStats> {
   const r = range(orgId, period);
   const [s] = await tx.$queryRaw<
     {
@@ -161,19 +119,8 @@ export async function routingStats(tx: Tx, orgId: string, period: TAiPeriod): Pr
   };
 }
 
-export interface AiDashboard {
-  period: TAiPeriod;
-  stats: AiRoutingStats;
-  byDay: AiSpendDay[];
-  byUseCase: AiSpendByUseCase[];
-  byUser: AiSpendByUser[];
-  /**
-   * The budget of `month` (the current one by default): the organisation's cap, the cap it sets
-   * per member (null: none; members may keep lower ones of their own, which stay private), and
-   * each member's spending.
-   */
-  budget: { month: string; orgCapEur: number; memberCapEur: number | null; users: AiUserBudget[] };
-}
+/** The dashboard's reads for a period; the service adds the period's days and the budget status. */
+export type AiDashboard = Omit<TAiDashboard, "days" | "period" | "status"> & { period: TAiPeriod };
 
 /** Everything the dashboard shows, for those who may see it (ai.dashboard.view). */
 export async function aiDashboard(

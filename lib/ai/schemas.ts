@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { formInput } from "@/lib/forms";
+
 import { AI_PROVIDERS, AI_TIERS, AI_USE_CASES } from "./types";
 
 /**
@@ -25,11 +27,22 @@ export const ZModelPriceInput = z.strictObject({
 });
 export type TModelPriceInput = z.infer<typeof ZModelPriceInput>;
 
-/** A price as the prices page lists it. */
-export interface TModelPrice extends TModelPriceInput {
-  updatedAt: string;
-  updatedBy: string | null;
-}
+/** The price form's input: its fields as ZModelPriceInput takes them (formInput, lib/forms.ts), the
+ *  prices typed with a decimal comma or point. The form checks with it in the browser, its action again. */
+export const ZPriceForm = formInput(ZModelPriceInput, {
+  inputPerMillionEur: "number",
+  outputPerMillionEur: "number",
+});
+
+/** A price as the prices page lists it (GET /api/v1/ai/prices). */
+export const ZModelPrice = z
+  .object({
+    ...ZModelPriceInput.shape,
+    updatedAt: z.iso.datetime(),
+    updatedBy: z.uuid().nullable().describe("Who set it last; null for the seeded prices"),
+  })
+  .meta({ id: "AiModelPrice" });
+export type TModelPrice = z.infer<typeof ZModelPrice>;
 
 /**
  * How a routed call ended. `error`: every provider failed (ProviderError); `invalid_output`: the
@@ -89,3 +102,113 @@ export const ZAiPeriod = z
     path: ["to"],
   });
 export type TAiPeriod = z.infer<typeof ZAiPeriod>;
+
+// The dashboard (GET /api/v1/ai/dashboard) and the caller's budget (GET /api/v1/ai/budget) ------
+// The types are these schemas' own (z.infer), so the API document and the page cannot drift apart.
+
+/** The periods the page offers, in days up to and including today (UTC). */
+export const ZAiPeriodDays = z.union([z.literal(7), z.literal(30), z.literal(90)]);
+export type TAiPeriodDays = z.infer<typeof ZAiPeriodDays>;
+export const DEFAULT_PERIOD_DAYS: TAiPeriodDays = 30;
+
+/** The dashboard's query string: one of the picker's periods, 30 days when none is named. */
+export const ZAiDashboardQuery = z.strictObject({
+  days: z.coerce.number().pipe(ZAiPeriodDays).default(DEFAULT_PERIOD_DAYS),
+});
+
+const ZBudgetLine = z.object({
+  capEur: z.number().nullable().describe("null: no cap (a member without a personal cap)"),
+  spentEur: z.number(),
+  reservedEur: z.number(),
+  remainingEur: z.number().nullable().describe("What may still be reserved; null without a cap"),
+});
+export type TBudgetLine = z.infer<typeof ZBudgetLine>;
+
+/** The caller's view of a month's budget: the organisation's line and their own. */
+export const ZBudgetStatus = z
+  .object({
+    month: z.string().describe("YYYY-MM"),
+    org: ZBudgetLine.extend({ capEur: z.number(), remainingEur: z.number() }),
+    user: ZBudgetLine.nullable().describe("The caller's own line; null in the system context"),
+  })
+  .meta({ id: "AiBudgetStatus" });
+export type TBudgetStatus = z.infer<typeof ZBudgetStatus>;
+
+export const ZAiSpendDay = z.object({
+  day: z.string().describe("YYYY-MM-DD (UTC). Every day of the period, zero when nothing was spent"),
+  calls: z.number().int(),
+  costEur: z.number(),
+});
+export type TAiSpendDay = z.infer<typeof ZAiSpendDay>;
+
+export const ZAiSpendByUseCase = z.object({
+  useCase: z.string(),
+  calls: z.number().int(),
+  costEur: z.number(),
+  tokensIn: z.number().int(),
+  tokensOut: z.number().int(),
+});
+export type TAiSpendByUseCase = z.infer<typeof ZAiSpendByUseCase>;
+
+export const ZAiSpendByUser = z.object({
+  userId: z.uuid().nullable().describe("null: calls of the system context (jobs)"),
+  name: z.string().nullable(),
+  calls: z.number().int(),
+  costEur: z.number(),
+});
+export type TAiSpendByUser = z.infer<typeof ZAiSpendByUser>;
+
+export const ZAiUserBudget = z.object({
+  userId: z.uuid(),
+  name: z.string().nullable(),
+  spentEur: z.number(),
+  reservedEur: z.number(),
+});
+export type TAiUserBudget = z.infer<typeof ZAiUserBudget>;
+
+const share = z.number().nullable();
+export const ZAiRoutingStats = z.object({
+  calls: z.number().int(),
+  costEur: z.number(),
+  answered: z.number().int().describe("Calls answered (outcome ok), from a provider or the cache"),
+  smallShare: share.describe("Of the answers a provider gave: the share the small tier gave"),
+  largeShare: share.describe("Of the answers a provider gave: the share the large tier gave"),
+  escalationRate: share.describe(
+    "Of the answers a provider gave: the share where the small model's answer was escalated",
+  ),
+  cacheHitRate: share.describe("Of the answered calls: the share the cache answered"),
+  errorRate: share.describe(
+    "Of the calls that reached a provider: the share that failed (error, invalid output)",
+  ),
+  p95LatencyMs: z
+    .number()
+    .nullable()
+    .describe("95th percentile of the latency of calls that reached a provider (continuous), in whole ms"),
+  refusedBudget: z.number().int(),
+  notConfigured: z.number().int(),
+});
+export type TAiRoutingStats = z.infer<typeof ZAiRoutingStats>;
+
+/** Everything the dashboard shows for one of the picker's periods, with this month's budget status. */
+export const ZAiDashboard = z
+  .object({
+    days: ZAiPeriodDays,
+    period: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }).describe("[from, to), days in UTC"),
+    stats: ZAiRoutingStats,
+    byDay: z.array(ZAiSpendDay),
+    byUseCase: z.array(ZAiSpendByUseCase),
+    byUser: z.array(ZAiSpendByUser),
+    budget: z
+      .object({
+        month: z.string(),
+        orgCapEur: z.number(),
+        memberCapEur: z.number().nullable(),
+        users: z.array(ZAiUserBudget),
+      })
+      .describe(
+        "The month's budget: the organisation's cap, the cap it sets per member (null: none; members may keep lower ones of their own, which stay private), and each member's spending",
+      ),
+    status: ZBudgetStatus,
+  })
+  .meta({ id: "AiDashboard" });
+export type TAiDashboard = z.infer<typeof ZAiDashboard>;

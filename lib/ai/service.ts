@@ -1,16 +1,14 @@
 import "server-only";
 
-import { z } from "zod";
-
 import { authorize } from "@/lib/auth/policy";
 import { withOrg, type MemberContext, type OrgContext } from "@/lib/db";
 import { env } from "@/lib/env";
 
-import { budgetStatus, monthOf, type BudgetStatus } from "./budget";
+import { budgetStatus, monthOf } from "./budget";
 import { listPrices, setPrice } from "./prices";
-import { aiDashboard, type AiDashboard } from "./queries";
+import { aiDashboard } from "./queries";
 import { routeAi, type AiAnswer, type AiRequest, type RouterOptions } from "./router";
-import type { TModelPriceInput, TModelPrice } from "./schemas";
+import type { TAiDashboard, TAiPeriodDays, TBudgetStatus, TModelPrice, TModelPriceInput } from "./schemas";
 
 /**
  * The AI domain's service, the entry point for actions, routes and other domains: asking a model
@@ -32,11 +30,6 @@ export async function askAi(
   return routeAi(ctx, request, options);
 }
 
-/** The periods the page offers, in days up to and including today (UTC). */
-export const ZAiPeriodDays = z.union([z.literal(7), z.literal(30), z.literal(90)]);
-export type TAiPeriodDays = z.infer<typeof ZAiPeriodDays>;
-export const DEFAULT_PERIOD_DAYS: TAiPeriodDays = 30;
-
 const DAY_MS = 86_400_000;
 
 /** The last `days` days, today included: [midnight UTC `days - 1` days ago, tomorrow's midnight UTC). */
@@ -56,14 +49,7 @@ export function aiProviderStatus(): AiProviderStatus {
   return { openai: Boolean(e.OPENAI_API_KEY), anthropic: Boolean(e.ANTHROPIC_API_KEY) };
 }
 
-/** The dashboard as the browser gets it: the period as ISO strings, with this month's budget status. */
-export type AiDashboardView = Omit<AiDashboard, "period"> & {
-  days: TAiPeriodDays;
-  period: { from: string; to: string };
-  status: BudgetStatus;
-};
-
-export async function getAiDashboard(ctx: MemberContext, days: TAiPeriodDays): Promise<AiDashboardView> {
+export async function getAiDashboard(ctx: MemberContext, days: TAiPeriodDays): Promise<TAiDashboard> {
   const period = periodOf(days);
   const month = monthOf();
   return withOrg(ctx, async (tx) => {
@@ -78,7 +64,7 @@ export async function getAiDashboard(ctx: MemberContext, days: TAiPeriodDays): P
 }
 
 /** The caller's own view of this month's budget: their line and the organisation's. */
-export async function getAiBudget(ctx: MemberContext): Promise<BudgetStatus> {
+export async function getAiBudget(ctx: MemberContext): Promise<TBudgetStatus> {
   return withOrg(ctx, (tx) => budgetStatus(tx, ctx));
 }
 

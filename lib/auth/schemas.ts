@@ -99,3 +99,5 @@ export const ZTokenSummary = z
     revokedAt: z.iso.datetime().nullable(),
   })
   .meta({ id: "TokenSummary" });
+/** A token as GET /api/v1/tokens answers it (instants as ISO 8601 strings). */
+export type TTokenSummary = z.infer<typeof ZTokenSummary>;

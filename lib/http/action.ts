@@ -8,6 +8,7 @@ import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/sessi
 
 import { clientIp } from "./client-ip";
 import { asInvalidInput } from "./data-exception";
+import { formFields, parseForm, type FieldCode } from "@/lib/forms";
 import { AppError, isAppError, type AppErrorKind, type MessageCode } from "@/lib/errors";
 import { namesPrototype } from "@/lib/keys";
 import { requestIdFrom } from "./request-id";
@@ -28,27 +29,6 @@ export type ActionState<T> =
       values?: Record<string, string>;
     };
 
-/** Why a field was refused: missing, not a number, below `value`, above `value`, or another reason. */
-export type FieldCode =
-  { code: "required" | "number" | "format" | "other" } | { code: "min" | "max"; value: number };
-
-/** The code of one of zod's issues; `required` is the message the parse gave a missing field. */
-function fieldCodeOf(issue: z.core.$ZodIssue, required: string): FieldCode {
-  if (issue.message === required) return { code: "required" };
-  switch (issue.code) {
-    case "invalid_type":
-      return { code: issue.expected === "number" ? "number" : "other" };
-    case "too_small":
-      return typeof issue.minimum === "number" ? { code: "min", value: issue.minimum } : { code: "other" };
-    case "too_big":
-      return typeof issue.maximum === "number" ? { code: "max", value: issue.maximum } : { code: "other" };
-    case "invalid_format":
-      return { code: "format" };
-    default:
-      return { code: "other" };
-  }
-}
-
 /** What was typed, to fill the form again: a plain object (React sends no other kind to the browser),
  *  made by Object.fromEntries, which defines keys instead of assigning them; forged names left out. */
 function submittedValues(input: unknown): Record<string, string> | undefined {
@@ -58,22 +38,6 @@ function submittedValues(input: unknown): Record<string, string> | undefined {
       (entry): entry is [string, string] => typeof entry[1] === "string" && !namesPrototype(entry[0]),
     ),
   );
-}
-
-/**
- * A form's (or query string's) fields by name, for a schema to parse: a null-prototype object, so no
- * name can reach Object.prototype however it is used later (the last value of a repeated name, as
- * Object.fromEntries gives). Undefined when a name, or a dotted segment of it, is `__proto__`,
- * `constructor` or `prototype` (lib/keys.ts): no form of ours has such a field, so the request
- * is forged and is refused rather than cleaned.
- */
-export function formFields(form: FormData | URLSearchParams): Record<string, FormDataEntryValue> | undefined {
-  const fields: Record<string, FormDataEntryValue> = Object.create(null);
-  for (const [name, value] of form.entries()) {
-    if (namesPrototype(name)) return undefined;
-    fields[name] = value;
-  }
-  return fields;
 }
 
 /**
@@ -103,24 +67,9 @@ export async function orgAction<S extends z.ZodType, T>(
   // Parsed only now that the session and membership are known: a stranger's post is never parsed.
   const raw = input instanceof FormData ? formFields(input) : input;
   if (input instanceof FormData && raw === undefined) return fail(t("forgedField"));
-  const locale = await getLocale();
-  const localeError = (locale === "de" ? z.locales.de() : z.locales.en()).localeError;
-  const parsed = schema.safeParse(raw, {
-    // A field the form left out is "required", not zod's "expected string, received undefined".
-    error: (issue) =>
-      issue.code === "invalid_type" && issue.input === undefined ? t("required") : localeError(issue),
-  });
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    const fieldCodes: Record<string, FieldCode> = {};
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.join(".") || "_";
-      if (path in fieldErrors) continue;
-      fieldErrors[path] = issue.message;
-      fieldCodes[path] = fieldCodeOf(issue, t("required"));
-    }
-    return fail("", fieldErrors, { fieldCodes });
-  }
+  // The same parse as the form's in the browser (lib/forms.ts), done again: a post need not come from it.
+  const parsed = parseForm(schema, raw, { locale: await getLocale(), required: t("required") });
+  if (!parsed.ok) return fail("", parsed.fieldErrors, { fieldCodes: parsed.fieldCodes });
 
   // Who acted from where, for the audit trail of whatever the action changes.
   const requestHeaders = await headers();
@@ -163,34 +112,6 @@ async function readerText() {
     );
     return t(text.code as never, params as never);
   };
-}
-
-/** Form fields are strings named by their path (`contact.email`): empty ones are left out, numbers and
- *  booleans converted, dotted names nested — then the API's own schema decides. The fields come from
- *  orgAction's formFields (no name reaches a prototype), and every level is a null-prototype object,
- *  so even a name that slipped through could only make an own key. */
-export function fromForm<S extends z.ZodType>(schema: S, kinds: Record<string, "number" | "boolean"> = {}) {
-  return z.preprocess((raw) => {
-    const out: Record<string, unknown> = Object.create(null);
-    for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-      if (key.startsWith("$ACTION") || value === "") continue;
-      let parsed = value;
-      if (
-        kinds[key] === "number" &&
-        typeof value === "string" &&
-        value.trim() !== "" &&
-        !Number.isNaN(Number(value))
-      )
-        parsed = Number(value);
-      if (kinds[key] === "boolean") parsed = value === "true" ? true : value === "false" ? false : value;
-      const path = key.split(".");
-      let node = out;
-      for (const part of path.slice(0, -1))
-        node = (node[part] ??= Object.create(null)) as Record<string, unknown>;
-      node[path[path.length - 1]] = parsed;
-    }
-    return out;
-  }, schema);
 }
 
 /** An id the browser sent: one that is not even a uuid names nothing, exactly like an unknown one. */

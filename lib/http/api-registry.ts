@@ -4,6 +4,7 @@ import { integrationsApis } from "@/lib/integrations/openapi";
 import { leadApis } from "@/lib/leads/openapi";
 import { samplesApis } from "@/lib/samples/openapi";
 import { feedbackPortalApis } from "@/lib/samples/openapi-public";
+import { settingsApis } from "@/lib/settings/openapi";
 
 import type { ApiSpec } from "./spec";
 
@@ -13,6 +14,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   listTokensApi,
   revokeTokenApi,
   endAllSessionsApi,
+  ...settingsApis,
   ...leadApis,
   ...samplesApis,
   ...aiApis,

@@ -8,7 +8,7 @@ import { authenticateToken } from "@/lib/auth/tokens";
 import type { DbContext } from "@/lib/db";
 import { env } from "@/lib/env";
 
-import { formFields } from "./action";
+import { formFields } from "@/lib/forms";
 import { readJsonBody } from "./body";
 import { clientIp } from "./client-ip";
 import { asInvalidInput } from "./data-exception";

@@ -3,35 +3,18 @@
 import { z } from "zod";
 
 import type { AiAnswer } from "@/lib/ai/router";
-import { fromForm, idOf, orgAction, type ActionState } from "@/lib/http/action";
+import { idOf, orgAction, type ActionState } from "@/lib/http/action";
 
 import { createHold, decideExtension, endHold, logActivity, requestExtension } from "./clock";
 import { addCollaborator, removeCollaborator } from "./collaborators";
-import {
-  ZAddCollaborator,
-  ZBackdate,
-  ZCreateHold,
-  ZCreateLead,
-  ZExtensionDecision,
-  ZExtensionRequest,
-  ZLogActivity,
-  ZReassign,
-} from "./schemas";
+import { leadForms } from "./schemas";
 import { briefLead } from "./brief";
-import {
-  backdateRegisteredAt,
-  createLead,
-  getLeadTimeline,
-  getManagerQueue,
-  reassignLead,
-  type DuplicateCandidate,
-  type LeadTimeline,
-  type ManagerQueue,
-} from "./service";
+import { backdateRegisteredAt, createLead, reassignLead, type DuplicateCandidate } from "./service";
 
 /**
- * The lead forms' server actions: each parses with the shared zod input (after turning the form's
- * flat strings into its shape), lets orgAction re-check the session, and calls one service.
+ * The lead forms' server actions: each parses with its form's input (`leadForms`: the API's schema
+ * fed by the form's fields, as the form checked it in the browser before it posted), lets orgAction
+ * re-check the session, and calls one service.
  */
 
 export type CreateLeadOutcome =
@@ -42,17 +25,12 @@ export async function createLeadAction(
   _previous: ActionState<CreateLeadOutcome>,
   formData: FormData,
 ): Promise<ActionState<CreateLeadOutcome>> {
-  return orgAction(
-    orgSlug,
-    fromForm(ZCreateLead, { confirmSimilar: "boolean" }),
-    formData,
-    async (session, input) => {
-      const result = await createLead(session.ctx, input);
-      return result.kind === "created"
-        ? { kind: "created" as const, id: result.lead.id }
-        : { kind: "similar" as const, candidates: result.candidates };
-    },
-  );
+  return orgAction(orgSlug, leadForms.createLead, formData, async (session, input) => {
+    const result = await createLead(session.ctx, input);
+    return result.kind === "created"
+      ? { kind: "created" as const, id: result.lead.id }
+      : { kind: "similar" as const, candidates: result.candidates };
+  });
 }
 
 export async function logActivityAction(
@@ -61,7 +39,7 @@ export async function logActivityAction(
   _previous: ActionState<{ id: string }>,
   formData: FormData,
 ): Promise<ActionState<{ id: string }>> {
-  return orgAction(orgSlug, fromForm(ZLogActivity), formData, async (session, input) => ({
+  return orgAction(orgSlug, leadForms.logActivity, formData, async (session, input) => ({
     id: (await logActivity(session.ctx, idOf(leadId), input)).id,
   }));
 }
@@ -72,7 +50,7 @@ export async function createHoldAction(
   _previous: ActionState<{ id: string }>,
   formData: FormData,
 ): Promise<ActionState<{ id: string }>> {
-  return orgAction(orgSlug, fromForm(ZCreateHold), formData, async (session, input) => ({
+  return orgAction(orgSlug, leadForms.createHold, formData, async (session, input) => ({
     id: (await createHold(session.ctx, idOf(leadId), input)).id,
   }));
 }
@@ -94,14 +72,9 @@ export async function requestExtensionAction(
   _previous: ActionState<{ id: string }>,
   formData: FormData,
 ): Promise<ActionState<{ id: string }>> {
-  return orgAction(
-    orgSlug,
-    fromForm(ZExtensionRequest, { days: "number" }),
-    formData,
-    async (session, input) => ({
-      id: (await requestExtension(session.ctx, idOf(leadId), input)).id,
-    }),
-  );
+  return orgAction(orgSlug, leadForms.requestExtension, formData, async (session, input) => ({
+    id: (await requestExtension(session.ctx, idOf(leadId), input)).id,
+  }));
 }
 
 export async function decideExtensionAction(
@@ -110,14 +83,9 @@ export async function decideExtensionAction(
   _previous: ActionState<{ status: string }>,
   formData: FormData,
 ): Promise<ActionState<{ status: string }>> {
-  return orgAction(
-    orgSlug,
-    fromForm(ZExtensionDecision, { approve: "boolean" }),
-    formData,
-    async (session, input) => ({
-      status: (await decideExtension(session.ctx, idOf(requestId), input)).status,
-    }),
-  );
+  return orgAction(orgSlug, leadForms.decideExtension, formData, async (session, input) => ({
+    status: (await decideExtension(session.ctx, idOf(requestId), input)).status,
+  }));
 }
 
 export async function addCollaboratorAction(
@@ -126,15 +94,10 @@ export async function addCollaboratorAction(
   _previous: ActionState<null>,
   formData: FormData,
 ): Promise<ActionState<null>> {
-  return orgAction(
-    orgSlug,
-    fromForm(ZAddCollaborator, { sharePercent: "number" }),
-    formData,
-    async (session, input) => {
-      await addCollaborator(session.ctx, idOf(leadId), input);
-      return null;
-    },
-  );
+  return orgAction(orgSlug, leadForms.addCollaborator, formData, async (session, input) => {
+    await addCollaborator(session.ctx, idOf(leadId), input);
+    return null;
+  });
 }
 
 export async function removeCollaboratorAction(
@@ -154,7 +117,7 @@ export async function backdateAction(
   _previous: ActionState<null>,
   formData: FormData,
 ): Promise<ActionState<null>> {
-  return orgAction(orgSlug, fromForm(ZBackdate), formData, async (session, input) => {
+  return orgAction(orgSlug, leadForms.backdate, formData, async (session, input) => {
     await backdateRegisteredAt(session.ctx, idOf(leadId), input);
     return null;
   });
@@ -166,23 +129,10 @@ export async function reassignAction(
   _previous: ActionState<null>,
   formData: FormData,
 ): Promise<ActionState<null>> {
-  return orgAction(orgSlug, fromForm(ZReassign), formData, async (session, input) => {
+  return orgAction(orgSlug, leadForms.reassign, formData, async (session, input) => {
     await reassignLead(session.ctx, idOf(leadId), input);
     return null;
   });
-}
-
-/** The lead page's query: activities, assignments, members and permissions for the timeline. */
-export async function leadTimelineAction(
-  orgSlug: string,
-  leadId: string,
-): Promise<ActionState<LeadTimeline>> {
-  return orgAction(orgSlug, z.null(), null, (session) => getLeadTimeline(session.ctx, idOf(leadId)));
-}
-
-/** The manager queue's query. */
-export async function managerQueueAction(orgSlug: string): Promise<ActionState<ManagerQueue>> {
-  return orgAction(orgSlug, z.null(), null, (session) => getManagerQueue(session.ctx));
 }
 
 /** The lead page's AI brief (use case lead.brief, through the AI router); `fresh` skips the cache. */

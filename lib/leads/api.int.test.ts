@@ -11,11 +11,13 @@ import * as hold from "@/app/api/v1/leads/[id]/holds/[holdId]/route";
 import * as holds from "@/app/api/v1/leads/[id]/holds/route";
 import * as protection from "@/app/api/v1/leads/[id]/protection/route";
 import * as registeredAt from "@/app/api/v1/leads/[id]/registered-at/route";
+import * as timeline from "@/app/api/v1/leads/[id]/timeline/route";
 import * as leads from "@/app/api/v1/leads/route";
+import * as queue from "@/app/api/v1/lead-queue/route";
 import { addMember, createOrganization } from "@/lib/auth/service";
 import { createToken } from "@/lib/auth/tokens";
 import { withOrg } from "@/lib/db";
-import { ZLead } from "@/lib/leads/openapi";
+import { ZLead, ZLeadTimeline, ZManagerQueue } from "@/lib/leads/schemas";
 
 // The lead-protection REST API end to end: the real route handlers, Bearer tokens, the services,
 // RLS and the audit trail on a real PostgreSQL.
@@ -487,5 +489,58 @@ describe("reassignment and lists", () => {
     expect(
       (await call(leads.POST, "audrey", { body: { companyName: "Audit", city: "Berlin" } })).status,
     ).toBe(403);
+  });
+});
+
+describe("the lead pages' reads", () => {
+  it("GET /leads/{id}/timeline: the history, the members and what the caller may do; 404 for whoever may not see it", async () => {
+    const created = await register("paula");
+    const params = { id: created.id };
+    await call(activities.POST, "paula", { params, body: { kind: "QUALIFIED_CALL", note: "Küchenchef" } });
+
+    const own = await call(timeline.GET, "paula", { params });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    // The answer is what the OpenAPI document promises (the page's types are the same schema's).
+    expect(ZLeadTimeline.safeParse(own.body).error).toBeUndefined();
+    expect(own.body.activities.map((a: Json) => [a.kind, a.createdBy])).toEqual([
+      ["QUALIFIED_CALL", ids.paula],
+    ]);
+    expect(own.body.assignments.map((a: Json) => a.ownerUserId)).toEqual([ids.paula]);
+    expect(own.body.members.map((m: Json) => m.id)).toContain(ids.peter);
+    expect(own.body.can).toEqual({ write: true, logActivity: true, manage: false });
+    expect((await call(timeline.GET, "manager", { params })).body.can.manage).toBe(true);
+
+    expect((await call(timeline.GET, "peter", { params })).status).toBe(404);
+    const other = await createOrganization({ name: "Lead API elsewhere", slug: "lead-api-b" });
+    const { userId } = await addMember({
+      email: "admin@lead-api-b.test",
+      name: "B",
+      orgSlug: "lead-api-b",
+      role: "admin",
+      locale: "de",
+    });
+    tokens.elsewhere = (
+      await createToken({ orgId: other.id, userId, roles: ["admin"] }, { name: "t", expiresInDays: 1 })
+    ).token;
+    const stranger = await call(timeline.GET, "elsewhere", { params });
+    expect(stranger.status).toBe(404);
+    expect(stranger.type).toBe("application/problem+json");
+    const malformed = await call(timeline.GET, "paula", { params: { id: "not-a-uuid" } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((e: Json) => e.path)).toEqual(["params.id"]);
+  });
+
+  it("GET /lead-queue: managers see requests waiting and leads in grace; partners are refused", async () => {
+    const created = await register("paula");
+    const asked = await call(extensions.POST, "paula", {
+      params: { id: created.id },
+      body: { days: 5, reason: "Verkostung verschoben" },
+    });
+    const seen = await call(queue.GET, "manager");
+    expect(seen.status, JSON.stringify(seen.body)).toBe(200);
+    expect(ZManagerQueue.safeParse(seen.body).error).toBeUndefined();
+    expect(seen.body.pending.map((p: Json) => p.id)).toContain(asked.body.id);
+    expect((await call(queue.GET, "paula")).status).toBe(403);
+    expect((await call(queue.GET, "elsewhere")).body.pending).toEqual([]);
   });
 });

@@ -1,26 +1,10 @@
 import type { ProtectionRow } from "./queries";
-
-/** A lead's protection as the API and the UI show it (ISO 8601 UTC). */
-export interface ProtectionDto {
-  status: "ACTIVE" | "GRACE" | "EXPIRED";
-  ownerUserId: string;
-  assignedAt: string;
-  lastQualActivityAt: string | null;
-  baseUntil: string;
-  progressUntil: string;
-  validUntil: string;
-  graceUntil: string;
-  reminderDueAt: string | null;
-  dueSoon: boolean;
-  pausedSeconds: number;
-  extensionDays: number;
-  holdOpen: boolean;
-  mode: "GREATEST" | "LEAST";
-}
+import type { TProtection } from "./schemas";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function protectionDto(p: ProtectionRow | undefined): ProtectionDto | null {
+/** A lead's protection as the API and the UI show it (ISO 8601 UTC): ZProtection's shape. */
+export function protectionDto(p: ProtectionRow | undefined): TProtection | null {
   if (!p) return null;
   return {
     status: p.status,

@@ -5,99 +5,26 @@ import { defineApi } from "@/lib/http/spec";
 import {
   ACTIVITY_KINDS,
   COLLABORATOR_ROLES,
-  HOLD_REASONS,
-  PROTECTION_STATUSES,
   ZAddCollaborator,
   ZBackdate,
   ZCreateHold,
   ZCreateLead,
   ZExtensionDecision,
   ZExtensionRequest,
+  ZHold,
+  ZLead,
+  ZLeadPage,
+  ZManagerQueue,
+  ZLeadTimeline,
   ZListLeads,
   ZLogActivity,
+  ZProtection,
   ZReassign,
 } from "./schemas";
 
-/** The /api/v1 operations of lead protection, with the schemas of what they answer. */
+/** The /api/v1 operations of lead protection; what they answer is described in schemas.ts. */
 
 const at = z.iso.datetime();
-
-export const ZProtection = z
-  .object({
-    status: z.enum(PROTECTION_STATUSES),
-    ownerUserId: z.uuid(),
-    assignedAt: at,
-    lastQualActivityAt: at.nullable(),
-    baseUntil: at,
-    progressUntil: at,
-    validUntil: at,
-    graceUntil: at,
-    reminderDueAt: at.nullable().describe("The next reminder's due moment, if one is still ahead"),
-    dueSoon: z.boolean(),
-    pausedSeconds: z.number().describe("Stop-the-clock time since the assignment (union of holds)"),
-    extensionDays: z.number().int(),
-    holdOpen: z.boolean(),
-    mode: z.enum(["GREATEST", "LEAST"]),
-  })
-  .meta({ id: "Protection" });
-
-export const ZLeadListItem = z
-  .object({
-    id: z.uuid(),
-    companyName: z.string(),
-    city: z.string(),
-    industry: z.string().nullable(),
-    stage: z.number().int(),
-    createdAt: at,
-    owner: z.object({ id: z.uuid(), name: z.string().nullable() }).nullable(),
-    status: z.enum(PROTECTION_STATUSES).nullable(),
-    validUntil: at.nullable(),
-    graceUntil: at.nullable(),
-    reminderDueAt: at.nullable(),
-    dueSoon: z.boolean(),
-    lastQualActivityAt: at.nullable(),
-    holdOpen: z.boolean(),
-  })
-  .meta({ id: "LeadListItem" });
-
-const ZHold = z.object({ id: z.uuid(), reason: z.enum(HOLD_REASONS), startAt: at, endAt: at.nullable() });
-
-export const ZLead = z
-  .object({
-    id: z.uuid(),
-    companyName: z.string(),
-    city: z.string(),
-    industry: z.string().nullable(),
-    stage: z.number().int(),
-    contact: z
-      .object({
-        firstName: z.string().nullable(),
-        lastName: z.string().nullable(),
-        email: z.string().nullable(),
-        phone: z.string().nullable(),
-      })
-      .nullable(),
-    vatId: z.string().nullable(),
-    expectedVolume: z.number().nullable(),
-    createdAt: at,
-    protection: ZProtection.nullable(),
-    holds: z.array(ZHold.extend({ note: z.string().nullable() })),
-    collaborators: z.array(
-      z.object({ userId: z.uuid(), role: z.enum(COLLABORATOR_ROLES), sharePercent: z.number().nullable() }),
-    ),
-    extensions: z.array(
-      z.object({
-        id: z.uuid(),
-        days: z.number().int(),
-        reason: z.string(),
-        status: z.enum(["PENDING", "APPROVED", "DENIED", "CLOSED"]),
-        requestedAt: at,
-        decidedAt: at.nullable(),
-        decisionComment: z.string().nullable(),
-      }),
-    ),
-  })
-  .meta({ id: "Lead" });
 
 const ZCollaborators = z.object({
   items: z.array(
@@ -134,7 +61,7 @@ export const leadApis = [
     response: {
       status: 200,
       description: "A page; pass nextCursor as cursor for the next",
-      schema: z.object({ items: z.array(ZLeadListItem), nextCursor: z.string().nullable() }),
+      schema: ZLeadPage,
     },
   }),
   defineApi({
@@ -156,6 +83,26 @@ export const leadApis = [
     params: leadParams,
     response: { status: 200, description: "The protection", schema: ZProtection },
     problems: [404],
+  }),
+  defineApi({
+    operationId: "getLeadTimeline",
+    method: "GET",
+    path: "/leads/{id}/timeline",
+    tag,
+    summary: "A lead's activities and assignments, the members for pickers, and what the caller may do",
+    params: leadParams,
+    response: { status: 200, description: "The timeline, oldest first", schema: ZLeadTimeline },
+    problems: [404],
+  }),
+  defineApi({
+    operationId: "getManagerQueue",
+    method: "GET",
+    path: "/lead-queue",
+    tag,
+    summary:
+      "Managers and admins: extension requests waiting for a decision, leads in grace, recent expiries",
+    response: { status: 200, description: "The queue", schema: ZManagerQueue },
+    problems: [403],
   }),
   defineApi({
     operationId: "logLeadActivity",
@@ -304,6 +251,8 @@ export const [
   listLeadsApi,
   getLeadApi,
   getLeadProtectionApi,
+  getLeadTimelineApi,
+  getManagerQueueApi,
   logLeadActivityApi,
   createLeadHoldApi,
   endLeadHoldApi,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { numeric, text, ZDbString } from "@/lib/db/columns";
+import { formInput } from "@/lib/forms";
 
 /** Activity kinds. The first five are qualifying: they prove progress (spec, "Inputs"). */
 export const QUALIFYING_KINDS = [
@@ -126,3 +127,184 @@ export const ZListLeads = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TListLeads = z.infer<typeof ZListLeads>;
+
+/** How the lead forms' fields become the inputs above: the texts of these fields are converted. */
+const FORM_KINDS = {
+  confirmSimilar: "boolean",
+  approve: "boolean",
+  days: "number",
+  sharePercent: "number",
+} as const;
+
+/**
+ * The lead forms' inputs: the API's own schemas, fed by a form's fields (formInput, lib/forms.ts).
+ * The form checks its input with one of these in the browser before it posts; its action parses
+ * with the same one again.
+ */
+export const leadForms = {
+  createLead: formInput(ZCreateLead, FORM_KINDS),
+  logActivity: formInput(ZLogActivity, FORM_KINDS),
+  createHold: formInput(ZCreateHold, FORM_KINDS),
+  requestExtension: formInput(ZExtensionRequest, FORM_KINDS),
+  decideExtension: formInput(ZExtensionDecision, FORM_KINDS),
+  addCollaborator: formInput(ZAddCollaborator, FORM_KINDS),
+  backdate: formInput(ZBackdate, FORM_KINDS),
+  reassign: formInput(ZReassign, FORM_KINDS),
+};
+
+// What the API and the pages answer ---------------------------------------------------------------
+// The types the services return are these schemas' own (z.infer), so the OpenAPI document, the
+// routes and the browser's hooks cannot drift apart. Instants travel as ISO 8601 UTC strings.
+
+const at = z.iso.datetime();
+
+export const ZProtection = z
+  .object({
+    status: z.enum(PROTECTION_STATUSES),
+    ownerUserId: z.uuid(),
+    assignedAt: at,
+    lastQualActivityAt: at.nullable(),
+    baseUntil: at,
+    progressUntil: at,
+    validUntil: at,
+    graceUntil: at,
+    reminderDueAt: at.nullable().describe("The next reminder's due moment, if one is still ahead"),
+    dueSoon: z.boolean(),
+    pausedSeconds: z.number().describe("Stop-the-clock time since the assignment (union of holds)"),
+    extensionDays: z.number().int(),
+    holdOpen: z.boolean(),
+    mode: z.enum(["GREATEST", "LEAST"]),
+  })
+  .meta({ id: "Protection" });
+
+export const ZLeadListItem = z
+  .object({
+    id: z.uuid(),
+    companyName: z.string(),
+    city: z.string(),
+    industry: z.string().nullable(),
+    stage: z.number().int(),
+    createdAt: at,
+    owner: z.object({ id: z.uuid(), name: z.string().nullable() }).nullable(),
+    status: z.enum(PROTECTION_STATUSES).nullable(),
+    validUntil: at.nullable(),
+    graceUntil: at.nullable(),
+    reminderDueAt: at.nullable(),
+    dueSoon: z.boolean(),
+    lastQualActivityAt: at.nullable(),
+    holdOpen: z.boolean(),
+  })
+  .meta({ id: "LeadListItem" });
+
+export const ZHold = z.object({
+  id: z.uuid(),
+  reason: z.enum(HOLD_REASONS),
+  startAt: at,
+  endAt: at.nullable(),
+});
+
+export const ZLead = z
+  .object({
+    id: z.uuid(),
+    companyName: z.string(),
+    city: z.string(),
+    industry: z.string().nullable(),
+    stage: z.number().int(),
+    contact: z
+      .object({
+        firstName: z.string().nullable(),
+        lastName: z.string().nullable(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+      })
+      .nullable(),
+    vatId: z.string().nullable(),
+    expectedVolume: z.number().nullable(),
+    createdAt: at,
+    protection: ZProtection.nullable(),
+    holds: z.array(ZHold.extend({ note: z.string().nullable() })),
+    collaborators: z.array(
+      z.object({ userId: z.uuid(), role: z.enum(COLLABORATOR_ROLES), sharePercent: z.number().nullable() }),
+    ),
+    extensions: z.array(
+      z.object({
+        id: z.uuid(),
+        days: z.number().int(),
+        reason: z.string(),
+        status: z.enum(["PENDING", "APPROVED", "DENIED", "CLOSED"]),
+        requestedAt: at,
+        decidedAt: at.nullable(),
+        decisionComment: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "Lead" });
+export type TProtection = z.infer<typeof ZProtection>;
+export type TLeadListItem = z.infer<typeof ZLeadListItem>;
+export type TLead = z.infer<typeof ZLead>;
+
+export const ZLeadPage = z.object({ items: z.array(ZLeadListItem), nextCursor: z.string().nullable() });
+export type TLeadPage = z.infer<typeof ZLeadPage>;
+
+const ZMemberOption = z.object({ id: z.uuid(), name: z.string(), role: z.string() });
+
+/** A lead's history for its page, with the members for the pickers and what the caller may do. */
+export const ZLeadTimeline = z
+  .object({
+    activities: z.array(
+      z.object({
+        id: z.uuid(),
+        kind: z.string(),
+        at,
+        note: z.string().nullable(),
+        createdBy: z.uuid().nullable(),
+      }),
+    ),
+    assignments: z.array(
+      z.object({
+        id: z.uuid(),
+        ownerUserId: z.uuid(),
+        assignedAt: at,
+        releasedAt: at.nullable(),
+        releaseReason: z.string().nullable(),
+      }),
+    ),
+    /** The organisation's members, for names and the pickers (collaborators, new owner). */
+    members: z.array(ZMemberOption),
+    /** What the caller may do on this lead, by the same rules the services apply. */
+    can: z.object({ write: z.boolean(), logActivity: z.boolean(), manage: z.boolean() }),
+  })
+  .meta({ id: "LeadTimeline" });
+export type TLeadTimeline = z.infer<typeof ZLeadTimeline>;
+
+const ZQueueLead = z.object({
+  id: z.uuid(),
+  companyName: z.string(),
+  city: z.string(),
+  ownerName: z.string().nullable(),
+  at: at.nullable().describe("GRACE: when protection lapses; expired: when it lapsed or was released"),
+});
+
+/** The managers' queue: extension requests waiting for a decision, leads in GRACE, recent expiries. */
+export const ZManagerQueue = z
+  .object({
+    pending: z.array(
+      z.object({
+        id: z.uuid(),
+        leadId: z.uuid(),
+        companyName: z.string(),
+        city: z.string(),
+        days: z.number().int(),
+        reason: z.string(),
+        requestedAt: at,
+        escalatedAt: at.nullable(),
+        requestedBy: z.string().nullable(),
+        baseUntil: at.nullable(),
+        validUntil: at.nullable(),
+      }),
+    ),
+    grace: z.array(ZQueueLead),
+    expired: z.array(ZQueueLead),
+  })
+  .meta({ id: "ManagerQueue" });
+export type TManagerQueue = z.infer<typeof ZManagerQueue>;

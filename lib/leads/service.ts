@@ -22,9 +22,13 @@ import {
 import {
   type TBackdate,
   type TCreateLead,
+  type TLead,
+  type TLeadPage,
   type TLeadSort,
   type TLeadSortKey,
+  type TLeadTimeline,
   type TListLeads,
+  type TManagerQueue,
   type TReassign,
 } from "./schemas";
 
@@ -51,8 +55,7 @@ export interface DuplicateCandidate {
 }
 
 export type CreateLeadResult =
-  | { kind: "created"; lead: Awaited<ReturnType<typeof getLead>> }
-  | { kind: "similar"; candidates: DuplicateCandidate[] };
+  { kind: "created"; lead: TLead } | { kind: "similar"; candidates: DuplicateCandidate[] };
 
 export async function createLead(ctx: MemberContext, input: TCreateLead): Promise<CreateLeadResult> {
   authorize(ctx, "lead.create", {
@@ -193,7 +196,7 @@ function duplicateError(exact: DuplicateCandidate): AppError {
 }
 
 /** A lead with its protection, holds and collaborators. */
-export async function getLead(ctx: MemberContext, leadId: string) {
+export async function getLead(ctx: MemberContext, leadId: string): Promise<TLead> {
   return withOrg(ctx, async (tx) => {
     await loadLead(tx, ctx, leadId, "lead.read");
     const lead = await tx.lead.findUniqueOrThrow({
@@ -205,6 +208,7 @@ export async function getLead(ctx: MemberContext, leadId: string) {
       },
     });
     const protection = protectionDto(await readProtection(tx, leadId));
+    // Prisma types reason, role and status as text; the tables' CHECK constraints hold them to the enums.
     return {
       id: lead.id,
       companyName: lead.companyName,
@@ -226,21 +230,21 @@ export async function getLead(ctx: MemberContext, leadId: string) {
       protection,
       holds: lead.holds.map((h) => ({
         id: h.id,
-        reason: h.reason,
+        reason: h.reason as TLead["holds"][number]["reason"],
         startAt: h.startAt.toISOString(),
         endAt: h.endAt?.toISOString() ?? null,
         note: h.note,
       })),
       collaborators: lead.collaborators.map((c) => ({
         userId: c.userId,
-        role: c.role,
+        role: c.role as TLead["collaborators"][number]["role"],
         sharePercent: c.sharePercent === null ? null : Number(c.sharePercent),
       })),
       extensions: lead.extensions.map((e) => ({
         id: e.id,
         days: e.days,
         reason: e.reason,
-        status: e.status,
+        status: e.status as TLead["extensions"][number]["status"],
         requestedAt: e.requestedAt.toISOString(),
         decidedAt: e.decidedAt?.toISOString() ?? null,
         decisionComment: e.decisionComment,
@@ -248,8 +252,6 @@ export async function getLead(ctx: MemberContext, leadId: string) {
     };
   });
 }
-
-export type LeadDetail = Awaited<ReturnType<typeof getLead>>;
 
 /** Managers: move `assigned_at` (registration) to an earlier moment, with a reason. */
 export async function backdateRegisteredAt(
@@ -315,28 +317,8 @@ export async function reassignLead(ctx: MemberContext, leadId: string, { ownerUs
   return getLead(ctx, leadId);
 }
 
-export interface LeadListItem {
-  id: string;
-  companyName: string;
-  city: string;
-  industry: string | null;
-  stage: number;
-  createdAt: string;
-  owner: { id: string; name: string | null } | null;
-  status: "ACTIVE" | "GRACE" | "EXPIRED" | null;
-  validUntil: string | null;
-  graceUntil: string | null;
-  reminderDueAt: string | null;
-  dueSoon: boolean;
-  lastQualActivityAt: string | null;
-  holdOpen: boolean;
-}
-
 /** The leads the caller may see (RLS decides), in the order asked for, with each lead's protection. */
-export async function listLeads(
-  ctx: MemberContext,
-  query: TListLeads,
-): Promise<{ items: LeadListItem[]; nextCursor: string | null }> {
+export async function listLeads(ctx: MemberContext, query: TListLeads): Promise<TLeadPage> {
   const rows = await withOrg(ctx, (tx) =>
     listLeadRows(tx, {
       status: query.status,
@@ -383,33 +365,12 @@ export async function getProtection(ctx: MemberContext, leadId: string) {
   });
 }
 
-// Reads for the admin UI beside the REST API: a lead's protection timeline with the members for the
-// pickers, and the managers' queue. Same access rules: loadLead for one lead, the policy table for
-// the queue.
-
-export interface MemberOption {
-  id: string;
-  name: string;
-  role: string;
-}
-
-export interface LeadTimeline {
-  activities: { id: string; kind: string; at: string; note: string | null; createdBy: string | null }[];
-  assignments: {
-    id: string;
-    ownerUserId: string;
-    assignedAt: string;
-    releasedAt: string | null;
-    releaseReason: string | null;
-  }[];
-  /** The organisation's members, for names and the pickers (collaborators, new owner). */
-  members: MemberOption[];
-  /** What the caller may do on this lead, by the same rules the services apply. */
-  can: { write: boolean; logActivity: boolean; manage: boolean };
-}
+// The lead page's protection timeline with the members for the pickers (GET /leads/{id}/timeline),
+// and the managers' queue (GET /lead-queue). Same access rules: loadLead for one lead, the policy
+// table for the queue.
 
 /** Everything that happened to a lead, oldest first, with what the caller may do next. */
-export async function getLeadTimeline(ctx: MemberContext, leadId: string): Promise<LeadTimeline> {
+export async function getLeadTimeline(ctx: MemberContext, leadId: string): Promise<TLeadTimeline> {
   return withOrg(ctx, async (tx) => {
     const { resource } = await loadLead(tx, ctx, leadId, "lead.read");
     const { activities, assignments } = await readLeadHistory(tx, leadId);
@@ -439,39 +400,12 @@ export async function getLeadTimeline(ctx: MemberContext, leadId: string): Promi
   });
 }
 
-export interface QueueLead {
-  id: string;
-  companyName: string;
-  city: string;
-  ownerName: string | null;
-  /** GRACE: when protection lapses; expired: when it lapsed (grace end) or was released. */
-  at: string | null;
-}
-
-export interface ManagerQueue {
-  pending: {
-    id: string;
-    leadId: string;
-    companyName: string;
-    city: string;
-    days: number;
-    reason: string;
-    requestedAt: string;
-    escalatedAt: string | null;
-    requestedBy: string | null;
-    baseUntil: string | null;
-    validUntil: string | null;
-  }[];
-  grace: QueueLead[];
-  expired: QueueLead[];
-}
-
 /** How far back "recently expired" reaches. */
 export const RECENTLY_EXPIRED_DAYS = 30;
 const QUEUE_LIMIT = 100;
 
 /** Managers and admins: extension requests waiting for a decision, leads in GRACE, recent expiries. */
-export async function getManagerQueue(ctx: MemberContext): Promise<ManagerQueue> {
+export async function getManagerQueue(ctx: MemberContext): Promise<TManagerQueue> {
   authorize(ctx, "lead.manage", {
     type: "lead",
     orgId: ctx.orgId,

@@ -3,7 +3,8 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
-import { fromForm, idOf, orgAction, type ActionState } from "@/lib/http/action";
+import { formInput } from "@/lib/forms";
+import { idOf, orgAction, type ActionState } from "@/lib/http/action";
 
 import { createFeedbackLink, resendFeedbackLink, revokeFeedbackLink, type CreatedLink } from "./links";
 import { suggestSamples, type SampleSuggestions } from "./match";
@@ -50,7 +51,7 @@ export async function createProductAction(
   _previous: Done,
   formData: FormData,
 ): Promise<Done> {
-  return orgAction(orgSlug, fromForm(ZCreateProduct), formData, async (session, input) => ({
+  return orgAction(orgSlug, formInput(ZCreateProduct), formData, async (session, input) => ({
     id: (await createProduct(session.ctx, input)).id,
   }));
 }
@@ -74,7 +75,7 @@ export async function createPhaseAction(
   _previous: Done,
   formData: FormData,
 ): Promise<Done> {
-  return orgAction(orgSlug, fromForm(ZCreatePhase), formData, async (session, input) => ({
+  return orgAction(orgSlug, formInput(ZCreatePhase), formData, async (session, input) => ({
     id: (await createPhase(session.ctx, idOf(boxId), input)).id,
   }));
 }
@@ -94,7 +95,7 @@ export async function createFeedbackLinkAction(
 ): Promise<ActionState<ShownLink>> {
   return orgAction(
     orgSlug,
-    fromForm(ZCreateFeedbackLink, { sendNow: "boolean" }),
+    formInput(ZCreateFeedbackLink, { sendNow: "boolean" }),
     formData,
     async (session, input) => shown(await createFeedbackLink(session.ctx, idOf(phaseId), input)),
   );

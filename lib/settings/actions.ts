@@ -1,19 +1,13 @@
 "use server";
 
 import { getLocale } from "next-intl/server";
-import { z } from "zod";
 
 import { orgAction, type ActionState } from "@/lib/http/action";
 import { resolveLocale } from "@/lib/i18n/config";
 
 import { REGISTRY, formValueToJson } from "./registry";
-import { ZClearSetting, ZSettingForm, type TEffectiveSetting, type TSettingRow } from "./schemas";
-import { clearSetting, listSettings, setSetting } from "./service";
-
-/** Every key with its effective value and sources, for the settings page's query. */
-export async function listSettingsAction(orgSlug: string): Promise<ActionState<TSettingRow[]>> {
-  return orgAction(orgSlug, z.null(), null, (session) => listSettings(session.ctx));
-}
+import { ZClearSetting, ZSettingForm, type TEffectiveSetting } from "./schemas";
+import { clearSetting, setSetting } from "./service";
 
 /** The settings form: the typed text becomes the key's JSON value, which the service validates. */
 export async function setSettingAction(

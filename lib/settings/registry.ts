@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ROLES } from "@/lib/auth/roles";
+import { decimal } from "@/lib/forms";
 import deMessages from "@/lib/i18n/messages/de/settingsRegistry.json";
 import enMessages from "@/lib/i18n/messages/en/settingsRegistry.json";
 
@@ -321,10 +322,8 @@ export function formValueToJson(definition: SettingDefinition | undefined, text:
   const { control, nullable } = definition.input;
   if (nullable && trimmed === "") return null;
   switch (control) {
-    case "number": {
-      const normalised = trimmed.replace(",", ".");
-      return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : trimmed;
-    }
+    case "number":
+      return trimmed === "" ? trimmed : decimal(trimmed);
     case "multiselect":
       return trimmed === ""
         ? []

@@ -16,9 +16,6 @@ export const SETTING_SCOPES = ["global", "org", "user"] as const;
 export const ZSettingScope = z.enum(SETTING_SCOPES);
 export type TSettingScope = z.infer<typeof ZSettingScope>;
 
-/** Where (part of) an effective value came from: the registry's default or a stored scope. */
-export type TSourceScope = "default" | TSettingScope;
-
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export const ZSettingKey = z.string().trim().min(1).max(200);
@@ -48,18 +45,6 @@ export const ZSettingForm = z.object({
   value: z.string().max(10_000),
 });
 export type TSettingForm = z.infer<typeof ZSettingForm>;
-
-export interface TSettingSource {
-  scope: TSourceScope;
-  /** For `replace`: the winning value. For `append`: the items this scope added. */
-  value: JsonValue;
-}
-
-export interface TEffectiveSetting<T extends JsonValue = JsonValue> {
-  key: string;
-  value: T;
-  sources: TSettingSource[];
-}
 
 // ISO 8601 durations ------------------------------------------------------------------------------
 
@@ -100,40 +85,66 @@ export const ZDuration = z
     { params: { i18n: "durationRange" } },
   );
 
-// What the settings page shows -----------------------------------------------------------------
+// What the settings page shows (GET /api/v1/settings) -------------------------------------------
+// The types are these schemas' own (z.infer), so the API document and the page cannot drift apart.
 
-export type TSettingGroup = "leadProtection" | "ai" | "credit" | "samples" | "integrations";
-export type TSettingKind = "scalar" | "list" | "object";
-export type TMergeStrategy = "replace" | "append" | "min";
-export type TSettingUnit = "months" | "days" | "eur" | "ms" | "ratio" | "duration";
+const ZJsonValue: z.ZodType<JsonValue> = z.json();
+
+/** Where (part of) an effective value came from: the registry's default or a stored scope. */
+export const ZSourceScope = z.enum(["default", ...SETTING_SCOPES]);
+export type TSourceScope = z.infer<typeof ZSourceScope>;
+export const ZSettingGroup = z.enum(["leadProtection", "ai", "credit", "samples", "integrations"]);
+export type TSettingGroup = z.infer<typeof ZSettingGroup>;
+export const ZSettingKind = z.enum(["scalar", "list", "object"]);
+export type TSettingKind = z.infer<typeof ZSettingKind>;
+export const ZMergeStrategy = z.enum(["replace", "append", "min"]);
+export type TMergeStrategy = z.infer<typeof ZMergeStrategy>;
+export const ZSettingUnit = z.enum(["months", "days", "eur", "ms", "ratio", "duration"]);
+export type TSettingUnit = z.infer<typeof ZSettingUnit>;
+
+export const ZSettingSource = z.object({
+  scope: ZSourceScope,
+  value: ZJsonValue.describe("For `replace`: the winning value. For `append`: the items this scope added."),
+});
+export type TSettingSource = z.infer<typeof ZSettingSource>;
+
+export const ZEffectiveSetting = z
+  .object({ key: z.string(), value: ZJsonValue, sources: z.array(ZSettingSource) })
+  .meta({ id: "EffectiveSetting" });
+/** An effective value; `T` narrows the value for code that knows the key. */
+export type TEffectiveSetting<T extends JsonValue = JsonValue> = Omit<
+  z.infer<typeof ZEffectiveSetting>,
+  "value"
+> & { value: T };
 
 /** How the page edits a value; plain data, so it crosses to the browser. */
-export interface TSettingInput {
-  control: "number" | "text" | "select" | "multiselect" | "json";
-  options?: readonly string[];
-  unit?: TSettingUnit;
-  /** An empty field means JSON null (e.g. "no cap"). */
-  nullable?: boolean;
-  step?: number;
-}
+export const ZSettingInput = z.object({
+  control: z.enum(["number", "text", "select", "multiselect", "json"]),
+  options: z.array(z.string()).readonly().optional(),
+  unit: ZSettingUnit.optional(),
+  nullable: z.boolean().optional().describe("An empty field means JSON null (e.g. no cap)"),
+  step: z.number().optional(),
+});
+export type TSettingInput = z.infer<typeof ZSettingInput>;
 
-export interface TStoredSetting {
-  value: JsonValue;
-  updatedAt: string;
-}
+export const ZStoredSetting = z.object({ value: ZJsonValue, updatedAt: z.iso.datetime() });
+export type TStoredSetting = z.infer<typeof ZStoredSetting>;
 
 /** One key as the settings page shows it to the caller. */
-export interface TSettingRow {
-  key: string;
-  group: TSettingGroup;
-  kind: TSettingKind;
-  merge: TMergeStrategy;
-  scopes: readonly TSettingScope[];
-  input: TSettingInput;
-  defaultValue: JsonValue;
-  effective: TEffectiveSetting;
-  /** The values stored at the scopes the caller can see (RLS decides). */
-  stored: Partial<Record<TSettingScope, TStoredSetting>>;
-  /** The scopes the caller may write for this key. */
-  editable: TSettingScope[];
-}
+export const ZSettingRow = z
+  .object({
+    key: z.string(),
+    group: ZSettingGroup,
+    kind: ZSettingKind,
+    merge: ZMergeStrategy,
+    scopes: z.array(ZSettingScope).readonly(),
+    input: ZSettingInput,
+    defaultValue: ZJsonValue,
+    effective: ZEffectiveSetting,
+    stored: z
+      .partialRecord(ZSettingScope, ZStoredSetting)
+      .describe("The values stored at the scopes the caller can see (row-level security decides)"),
+    editable: z.array(ZSettingScope).describe("The scopes the caller may write for this key"),
+  })
+  .meta({ id: "SettingRow" });
+export type TSettingRow = z.infer<typeof ZSettingRow>;

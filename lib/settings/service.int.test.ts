@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
+import * as settingsRoute from "@/app/api/v1/settings/route";
+import { createToken } from "@/lib/auth/tokens";
 import { withOrg, withoutOrg, type Tx, type OrgContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { postgresCode, rejectionOf } from "@/test/errors";
@@ -9,6 +11,7 @@ import { createTenant } from "@/test/tenants";
 
 import { readEffectiveValue } from "./queries";
 import { buildRegistry } from "./registry";
+import { ZSettingRow } from "./schemas";
 import { clearSetting, getEffective, getEffectiveMany, listSettings, setSetting } from "./service";
 
 // The settings registry against the real database: resolution across scopes, validation, ABAC in
@@ -317,6 +320,25 @@ describe("who may write (ABAC in the service)", () => {
       global: { value: 0.6 },
       user: { value: 0.9 },
     });
+  });
+
+  it("GET /api/v1/settings answers the same rows, as its schema says, and not another member's own values", async () => {
+    const get = async (who: OrgContext & { userId: string }) => {
+      const { token } = await createToken(who, { name: "t", expiresInDays: 1 });
+      const response = await settingsRoute.GET(
+        new Request("http://localhost/api/v1/settings", { headers: { authorization: `Bearer ${token}` } }),
+        { params: Promise.resolve({}) },
+      );
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { items: unknown[] }).items;
+    };
+    const rows = await get(a.sales);
+    expect(rows).toEqual(JSON.parse(JSON.stringify(await listSettings(a.sales))));
+    expect(rows.map((row) => ZSettingRow.safeParse(row).error)).toEqual(rows.map(() => undefined));
+    const threshold = (await get(b.sales)).find(
+      (r) => ZSettingRow.parse(r).key === "ai.routing.confidence.threshold",
+    );
+    expect(ZSettingRow.parse(threshold).stored.user).toBeUndefined();
   });
 });
 

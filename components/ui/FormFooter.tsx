@@ -11,7 +11,16 @@ export function FormMessage({ message }: { message: string | null }) {
   ) : null;
 }
 
-/** The end of a lead form: the action's message, then its submit button, busy while it runs. */
+/** A form's submit button, busy while its action runs. */
+export function SubmitButton(props: { pending: boolean; label: string; saving: string }) {
+  return (
+    <Button type="submit" variant="contained" disabled={props.pending}>
+      {props.pending ? props.saving : props.label}
+    </Button>
+  );
+}
+
+/** The end of a form: the action's message, then its submit button. */
 export function FormFooter(props: {
   message: string | null;
   pending: boolean;
@@ -22,9 +31,7 @@ export function FormFooter(props: {
     <>
       <FormMessage message={props.message} />
       <Stack direction="row">
-        <Button type="submit" variant="contained" disabled={props.pending}>
-          {props.pending ? props.saving : props.label}
-        </Button>
+        <SubmitButton pending={props.pending} label={props.label} saving={props.saving} />
       </Stack>
     </>
   );

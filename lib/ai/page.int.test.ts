@@ -9,11 +9,26 @@ import { setTestEnv } from "@/test/env";
 import { asSuperuser } from "@/test/pg";
 import { createTenant, type TestTenant } from "@/test/tenants";
 
-import { aiBudgetAction, aiDashboardAction, aiPricesAction, setPriceAction } from "./actions";
+import * as budgetRoute from "@/app/api/v1/ai/budget/route";
+import * as dashboardRoute from "@/app/api/v1/ai/dashboard/route";
+import * as pricesRoute from "@/app/api/v1/ai/prices/route";
+import { ORG_HEADER_NAME } from "@/lib/http/org-header";
+import { PROBLEM_BASE } from "@/lib/http/problem";
 
-// The AI page's server actions as the browser calls them, against the real database. Only what
-// needs Next.js's request scope is stood in for: the cookie session (the account behind it is
-// loaded from the database, as on every request), the request headers and the message catalogue.
+import { setPriceAction } from "./actions";
+import {
+  ZAiDashboard,
+  ZBudgetStatus,
+  ZModelPrice,
+  type TAiDashboard,
+  type TBudgetStatus,
+  type TModelPrice,
+} from "./schemas";
+
+// The AI page as the browser uses it, against the real database: it reads through GET /api/v1/ai/…
+// with the session cookie, and saves a price through its server action. Only what needs Next.js's
+// request scope is stood in for: the cookie session (the account behind it is loaded from the
+// database, as on every request), the request headers and the message catalogue.
 vi.mock("@/lib/auth/session", async (importOriginal) => ({
   ...(await importOriginal<typeof SessionModule>()),
   currentAccount: vi.fn(),
@@ -46,6 +61,35 @@ function failed<T>(state: ActionState<T>) {
   if (state.status !== "error") throw new Error(`expected an error, got ${JSON.stringify(state)}`);
   return state;
 }
+
+type Route = (request: Request, route: { params: Promise<unknown> }) => Promise<Response>;
+
+/** A GET as the page's hooks send it (components/ui/apiFetch.ts): the cookie, the organisation's header. */
+async function read(route: Route, orgSlug: string, path: string) {
+  const response = await route(
+    new Request(`http://localhost/api/v1${path}`, { headers: { [ORG_HEADER_NAME]: orgSlug } }),
+    { params: Promise.resolve({}) },
+  );
+  return { status: response.status, type: response.headers.get("content-type"), body: await response.json() };
+}
+
+async function readOk<T>(route: Route, orgSlug: string, path: string): Promise<T> {
+  const answer = await read(route, orgSlug, path);
+  if (answer.status !== 200) throw new Error(`expected 200, got ${JSON.stringify(answer)}`);
+  return answer.body as T;
+}
+
+async function problem(route: Route, orgSlug: string, path: string, status: number) {
+  const answer = await read(route, orgSlug, path);
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  expect(answer.type).toBe("application/problem+json");
+  return answer.body as { type: string; detail: string; errors?: { path: string }[] };
+}
+
+const dashboard = (orgSlug: string, days: number | string) =>
+  readOk<TAiDashboard>(dashboardRoute.GET, orgSlug, `/ai/dashboard?days=${days}`);
+const prices = (orgSlug: string) =>
+  readOk<{ items: TModelPrice[] }>(pricesRoute.GET, orgSlug, "/ai/prices").then((r) => r.items);
 
 function priceForm(fields: Record<string, string>): FormData {
   const form = new FormData();
@@ -87,10 +131,12 @@ beforeAll(async () => {
   });
 });
 
-describe("aiDashboardAction", () => {
+describe("GET /api/v1/ai/dashboard", () => {
   it("gives a manager the picked period with every member's calls and this month's budget", async () => {
     await signedInAs(managerId);
-    const week = ok(await aiDashboardAction("ai-actions-a", 7));
+    const week = await dashboard("ai-actions-a", 7);
+    // The answer is what the OpenAPI document promises (the page's types are the same schema's).
+    expect(ZAiDashboard.safeParse(week).error).toBeUndefined();
     expect(week.days).toBe(7);
     expect(week.byDay).toHaveLength(7);
     expect(Date.parse(week.period.to) - Date.parse(week.period.from)).toBe(7 * 86_400_000);
@@ -100,33 +146,43 @@ describe("aiDashboardAction", () => {
       ["email.triage", 0.25],
     ]);
     expect(week.status.org).toMatchObject({ capEur: 1000, spentEur: 850, remainingEur: 150 });
-    expect(ok(await aiDashboardAction("ai-actions-a", 90)).byDay).toHaveLength(90);
+    expect((await dashboard("ai-actions-a", 90)).byDay).toHaveLength(90);
+    // Without a period, the page's default.
+    expect((await readOk<TAiDashboard>(dashboardRoute.GET, "ai-actions-a", "/ai/dashboard")).days).toBe(30);
   });
 
   it("refuses a period the picker does not offer, a partner, and another organisation", async () => {
     await signedInAs(managerId);
-    expect(failed(await aiDashboardAction("ai-actions-a", 14)).fieldErrors).toHaveProperty("_");
-    expect(failed(await aiDashboardAction("ai-actions-b", 30)).message).toBe("notFoundText");
+    for (const days of ["14", "abc"]) {
+      const refused = await problem(dashboardRoute.GET, "ai-actions-a", `/ai/dashboard?days=${days}`, 400);
+      expect(refused.errors?.map((e) => e.path)).toEqual(["query.days"]);
+    }
+    const elsewhere = await problem(dashboardRoute.GET, "ai-actions-b", "/ai/dashboard?days=30", 404);
+    expect(elsewhere.type).toBe(`${PROBLEM_BASE}not-found`);
 
     await signedInAs(a.sales.userId);
-    expect(failed(await aiDashboardAction("ai-actions-a", 30)).message).toBe(
-      "You may not ai.dashboard.view.",
-    );
-    expect(failed(await aiPricesAction("ai-actions-a")).message).toBe("You may not ai.dashboard.view.");
+    for (const [route, path] of [
+      [dashboardRoute.GET, "/ai/dashboard?days=30"],
+      [pricesRoute.GET, "/ai/prices"],
+    ] as const) {
+      expect((await problem(route, "ai-actions-a", path, 403)).detail).toBe("You may not ai.dashboard.view.");
+    }
   });
 
   it("tells a signed-out caller so", async () => {
     await signedInAs(null);
-    expect(failed(await aiDashboardAction("ai-actions-a", 30)).message).toBe("signedOut");
+    await problem(dashboardRoute.GET, "ai-actions-a", "/ai/dashboard?days=30", 401);
   });
 });
 
-describe("aiBudgetAction", () => {
+describe("GET /api/v1/ai/budget", () => {
   it("gives a partner their own line and the organisation's totals", async () => {
     await signedInAs(a.sales.userId);
-    const status = ok(await aiBudgetAction("ai-actions-a"));
+    const status = await readOk<TBudgetStatus>(budgetRoute.GET, "ai-actions-a", "/ai/budget");
+    expect(ZBudgetStatus.safeParse(status).error).toBeUndefined();
     expect(status.org).toMatchObject({ capEur: 1000, spentEur: 850 });
     expect(status.user).toMatchObject({ capEur: null, spentEur: 0, remainingEur: null });
+    await problem(budgetRoute.GET, "ai-actions-b", "/ai/budget", 404);
   });
 });
 
@@ -150,8 +206,9 @@ describe("setPriceAction", () => {
         priceForm({ model, provider: "openai", inputPerMillionEur: "0.75", outputPerMillionEur: "2" }),
       ),
     );
-    const prices = ok(await aiPricesAction("ai-actions-a"));
-    expect(prices.find((p) => p.model === model)).toMatchObject({
+    const listed = await prices("ai-actions-a");
+    expect(listed.map((p) => ZModelPrice.safeParse(p).error)).toEqual(listed.map(() => undefined));
+    expect(listed.find((p) => p.model === model)).toMatchObject({
       inputPerMillionEur: 0.75,
       outputPerMillionEur: 2,
     });
@@ -204,8 +261,7 @@ describe("setPriceAction", () => {
       "You may not ai.prices.edit.",
     );
     await signedInAs(managerId);
-    const prices = ok(await aiPricesAction("ai-actions-a"));
-    expect(prices.find((p) => p.model === model)).toMatchObject({
+    expect((await prices("ai-actions-a")).find((p) => p.model === model)).toMatchObject({
       provider: "openai",
       inputPerMillionEur: 0.75,
     });
