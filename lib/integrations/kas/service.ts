@@ -6,9 +6,9 @@ import { withOrg, type MemberContext } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
-import { openSecrets } from "../crypto";
 import { callVendor, policyFor, PROVIDER_POLICIES, type PolicyOptions } from "../resilience";
-import { ZMailSettings, type TKasAccountCreate, type TKasAccountUpdate } from "../schemas";
+import { type TKasAccountCreate, type TKasAccountUpdate } from "../schemas";
+import { openMailConnection } from "../mail/connection";
 import { kasCall, KasError, type KasTarget } from "./client";
 
 /**
@@ -44,32 +44,18 @@ const manage = (ctx: MemberContext) =>
 
 async function kasOf(ctx: MemberContext): Promise<Kas | null> {
   return withOrg(ctx, async (tx) => {
-    const connection = await tx.integrationConnection.findFirst({
-      where: { orgId: ctx.orgId, provider: "ALLINKL_MAIL", enabled: true },
-      select: { id: true, settings: true, secrets: true, keyId: true },
-    });
-    const settings = ZMailSettings.safeParse(connection?.settings);
-    if (
-      !connection ||
-      !settings.success ||
-      !settings.data.kasLogin ||
-      !connection.secrets ||
-      !connection.keyId
-    ) {
-      return null;
-    }
-    const { kasPassword } = openSecrets(connection.id, {
-      secrets: connection.secrets,
-      keyId: connection.keyId,
-    });
-    if (!kasPassword) return null;
-    const domain = /@([^>\s]+)>?\s*$/.exec(settings.data.from)?.[1]?.toLowerCase() ?? "";
+    const connection = await openMailConnection(tx, ctx.orgId);
+    if (connection === null || connection === "incomplete") return null;
+    const { kasLogin, from } = connection.settings;
+    const { kasPassword } = connection.secrets;
+    if (!kasLogin || !kasPassword) return null;
+    const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1]?.toLowerCase() ?? "";
     return {
       connectionId: connection.id,
       domain,
       target: {
         baseUrl: env().KAS_API_URL.replace(/\/+$/, ""),
-        login: settings.data.kasLogin,
+        login: kasLogin,
         password: kasPassword,
       },
     };

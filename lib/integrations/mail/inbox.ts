@@ -6,10 +6,9 @@ import { ZEmailTriageOutput } from "@/lib/ai/use-cases/email";
 import { withContext, withOrg, type DbContext, type OrgContext, type Tx } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 
-import { openSecrets } from "../crypto";
 import { redactError } from "../errors";
 import { callVendor, flushCallRecords } from "../resilience";
-import { ZMailSettings } from "../schemas";
+import { openMailConnection } from "./connection";
 import { readMailbox, type ImapTarget, type InboxMessage } from "./imap";
 
 /**
@@ -201,21 +200,9 @@ export async function pollOrgInbox(
   const counts = { read: 0, duplicates: 0, suggestions: 0, unknownSenders: 0, triaged: 0, notConfigured: 0 };
   const now = (options.now ?? (() => new Date()))();
   const found = await withOrg(ctx, async (tx) => {
-    const connection = await tx.integrationConnection.findFirst({
-      where: { orgId: ctx.orgId, provider: "ALLINKL_MAIL", enabled: true },
-      select: { id: true, settings: true, secrets: true, keyId: true },
-    });
-    const settings = ZMailSettings.safeParse(connection?.settings);
-    if (
-      !connection ||
-      !settings.success ||
-      !settings.data.imapHost ||
-      !connection.secrets ||
-      !connection.keyId
-    ) {
-      return null;
-    }
-    const s = settings.data;
+    const connection = await openMailConnection(tx, ctx.orgId);
+    if (!connection || connection === "incomplete" || !connection.settings.imapHost) return null;
+    const s = connection.settings;
     const mailbox = s.mailbox ?? "INBOX";
     const state = await tx.mailInboxState.findUnique({
       where: { connectionId_mailbox: { connectionId: connection.id, mailbox } },
@@ -226,8 +213,7 @@ export async function pollOrgInbox(
       port: s.imapPort ?? (s.imapSecurity === "tls" || !s.imapSecurity ? 993 : 143),
       security: s.imapSecurity ?? "tls",
       user: s.user,
-      password:
-        openSecrets(connection.id, { secrets: connection.secrets, keyId: connection.keyId }).password ?? "",
+      password: connection.secrets.password ?? "",
       mailbox,
     };
     return { connectionId: connection.id, target, state };

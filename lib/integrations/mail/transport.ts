@@ -6,10 +6,10 @@ import type SMTPPool from "nodemailer/lib/smtp-pool";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 
-import { openSecrets } from "../crypto";
 import { IntegrationError, isNetworkError } from "../errors";
 import type { Provider } from "../resilience";
-import { ZMailSettings } from "../schemas";
+
+import { openMailConnection } from "./connection";
 
 /**
  * How an organisation's e-mail leaves: its enabled all-inkl mail connection, or else the
@@ -26,36 +26,29 @@ export interface MailRoute {
 
 /** The organisation's mail route (RLS: its admins and the system context read connections). */
 export async function resolveMailRoute(tx: Tx, orgId: string): Promise<MailRoute | null> {
-  const connection = await tx.integrationConnection.findFirst({
-    where: { orgId, provider: "ALLINKL_MAIL", enabled: true },
-    select: { id: true, settings: true, secrets: true, keyId: true, updatedAt: true },
-  });
-  if (connection) {
-    const settings = ZMailSettings.safeParse(connection.settings);
-    if (!settings.success || !connection.secrets || !connection.keyId) return null;
-    const { password } = openSecrets(connection.id, { secrets: connection.secrets, keyId: connection.keyId });
-    const s = settings.data;
-    return {
-      provider: "ALLINKL_MAIL",
-      connectionId: connection.id,
-      from: s.from,
-      cacheKey: `${connection.id}:${connection.updatedAt.toISOString()}`,
-      options: {
-        host: s.host,
-        port: s.port,
-        secure: s.security === "tls",
-        requireTLS: s.security === "starttls",
-        ignoreTLS: s.security === "none",
-        auth: { user: s.user, pass: password ?? "" },
-        pool: true,
-        maxConnections: 2,
-        connectionTimeout: 15_000,
-        greetingTimeout: 15_000,
-        socketTimeout: 30_000,
-      },
-    };
-  }
-  return envRoute();
+  const connection = await openMailConnection(tx, orgId);
+  if (connection === "incomplete") return null;
+  if (!connection) return envRoute();
+  const s = connection.settings;
+  return {
+    provider: "ALLINKL_MAIL",
+    connectionId: connection.id,
+    from: s.from,
+    cacheKey: `${connection.id}:${connection.updatedAt.toISOString()}`,
+    options: {
+      host: s.host,
+      port: s.port,
+      secure: s.security === "tls",
+      requireTLS: s.security === "starttls",
+      ignoreTLS: s.security === "none",
+      auth: { user: s.user, pass: connection.secrets.password ?? "" },
+      pool: true,
+      maxConnections: 2,
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 30_000,
+    },
+  };
 }
 
 export function envRoute(): MailRoute | null {
