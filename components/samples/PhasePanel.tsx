@@ -8,22 +8,10 @@ import { useFormatter, useTranslations } from "next-intl";
 
 import { FeedbackLinks } from "./FeedbackLinks";
 import { ResultsForm } from "./ResultsForm";
-import type { SampleBox, SamplePhase } from "./sampleQueries";
+import type { PhaseProps, SamplePhase } from "./sampleQueries";
 
 /** One test phase: when and what stage, its results per product, its feedback links and the answers. */
-export function PhasePanel({
-  orgSlug,
-  leadId,
-  box,
-  phase,
-  canConfigure,
-}: {
-  orgSlug: string;
-  leadId: string;
-  box: SampleBox;
-  phase: SamplePhase;
-  canConfigure: boolean;
-}) {
+export function PhasePanel({ orgSlug, leadId, box, phase, canConfigure }: PhaseProps) {
   const t = useTranslations("samples.admin.phase");
   const s = useTranslations("samples.admin.stage");
   const format = useFormatter();

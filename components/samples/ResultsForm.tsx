@@ -12,7 +12,7 @@ import { FormMessage } from "@/components/ui/FormFooter";
 import { recordResultsAction } from "@/lib/samples/actions";
 import { RESULT_OUTCOMES } from "@/lib/samples/schemas";
 
-import { useInvalidateSamples, useSampleAction, type SampleBox, type SamplePhase } from "./sampleQueries";
+import { useInvalidateSamples, useSampleAction, type PhaseProps } from "./sampleQueries";
 
 interface Row {
   outcome: string;
@@ -21,19 +21,7 @@ interface Row {
 }
 
 /** The results of a test phase per product (outcome, sell-through, waste); products left open are skipped. */
-export function ResultsForm({
-  orgSlug,
-  leadId,
-  box,
-  phase,
-  canConfigure,
-}: {
-  orgSlug: string;
-  leadId: string;
-  box: SampleBox;
-  phase: SamplePhase;
-  canConfigure: boolean;
-}) {
+export function ResultsForm({ orgSlug, leadId, box, phase, canConfigure }: PhaseProps) {
   const t = useTranslations("samples.admin.results");
   const o = useTranslations("samples.admin.outcome");
   const invalidate = useInvalidateSamples(orgSlug, leadId);

@@ -72,3 +72,12 @@ export function useSampleAction<T>(onOk?: (data: T) => unknown) {
     });
   return { pending, run, message: failed.message, fieldErrors: failed.fieldErrors };
 }
+
+/** What a test phase's parts are drawn from. */
+export interface PhaseProps {
+  orgSlug: string;
+  leadId: string;
+  box: SampleBox;
+  phase: SamplePhase;
+  canConfigure: boolean;
+}
