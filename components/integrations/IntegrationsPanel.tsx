@@ -12,6 +12,7 @@ import Typography from "@mui/material/Typography";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
+import { CountChips, HeadRow } from "@/components/ui/TableParts";
 import type { SuggestionView } from "@/lib/integrations/mail/suggestions";
 import type { ConnectionView, IntegrationsOverview } from "@/lib/integrations/service";
 
@@ -182,32 +183,30 @@ export async function IntegrationsPanel({
         <Typography variant="h6" component="h3" id="integrations-outbox" gutterBottom>
           {t("outbox")}
         </Typography>
-        <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: "wrap" }}>
-          {(["QUEUED", "SENDING", "SENT", "FAILED"] as const).map((state) => (
-            <Chip
-              key={state}
-              size="small"
-              color={overview.outboxCounts[state] > 0 ? STATE_COLOUR[state] : "default"}
-              label={`${t(`state.${state}`)}: ${format.number(overview.outboxCounts[state])}`}
-            />
-          ))}
-        </Stack>
+        <CountChips
+          states={["QUEUED", "SENDING", "SENT", "FAILED"] as const}
+          counts={overview.outboxCounts}
+          colour={STATE_COLOUR}
+          label={(state, count) => `${t(`state.${state}`)}: ${format.number(count)}`}
+        />
         {overview.outbox.length === 0 ? (
           <Typography color="text.secondary">{t("outboxEmpty")}</Typography>
         ) : (
           <TableContainer>
             <Table size="small" aria-labelledby="integrations-outbox">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t("columnCreated")}</TableCell>
-                  <TableCell>{t("columnTemplate")}</TableCell>
-                  <TableCell>{t("columnRecipient")}</TableCell>
-                  <TableCell>{t("columnState")}</TableCell>
-                  <TableCell>{t("columnAttempts")}</TableCell>
-                  <TableCell>{t("columnError")}</TableCell>
-                  <TableCell />
-                </TableRow>
-              </TableHead>
+              <HeadRow
+                titles={(
+                  [
+                    "columnCreated",
+                    "columnTemplate",
+                    "columnRecipient",
+                    "columnState",
+                    "columnAttempts",
+                    "columnError",
+                  ] as const
+                ).map((c) => t(c))}
+                actions
+              />
               <TableBody>
                 {overview.outbox.map((row) => (
                   <TableRow key={row.id}>

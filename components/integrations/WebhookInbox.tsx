@@ -5,11 +5,11 @@ import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
 import TableContainer from "@mui/material/TableContainer";
-import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { getFormatter, getTranslations } from "next-intl/server";
 
+import { CountChips, HeadRow } from "@/components/ui/TableParts";
 import type { WebhookInbox as TWebhookInbox } from "@/lib/integrations/webhook-inbox";
 
 import { ReplayButton } from "./ReplayButton";
@@ -82,32 +82,30 @@ export async function WebhookInbox({ orgSlug, inbox }: { orgSlug: string; inbox:
         </Stack>
       )}
 
-      <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: "wrap" }}>
-        {(["RECEIVED", "PROCESSED", "FAILED"] as const).map((status) => (
-          <Chip
-            key={status}
-            size="small"
-            color={inbox.counts[status] > 0 ? STATUS_COLOUR[status] : "default"}
-            label={`${t(`status.${status}`)}: ${format.number(inbox.counts[status])}`}
-          />
-        ))}
-      </Stack>
+      <CountChips
+        states={["RECEIVED", "PROCESSED", "FAILED"] as const}
+        counts={inbox.counts}
+        colour={STATUS_COLOUR}
+        label={(status, count) => `${t(`status.${status}`)}: ${format.number(count)}`}
+      />
       {inbox.events.length === 0 ? (
         <Typography color="text.secondary">{t("empty")}</Typography>
       ) : (
         <TableContainer>
           <Table size="small" aria-labelledby="integrations-webhooks">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t("columnReceived")}</TableCell>
-                <TableCell>{t("columnConnection")}</TableCell>
-                <TableCell>{t("columnEvent")}</TableCell>
-                <TableCell>{t("columnStatus")}</TableCell>
-                <TableCell>{t("columnAttempts")}</TableCell>
-                <TableCell>{t("columnError")}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
+            <HeadRow
+              titles={(
+                [
+                  "columnReceived",
+                  "columnConnection",
+                  "columnEvent",
+                  "columnStatus",
+                  "columnAttempts",
+                  "columnError",
+                ] as const
+              ).map((c) => t(c))}
+              actions
+            />
             <TableBody>
               {inbox.events.map((e) => (
                 <TableRow key={e.id}>

@@ -5,11 +5,11 @@ import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
 import TableContainer from "@mui/material/TableContainer";
-import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { getFormatter, getTranslations } from "next-intl/server";
 
+import { HeadRow } from "@/components/ui/TableParts";
 import type { JobStatus } from "@/lib/jobs/definition";
 import type { JobOverview, JobRunnerMode } from "@/lib/jobs/service";
 
@@ -104,16 +104,18 @@ export async function JobsPanel({
             ) : (
               <TableContainer>
                 <Table size="small" aria-label={t("runsTable", { job: title })}>
-                  <TableHead>
-                    <TableRow>
-                      <TableCell>{t("columnStarted")}</TableCell>
-                      <TableCell>{t("columnTrigger")}</TableCell>
-                      <TableCell>{t("columnStatus")}</TableCell>
-                      <TableCell>{t("columnDuration")}</TableCell>
-                      <TableCell>{t("columnCounts")}</TableCell>
-                      <TableCell>{t("columnError")}</TableCell>
-                    </TableRow>
-                  </TableHead>
+                  <HeadRow
+                    titles={(
+                      [
+                        "columnStarted",
+                        "columnTrigger",
+                        "columnStatus",
+                        "columnDuration",
+                        "columnCounts",
+                        "columnError",
+                      ] as const
+                    ).map((c) => t(c))}
+                  />
                   <TableBody>
                     {job.runs.map((run) => (
                       <TableRow key={run.id}>
