@@ -13,7 +13,7 @@ import { useState } from "react";
 import { FormFooter, FormMessage } from "@/components/ui/FormFooter";
 import { useActionForm } from "@/components/ui/useActionForm";
 import { changeBoxStatusAction, createPhaseAction } from "@/lib/samples/actions";
-import { PHASE_STAGES, type TBoxStatus } from "@/lib/samples/schemas";
+import { PHASE_STAGES, type TBoxStatus, sampleForms } from "@/lib/samples/schemas";
 import { NEXT_STATUSES } from "@/lib/samples/status";
 
 import { BoxStatusChip } from "./BoxStatusChip";
@@ -176,6 +176,7 @@ function PhaseForm({ orgSlug, box }: { orgSlug: string; box: SampleBox }) {
   const invalidate = useInvalidateSamples(orgSlug, box.leadId);
   const [open, setOpen] = useState(false);
   const form = useActionForm(createPhaseAction.bind(null, orgSlug, box.id), {
+    schema: sampleForms.createPhase,
     onOk: async () => {
       setOpen(false);
       await invalidate();

@@ -17,6 +17,7 @@ import { useState } from "react";
 
 import { FormMessage } from "@/components/ui/FormFooter";
 import { useActionForm } from "@/components/ui/useActionForm";
+import { sampleForms } from "@/lib/samples/schemas";
 import {
   createFeedbackLinkAction,
   resendFeedbackLinkAction,
@@ -162,7 +163,10 @@ function LinkForm({
   onCreated: (link: ShownLink) => unknown;
 }) {
   const t = useTranslations("samples.admin.link");
-  const form = useActionForm(createFeedbackLinkAction.bind(null, orgSlug, phaseId), { onOk: onCreated });
+  const form = useActionForm(createFeedbackLinkAction.bind(null, orgSlug, phaseId), {
+    schema: sampleForms.createFeedbackLink,
+    onOk: onCreated,
+  });
   return (
     <Stack component="form" onSubmit={form.onSubmit} noValidate aria-label={t("create")}>
       <DialogContent>

@@ -12,6 +12,7 @@ import { useActionForm } from "@/components/ui/useActionForm";
 
 import { DialogFormFooter } from "./DialogFormFooter";
 import { createProductAction } from "@/lib/samples/actions";
+import { sampleForms } from "@/lib/samples/schemas";
 
 /** "Add product" to the catalogue by hand (admins; the Xentral sync fills it in production). */
 export function ProductDialog({
@@ -36,6 +37,7 @@ function ProductForm({ orgSlug, onClose }: { orgSlug: string; onClose: () => voi
   const t = useTranslations("samples.area.products");
   const router = useRouter();
   const form = useActionForm(createProductAction.bind(null, orgSlug), {
+    schema: sampleForms.createProduct,
     onOk: () => {
       // The area is rendered on the server: its filters' catalogue is read again.
       router.refresh();

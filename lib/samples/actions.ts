@@ -3,20 +3,12 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
-import { formInput } from "@/lib/forms";
 import { idOf, orgAction, type ActionState } from "@/lib/http/action";
 
 import { createFeedbackLink, resendFeedbackLink, revokeFeedbackLink, type CreatedLink } from "./links";
 import { suggestSamples, type SampleSuggestions } from "./match";
 import { qrSvg } from "./qr";
-import {
-  ZBoxStatusChange,
-  ZCreateBox,
-  ZCreateFeedbackLink,
-  ZCreatePhase,
-  ZCreateProduct,
-  ZRecordResults,
-} from "./schemas";
+import { ZBoxStatusChange, ZCreateBox, sampleForms, ZRecordResults } from "./schemas";
 import { changeBoxStatus, createBox, createPhase, createProduct, recordResults } from "./service";
 
 /**
@@ -51,7 +43,7 @@ export async function createProductAction(
   _previous: Done,
   formData: FormData,
 ): Promise<Done> {
-  return orgAction(orgSlug, formInput(ZCreateProduct), formData, async (session, input) => ({
+  return orgAction(orgSlug, sampleForms.createProduct, formData, async (session, input) => ({
     id: (await createProduct(session.ctx, input)).id,
   }));
 }
@@ -75,7 +67,7 @@ export async function createPhaseAction(
   _previous: Done,
   formData: FormData,
 ): Promise<Done> {
-  return orgAction(orgSlug, formInput(ZCreatePhase), formData, async (session, input) => ({
+  return orgAction(orgSlug, sampleForms.createPhase, formData, async (session, input) => ({
     id: (await createPhase(session.ctx, idOf(boxId), input)).id,
   }));
 }
@@ -93,11 +85,8 @@ export async function createFeedbackLinkAction(
   _previous: ActionState<ShownLink>,
   formData: FormData,
 ): Promise<ActionState<ShownLink>> {
-  return orgAction(
-    orgSlug,
-    formInput(ZCreateFeedbackLink, { sendNow: "boolean" }),
-    formData,
-    async (session, input) => shown(await createFeedbackLink(session.ctx, idOf(phaseId), input)),
+  return orgAction(orgSlug, sampleForms.createFeedbackLink, formData, async (session, input) =>
+    shown(await createFeedbackLink(session.ctx, idOf(phaseId), input)),
   );
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { numeric, text, ZDbString } from "@/lib/db/columns";
+import { formInput } from "@/lib/forms";
 
 /**
  * Samples: the catalogue, sample boxes, test phases, results, feedback and the links the customer
@@ -190,3 +191,10 @@ export const ZSamplesFilter = z.strictObject({
   product: ZSku.optional(),
 });
 export type TSamplesFilter = z.infer<typeof ZSamplesFilter>;
+
+/** The admin's forms: what each posts, parsed by its action and checked by the browser first. */
+export const sampleForms = {
+  createProduct: formInput(ZCreateProduct),
+  createPhase: formInput(ZCreatePhase),
+  createFeedbackLink: formInput(ZCreateFeedbackLink, { sendNow: "boolean" }),
+};
