@@ -32,9 +32,15 @@ interface Operation {
 /** The API reference, rendered on the server from the OpenAPI document: no scripts, no CDN. */
 export async function ApiDocs({ document }: { document: OpenApiDocument }) {
   const t = await getTranslations("api");
-  const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-    Object.entries(methods as Record<string, Operation>).map(([method, op]) => ({ path, method, op })),
-  );
+  // A path item holds its operations by method, and may name a server of its own (the webhook inbox
+  // lives under /api, not /api/v1); everything else in it is not an operation.
+  const operations = Object.entries(document.paths).flatMap(([path, item]) => {
+    const { servers, ...methods } = item as { servers?: { url: string }[] } & Record<string, Operation>;
+    const base = servers?.[0]?.url ?? "/api/v1";
+    return Object.entries(methods)
+      .filter(([method]) => method in METHOD_COLOURS)
+      .map(([method, op]) => ({ path: `${base}${path}`, method, op }));
+  });
   return (
     <Box component="main" sx={{ maxWidth: 1000, mx: "auto", p: { xs: 2, md: 4 } }}>
       <Typography variant="h4" component="h1" gutterBottom>
@@ -56,7 +62,7 @@ export async function ApiDocs({ document }: { document: OpenApiDocument }) {
                 label={method.toUpperCase()}
               />
               <Typography component="code" sx={{ fontFamily: "monospace", fontWeight: 600 }}>
-                /api/v1{path}
+                {path}
               </Typography>
               <Typography variant="caption" color="text.secondary">
                 {op.tags.join(", ")}
