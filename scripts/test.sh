@@ -52,5 +52,5 @@ step "lint";         npm run --silent lint
 step "format";       npm run --silent format:check
 step "unit";         npx vitest run --project unit
 step "integration";  npx vitest run --project integration
-step "build";        npm run --silent build
+step "build";        FRESHPLAN_CHECKED_BUILD=1 npm run --silent build  # typecheck passed above
 step "browser";      npx playwright test
