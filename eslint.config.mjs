@@ -58,6 +58,7 @@ export default defineConfig([
       "scripts/**",
       "e2e/**",
       "playwright.config.ts",
+      "next.config.ts",
       "vitest.config.ts",
       "test/**",
       "bench/**",
