@@ -37,12 +37,12 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
-    // On the phone: the customer's portal, and what a sales partner does on the road (sign-in,
-    // navigation, their leads). The admin's areas (settings, audit, jobs, AI, integrations) are
-    // desktop work and run there; CI's time budget has no room to run them twice.
+    // On the phone: the customer's portal, and the shell every member meets (sign-in, navigation,
+    // language, organisations). The areas' journeys run on desktop; CI's 25 minutes have no room to
+    // run them twice.
     {
       name: "phone",
-      testMatch: /\/(feedback|shell|leads)\.spec\.ts$/,
+      testMatch: /\/(feedback|shell)\.spec\.ts$/,
       use: { ...devices["Pixel 7"], launchOptions: chromium },
     },
   ],

@@ -47,9 +47,20 @@ step "Chromium"
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then apt_install chromium; fi
 "${CHROMIUM_PATH:-/usr/bin/chromium}" --version
 
-step "typecheck";    npm run --silent typecheck
-step "lint";         npm run --silent lint
-step "format";       npm run --silent format:check
+# tsc and ESLint are single-threaded: on two cores they run side by side, each with its own log.
+step "typecheck, lint, format (side by side)"
+logs=$(mktemp -d)
+npm run --silent typecheck >"$logs/typecheck" 2>&1 & typecheck=$!
+npm run --silent lint >"$logs/lint" 2>&1 & lint=$!
+npm run --silent format:check >"$logs/format" 2>&1 & format=$!
+failed=""
+for check in typecheck lint format; do
+  if wait "${!check}"; then status=passed; else status=FAILED; failed=1; fi
+  printf -- '-- %s: %s\n' "$check" "$status"
+  cat "$logs/$check"
+done
+rm -rf "$logs"
+[ -z "$failed" ]
 step "unit";         npx vitest run --project unit
 step "integration";  npx vitest run --project integration
 step "build";        FRESHPLAN_CHECKED_BUILD=1 npm run --silent build  # typecheck passed above
