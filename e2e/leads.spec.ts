@@ -239,3 +239,37 @@ test("the lead's AI brief says plainly when AI is not set up", async ({ page, pl
   await brief.getByRole("button", { name: "Kurzbrief erstellen" }).click();
   await expect(brief.getByRole("status")).toContainText("KI ist auf dieser Installation nicht eingerichtet");
 });
+
+test("a partner edits the lead: a German field error first, then the saved details", async ({
+  page,
+  playwright,
+}, testInfo) => {
+  const partner = await member(playwright.request, testInfo, "sales", "Edda Edit");
+  const lead = await registerLead(partner.api, testInfo);
+  const company = `${lead.companyName} GmbH`;
+
+  await signIn(page, partner);
+  await visit(page, `/e2e-alpha/leads/${lead.id}`);
+  await page.getByRole("button", { name: "Bearbeiten" }).click();
+  const dialog = page.getByRole("dialog", { name: "Lead bearbeiten" });
+  await dialog.getByLabel("Firma").fill(company);
+  await dialog.getByLabel("Telefon").fill("bitte anrufen");
+  await dialog.getByLabel("USt-IdNr.").fill("DE123456789");
+  await dialog.getByRole("button", { name: "Speichern" }).click();
+  await expect(dialog.getByText("Bitte eine Telefonnummer wie +49 40 123456 angeben.")).toBeVisible();
+
+  await dialog.getByLabel("Telefon").fill("+49 40 123456");
+  await dialog.getByRole("button", { name: "Speichern" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Änderungen gespeichert.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(company);
+  await expect(page.getByText("USt-IdNr. DE123456789")).toBeVisible();
+
+  const saved = await (await partner.api.get(`/api/v1/leads/${lead.id}`)).json();
+  expect(saved).toMatchObject({
+    companyName: company,
+    vatId: "DE123456789",
+    stage: 2,
+    contact: { phone: "+49 40 123456" },
+  });
+});

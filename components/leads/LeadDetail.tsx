@@ -3,11 +3,14 @@
 import ArrowBack from "@mui/icons-material/ArrowBack";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
 import Grid from "@mui/material/Grid";
 import Paper from "@mui/material/Paper";
+import Snackbar from "@mui/material/Snackbar";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
 
 import { Section } from "@/components/ui/Section";
 import { LeadSamples } from "@/components/samples/LeadSamples";
@@ -17,6 +20,7 @@ import { ButtonLink } from "@/components/ui/links";
 import { ActivityForm, ExtensionsPanel, HoldsPanel } from "./ClockForms";
 import { useLead, useLeadTimeline, type TLead, type TLeadTimeline } from "./leadQueries";
 import { LeadBrief } from "./LeadBrief";
+import { EditLeadDialog, EraseLeadDialog } from "./LeadEditDialogs";
 import { CountdownText, DueSoonChip, StatusChip } from "./LeadStatus";
 import { BackdateForm, CollaboratorsPanel, ReassignForm } from "./PeopleForms";
 import { ProtectionTimeline } from "./ProtectionTimeline";
@@ -48,6 +52,14 @@ export function LeadDetail({
   const names = new Map(timeline.members.map((m) => [m.id, m.name]));
   const can = timeline.can;
   const error = leadQuery.error ?? timelineQuery.error;
+  const te = useTranslations("leads");
+  const format = useFormatter();
+  const [dialog, setDialog] = useState<"edit" | "erase" | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const closeWith = (message: string) => () => {
+    setDialog(null);
+    setDone(message);
+  };
 
   return (
     <Stack spacing={3}>
@@ -90,6 +102,54 @@ export function LeadDetail({
               .join(" · ")}
           </Typography>
         )}
+        {(lead.vatId || lead.expectedVolume !== null) && (
+          <Typography variant="body2" color="text.secondary">
+            {[
+              lead.vatId && t("vatId", { value: lead.vatId }),
+              lead.expectedVolume !== null &&
+                t("expectedVolume", {
+                  value: format.number(lead.expectedVolume, { style: "currency", currency: "EUR" }),
+                }),
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+          </Typography>
+        )}
+        {(can.write || (can.erase && lead.contact)) && (
+          <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1.5, flexWrap: "wrap" }}>
+            {can.write && (
+              <Button variant="outlined" size="small" onClick={() => setDialog("edit")}>
+                {te("edit.open")}
+              </Button>
+            )}
+            {can.erase && lead.contact && (
+              <Button variant="outlined" size="small" color="error" onClick={() => setDialog("erase")}>
+                {te("erase.open")}
+              </Button>
+            )}
+          </Stack>
+        )}
+        <EditLeadDialog
+          orgSlug={orgSlug}
+          lead={lead}
+          open={dialog === "edit"}
+          onClose={() => setDialog(null)}
+          onSaved={closeWith(te("edit.saved"))}
+        />
+        <EraseLeadDialog
+          orgSlug={orgSlug}
+          lead={lead}
+          open={dialog === "erase"}
+          onClose={() => setDialog(null)}
+          onErased={closeWith(te("erase.erased"))}
+        />
+        <Snackbar
+          open={done !== null}
+          autoHideDuration={5000}
+          onClose={() => setDone(null)}
+          message={done}
+          anchorOrigin={{ vertical: "bottom", horizontal: "center" }}
+        />
       </Box>
 
       {error && <Alert severity="error">{error.message}</Alert>}

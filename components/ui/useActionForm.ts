@@ -33,7 +33,7 @@ interface FieldFailure {
  * (formInput of the API's input, lib/forms.ts) — so a field error shows beside its field without a
  * round trip; only a form that passes is posted, and the action checks it again. What the user typed
  * stays when there are errors; after a success the form empties and `onOk` runs (invalidate the
- * queries it touched). `fieldText` may word a field's error itself, from its code.
+ * queries it touched). `fieldText` may word a field's error itself, from its code and name.
  */
 export function useActionForm<T>(
   action: (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>,
@@ -42,7 +42,7 @@ export function useActionForm<T>(
     dates?: readonly string[];
     onOk?: (data: T) => unknown;
     keepValues?: boolean;
-    fieldText?: (message: string, code: FieldCode | undefined) => string;
+    fieldText?: (message: string, code: FieldCode | undefined, name: string) => string;
   } = {},
 ) {
   const [state, dispatch, pending] = useActionState(action, { status: "idle" });
@@ -86,7 +86,7 @@ export function useActionForm<T>(
   const fieldCodes = failed?.fieldCodes ?? {};
   const textOf = (name: string) => {
     const error = fieldErrors[name];
-    return error && options.fieldText ? options.fieldText(error, fieldCodes[name]) : error;
+    return error && options.fieldText ? options.fieldText(error, fieldCodes[name], name) : error;
   };
   /** Props for a TextField: its name, and its error beside it (or the hint). */
   const field = (name: string, hint?: string) => {

@@ -118,6 +118,9 @@ const LEAD_TABLE: [
   [["manager"], "lead.manage", SOMEONE, "ACTIVE", null, true],
   [["sales"], "lead.manage", ME, "ACTIVE", null, false],
   [["auditor"], "lead.manage", SOMEONE, "ACTIVE", null, false],
+  [["admin"], "lead.erase", SOMEONE, "ACTIVE", null, true],
+  [["manager"], "lead.erase", SOMEONE, "ACTIVE", null, false],
+  [["sales"], "lead.erase", ME, "ACTIVE", null, false],
   // Samples: read as the lead; configured by who writes the lead, or a NEGOTIATE collaborator.
   [["sales"], "sample.read", ME, "ACTIVE", null, true],
   [["sales"], "sample.read", ME, "EXPIRED", null, false],

@@ -91,6 +91,8 @@ export const POLICIES = {
     anyOf(hasRole("admin", "manager"), isProtectedOwner, isCollaborator("ASSIST", "NEGOTIATE")),
   ),
   "lead.manage": hasRole("admin", "manager"),
+  // Erasing a contact person on request (GDPR Art. 17) is the data controller's act: admins only.
+  "lead.erase": hasRole("admin"),
   // Samples (issue 11): the catalogue is read by every member and kept by admins; a lead's samples
   // are read as the lead is, and configured (boxes, test phases, results, feedback links) by who may
   // write the lead or a NEGOTIATE collaborator (spec, "Collaboration").

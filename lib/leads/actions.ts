@@ -9,6 +9,7 @@ import { createHold, decideExtension, endHold, logActivity, requestExtension } f
 import { addCollaborator, removeCollaborator } from "./collaborators";
 import { leadForms } from "./schemas";
 import { briefLead } from "./brief";
+import { eraseLeadPersonalData, updateLead } from "./details";
 import { backdateRegisteredAt, createLead, reassignLead, type DuplicateCandidate } from "./service";
 
 /**
@@ -107,6 +108,30 @@ export async function removeCollaboratorAction(
 ): Promise<ActionState<null>> {
   return orgAction(orgSlug, z.uuid(), userId, async (session, id) => {
     await removeCollaborator(session.ctx, idOf(leadId), id);
+    return null;
+  });
+}
+
+export async function updateLeadAction(
+  orgSlug: string,
+  leadId: string,
+  _previous: ActionState<null>,
+  formData: FormData,
+): Promise<ActionState<null>> {
+  return orgAction(orgSlug, leadForms.updateLead, formData, async (session, input) => {
+    await updateLead(session.ctx, idOf(leadId), input);
+    return null;
+  });
+}
+
+export async function eraseLeadAction(
+  orgSlug: string,
+  leadId: string,
+  _previous: ActionState<null>,
+  formData: FormData,
+): Promise<ActionState<null>> {
+  return orgAction(orgSlug, leadForms.eraseLead, formData, async (session, input) => {
+    await eraseLeadPersonalData(session.ctx, idOf(leadId), input);
     return null;
   });
 }

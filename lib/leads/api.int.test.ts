@@ -507,7 +507,7 @@ describe("the lead pages' reads", () => {
     ]);
     expect(own.body.assignments.map((a: Json) => a.ownerUserId)).toEqual([ids.paula]);
     expect(own.body.members.map((m: Json) => m.id)).toContain(ids.peter);
-    expect(own.body.can).toEqual({ write: true, logActivity: true, manage: false });
+    expect(own.body.can).toEqual({ write: true, logActivity: true, manage: false, erase: false });
     expect((await call(timeline.GET, "manager", { params })).body.can.manage).toBe(true);
 
     expect((await call(timeline.GET, "peter", { params })).status).toBe(404);

@@ -9,6 +9,7 @@ import {
   ZBackdate,
   ZCreateHold,
   ZCreateLead,
+  ZEraseLead,
   ZExtensionDecision,
   ZExtensionRequest,
   ZHold,
@@ -20,6 +21,7 @@ import {
   ZLogActivity,
   ZProtection,
   ZReassign,
+  ZUpdateLead,
 } from "./schemas";
 
 /** The /api/v1 operations of lead protection; what they answer is described in schemas.ts. */
@@ -73,6 +75,29 @@ export const leadApis = [
     params: leadParams,
     response: { status: 200, description: "The lead", schema: ZLead },
     problems: [404],
+  }),
+  defineApi({
+    operationId: "updateLead",
+    method: "PUT",
+    path: "/leads/{id}",
+    tag,
+    summary:
+      "Replace the lead's details (its owner while protected, managers, admins); a field left out is cleared, an exact duplicate is a 409",
+    params: leadParams,
+    body: ZUpdateLead,
+    response: { status: 200, description: "The lead with its new details", schema: ZLead },
+    problems: [403, 404, 409, 422],
+  }),
+  defineApi({
+    operationId: "eraseLeadPersonalData",
+    method: "POST",
+    path: "/leads/{id}/erasure",
+    tag,
+    summary: "Erase the lead's contact person on request, with a reason (admins); the lead itself stays",
+    params: leadParams,
+    body: ZEraseLead,
+    response: { status: 200, description: "The lead without its contact", schema: ZLead },
+    problems: [403, 404, 422],
   }),
   defineApi({
     operationId: "getLeadProtection",
@@ -250,6 +275,8 @@ export const [
   createLeadApi,
   listLeadsApi,
   getLeadApi,
+  updateLeadApi,
+  eraseLeadPersonalDataApi,
   getLeadProtectionApi,
   getLeadTimelineApi,
   getManagerQueueApi,

@@ -58,6 +58,25 @@ export const ZCreateLead = z.strictObject({
 });
 export type TCreateLead = z.infer<typeof ZCreateLead>;
 
+/**
+ * A lead's details as its owner (while protected) or a manager edits them: the whole set, so a field
+ * left out is cleared (a form's empty field is absent). Company and city stay required; clearing the
+ * contact removes the personal data, and the stage never goes back (it records how far the profile got).
+ */
+export const ZUpdateLead = ZCreateLead.pick({
+  companyName: true,
+  city: true,
+  industry: true,
+  contact: true,
+  vatId: true,
+  expectedVolume: true,
+});
+export type TUpdateLead = z.infer<typeof ZUpdateLead>;
+
+/** An admin erases the contact person on the data subject's request; the reason goes to the audit trail. */
+export const ZEraseLead = z.strictObject({ reason: text(500) });
+export type TEraseLead = z.infer<typeof ZEraseLead>;
+
 export const ZLogActivity = z.strictObject({
   kind: z.enum(ACTIVITY_KINDS),
   /** Defaults to now; may be in the past, not before the assignment and not in the future. */
@@ -134,6 +153,7 @@ const FORM_KINDS = {
   approve: "boolean",
   days: "number",
   sharePercent: "number",
+  expectedVolume: "number",
 } as const;
 
 /**
@@ -143,6 +163,8 @@ const FORM_KINDS = {
  */
 export const leadForms = {
   createLead: formInput(ZCreateLead, FORM_KINDS),
+  updateLead: formInput(ZUpdateLead, FORM_KINDS),
+  eraseLead: formInput(ZEraseLead, FORM_KINDS),
   logActivity: formInput(ZLogActivity, FORM_KINDS),
   createHold: formInput(ZCreateHold, FORM_KINDS),
   requestExtension: formInput(ZExtensionRequest, FORM_KINDS),
@@ -272,7 +294,12 @@ export const ZLeadTimeline = z
     /** The organisation's members, for names and the pickers (collaborators, new owner). */
     members: z.array(ZMemberOption),
     /** What the caller may do on this lead, by the same rules the services apply. */
-    can: z.object({ write: z.boolean(), logActivity: z.boolean(), manage: z.boolean() }),
+    can: z.object({
+      write: z.boolean(),
+      logActivity: z.boolean(),
+      manage: z.boolean(),
+      erase: z.boolean(),
+    }),
   })
   .meta({ id: "LeadTimeline" });
 export type TLeadTimeline = z.infer<typeof ZLeadTimeline>;

@@ -129,7 +129,7 @@ export async function createLead(ctx: MemberContext, input: TCreateLead): Promis
  * The registered leads a new one collides with (app_lead_duplicates sees the whole organisation), as
  * far as the caller may learn of them: RLS, in the caller's transaction, says which they can read.
  */
-async function duplicatesOf(
+export async function duplicatesOf(
   tx: Tx,
   companyName: string,
   city: string,
@@ -170,7 +170,7 @@ async function duplicatesOf(
 }
 
 /** 409 for an exact duplicate: naming the lead to whoever may read it, else only its protection. */
-function duplicateError(exact: DuplicateCandidate): AppError {
+export function duplicateError(exact: DuplicateCandidate): AppError {
   if (exact.leadId) {
     return new AppError(
       "conflict",
@@ -215,15 +215,16 @@ export async function getLead(ctx: MemberContext, leadId: string): Promise<TLead
       city: lead.city,
       industry: lead.industry,
       stage: lead.stage,
+      // No contact person (stage 0, or erased or pseudonymised since): null, not four empty fields.
       contact:
-        lead.stage === 0
-          ? null
-          : {
+        lead.contactFirstName || lead.contactLastName || lead.contactEmail || lead.contactPhone
+          ? {
               firstName: lead.contactFirstName,
               lastName: lead.contactLastName,
               email: lead.contactEmail,
               phone: lead.contactPhone,
-            },
+            }
+          : null,
       vatId: lead.vatId,
       expectedVolume: lead.expectedVolume === null ? null : Number(lead.expectedVolume),
       createdAt: lead.createdAt.toISOString(),
@@ -395,6 +396,7 @@ export async function getLeadTimeline(ctx: MemberContext, leadId: string): Promi
         write: can(ctx, "lead.write", resource),
         logActivity: can(ctx, "lead.activity.log", resource),
         manage: can(ctx, "lead.manage", resource),
+        erase: can(ctx, "lead.erase", resource),
       },
     };
   });
