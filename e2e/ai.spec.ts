@@ -217,8 +217,8 @@ test("the operator's admin adds and edits a model price, with field errors, and 
   await expect(row).toContainText("2,00 €");
 
   await visit(page, `/e2e-alpha/audit?action=ai.price&resourceId=${model}`);
-  await expect(page.getByTestId("audit-row").filter({ hasText: "ai.price.changed" })).toBeVisible();
-  await expect(page.getByTestId("audit-row").filter({ hasText: "ai.price.created" })).toBeVisible();
+  await expect(page.getByTestId("audit-row").filter({ hasText: "KI-Preis geändert" })).toBeVisible();
+  await expect(page.getByTestId("audit-row").filter({ hasText: "KI-Preis angelegt" })).toBeVisible();
 });
 
 test("a partner sees their own budget and that the dashboard is for managers", async ({ page }, testInfo) => {

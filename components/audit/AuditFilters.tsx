@@ -8,9 +8,21 @@ import Typography from "@mui/material/Typography";
 import { getTranslations } from "next-intl/server";
 
 import { ButtonLink } from "@/components/ui/links";
+import {
+  actionLabelKey,
+  AUDIT_ACTION_GROUPS,
+  AUDIT_ACTIONS,
+  AUDIT_RESOURCE_TYPES,
+  isKnownAction,
+} from "@/lib/audit/actions";
 import { AUDIT_EXPORT_CAP, type FILTER_KEYS } from "@/lib/audit/schemas";
 
 type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** Whether the filter's action is one the select offers (empty, a group's prefix or an action). */
+function knownActionFilter(value: string): boolean {
+  return value === "" || AUDIT_ACTION_GROUPS.some((g) => value === `${g}.`) || isKnownAction(value);
+}
 
 export interface ActorOption {
   value: string;
@@ -84,14 +96,44 @@ export async function AuditFilters({
         </TextField>
         <TextField
           {...field("action")}
-          helperText={error("action") ?? t("actionHelp")}
-          slotProps={{ htmlInput: { maxLength: 100, spellCheck: false, autoCapitalize: "none" } }}
-        />
+          select
+          helperText={error("action")}
+          sx={{ minWidth: 260 }}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        >
+          <option value="">{t("actionAll")}</option>
+          {!knownActionFilter(values.action) && <option value={values.action}>{values.action}</option>}
+          {AUDIT_ACTION_GROUPS.map((group) => (
+            <optgroup key={group} label={t(`actionGroups.${group}`)}>
+              <option value={`${group}.`}>
+                {t("actionGroupAll", { group: t(`actionGroups.${group}`) })}
+              </option>
+              {AUDIT_ACTIONS.filter((action) => action.startsWith(`${group}.`)).map((action) => (
+                <option key={action} value={action}>
+                  {t(actionLabelKey(action))}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </TextField>
         <TextField
           {...field("resourceType")}
-          helperText={error("resourceType") ?? t("resourceTypeHelp")}
-          slotProps={{ htmlInput: { maxLength: 100, spellCheck: false } }}
-        />
+          select
+          helperText={error("resourceType")}
+          sx={{ minWidth: 200 }}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        >
+          <option value="">{t("resourceTypeAll")}</option>
+          {values.resourceType &&
+            !(AUDIT_RESOURCE_TYPES as readonly string[]).includes(values.resourceType) && (
+              <option value={values.resourceType}>{values.resourceType}</option>
+            )}
+          {AUDIT_RESOURCE_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`resources.${type}`)}
+            </option>
+          ))}
+        </TextField>
         <TextField
           {...field("resourceId")}
           helperText={error("resourceId")}

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ButtonLink } from "@/components/ui/links";
 import { diffValues } from "@/lib/audit/diff";
+import { actionLabelKey, AUDIT_RESOURCE_TYPES, isKnownAction } from "@/lib/audit/actions";
 import type { AuditEventRow } from "@/lib/audit/queries";
 import { auditQueryString, type TAuditFilter } from "@/lib/audit/schemas";
 import type { AuditPage } from "@/lib/audit/service";
@@ -50,6 +51,13 @@ export async function AuditResults({
     );
   }
 
+  /** A resource's name: a member's for users and memberships, else what the page looked up. */
+  const resourceName = ({ resourceType, resourceId }: AuditEventRow): string | null => {
+    if (!resourceId) return null;
+    if (resourceType === "user" || resourceType === "membership") return memberNames.get(resourceId) ?? null;
+    return page.resourceNames.get(`${resourceType}:${resourceId}`) ?? null;
+  };
+
   const view = (event: AuditEventRow): AuditRowView => {
     const actor = event.actorType === "system" ? "system" : `${event.actorType}:${event.actorId}`;
     return {
@@ -64,9 +72,15 @@ export async function AuditResults({
         label: label(event.actorType, event.actorId),
         href: base + auditQueryString({ ...filter, actor }),
       },
-      action: event.action,
+      action: {
+        code: event.action,
+        label: isKnownAction(event.action) ? t(actionLabelKey(event.action)) : event.action,
+      },
       resource: {
-        type: event.resourceType,
+        type: (AUDIT_RESOURCE_TYPES as readonly string[]).includes(event.resourceType)
+          ? t(`resources.${event.resourceType as (typeof AUDIT_RESOURCE_TYPES)[number]}`)
+          : event.resourceType,
+        name: resourceName(event),
         id: event.resourceId,
         href:
           base +

@@ -29,8 +29,10 @@ export interface AuditRowView {
   /** In the reader's locale, Europe/Berlin. */
   time: string;
   actor: { label: string; href: string };
-  action: string;
-  resource: { type: string; id: string | null; href: string };
+  /** The recorded action and its label in the reader's language. */
+  action: { code: string; label: string };
+  /** The resource's kind (a label), its name where known, its id. */
+  resource: { type: string; name: string | null; id: string | null; href: string };
   requestId: string | null;
   ip: string | null;
   diff: DiffLine[];
@@ -98,17 +100,25 @@ export function AuditTable({ rows }: { rows: AuditRowView[] }) {
                       {row.actor.label}
                     </MuiLink>
                   </TableCell>
-                  <TableCell sx={{ fontFamily: "monospace" }}>{row.action}</TableCell>
+                  <TableCell>
+                    <span title={row.action.code}>{row.action.label}</span>
+                  </TableCell>
                   <TableCell>
                     <MuiLink component={NextLink} href={row.resource.href} title={t("filterByResource")}>
                       {row.resource.type}
-                      {row.resource.id && (
-                        <Box
-                          component="span"
-                          sx={{ fontFamily: "monospace", ml: 0.5, wordBreak: "break-all" }}
-                        >
-                          {row.resource.id}
+                      {row.resource.name ? (
+                        <Box component="span" sx={{ ml: 0.5 }} title={row.resource.id ?? undefined}>
+                          {row.resource.name}
                         </Box>
+                      ) : (
+                        row.resource.id && (
+                          <Box
+                            component="span"
+                            sx={{ fontFamily: "monospace", ml: 0.5, wordBreak: "break-all" }}
+                          >
+                            {row.resource.id}
+                          </Box>
+                        )
                       )}
                     </MuiLink>
                   </TableCell>
@@ -137,6 +147,14 @@ export function AuditTable({ rows }: { rows: AuditRowView[] }) {
                         >
                           <dt>{t("eventId")}</dt>
                           <dd>{row.id}</dd>
+                          <dt>{t("actionCode")}</dt>
+                          <dd>{row.action.code}</dd>
+                          {row.resource.name && row.resource.id && (
+                            <>
+                              <dt>{t("resourceId")}</dt>
+                              <dd>{row.resource.id}</dd>
+                            </>
+                          )}
                           <dt>{t("ip")}</dt>
                           <dd>{row.ip ?? t("none")}</dd>
                           <dt>{t("prevHash")}</dt>

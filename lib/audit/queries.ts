@@ -155,3 +155,39 @@ export async function selectMemberNames(tx: Tx, orgId: string): Promise<Map<stri
   });
   return new Map(users.map((u) => [u.id, u.name]));
 }
+
+/** The tables whose rows the audit trail names by a readable column, and that column. */
+const NAMED_RESOURCES = {
+  lead: Prisma.sql`SELECT id::text AS id, company_name AS name FROM lead`,
+  api_token: Prisma.sql`SELECT id::text AS id, name FROM api_token`,
+  product: Prisma.sql`SELECT id::text AS id, name FROM product`,
+} as const;
+
+/**
+ * What the events' resources are called, by `type:id`: a lead's company, a token's and a product's
+ * name (members are named by selectMemberNames). Row-level security applies: a reader sees the names
+ * of the rows they may read, and an erased or deleted row keeps only its id on the page.
+ */
+export async function selectResourceNames(
+  tx: Tx,
+  orgId: string,
+  events: readonly Pick<AuditEventRow, "resourceType" | "resourceId">[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const [type, select] of Object.entries(NAMED_RESOURCES)) {
+    const ids = [
+      ...new Set(
+        events
+          .filter((e) => e.resourceType === type && e.resourceId && UUID.test(e.resourceId))
+          .map((e) => e.resourceId as string),
+      ),
+    ];
+    if (ids.length === 0) continue;
+    const rows = await tx.$queryRaw<{ id: string; name: string }[]>`
+      SELECT s.id, s.name FROM (${select} WHERE org_id = ${orgId}::uuid AND id = ANY (${ids}::uuid[])) s`;
+    for (const row of rows) names.set(`${type}:${row.id}`, row.name);
+  }
+  return names;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

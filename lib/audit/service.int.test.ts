@@ -205,6 +205,7 @@ describe("paging", () => {
       events: [],
       newer: null,
       older: null,
+      resourceNames: new Map(),
     });
   });
 });

@@ -10,6 +10,7 @@ import {
   selectEventsBefore,
   selectExportBounds,
   selectMemberNames,
+  selectResourceNames,
   type AuditEventRow,
 } from "./queries";
 import { redact } from "./redact";
@@ -79,6 +80,8 @@ export interface AuditPage {
   newer: string | null;
   /** Cursor for the next older page (`before`), or null on the oldest page. */
   older: string | null;
+  /** What the events' resources are called (a lead's company, a token's or product's name), by `type:id`. */
+  resourceNames: Map<string, string>;
 }
 
 /** One page of the organisation's audit trail, filtered, newest first. */
@@ -103,7 +106,12 @@ export async function listAuditEvents(
     const last = events.at(-1)?.id;
     const hasNewer = first ? await existsBeyond(tx, orgId, filter, "newer", first) : false;
     const hasOlder = last ? await existsBeyond(tx, orgId, filter, "older", last) : false;
-    return { events, newer: hasNewer ? (first ?? null) : null, older: hasOlder ? (last ?? null) : null };
+    return {
+      events,
+      newer: hasNewer ? (first ?? null) : null,
+      older: hasOlder ? (last ?? null) : null,
+      resourceNames: await selectResourceNames(tx, orgId, events),
+    };
   });
 }
 
