@@ -45,11 +45,17 @@ export async function JobsPanel({
       ? format.number(ms, { style: "unit", unit: "millisecond", maximumFractionDigits: 0 })
       : format.number(ms / 1000, { style: "unit", unit: "second", maximumFractionDigits: 1 });
   };
-  const counts = (values: Record<string, number>) =>
+  /** A count's label: the job's own words for it where it has them ("AI reservations released"), else the shared one. */
+  const counts = (jobId: string, values: Record<string, number>) =>
     formatCounts(
       values,
-      (name) => t(`counts.${name}`),
-      (name) => t.has(`counts.${name}` as "counts.deleted"),
+      (name) => {
+        const own = `definitions.${jobId}.counts.${name}` as "counts.deleted";
+        return t.has(own) ? t(own) : t(`counts.${name}`);
+      },
+      (name) =>
+        t.has(`definitions.${jobId}.counts.${name}` as "counts.deleted") ||
+        t.has(`counts.${name}` as "counts.deleted"),
       (value) => format.number(value),
     );
 
@@ -129,7 +135,7 @@ export async function JobsPanel({
                           />
                         </TableCell>
                         <TableCell sx={{ whiteSpace: "nowrap" }}>{duration(run.durationMs)}</TableCell>
-                        <TableCell>{counts(run.counts)}</TableCell>
+                        <TableCell>{counts(job.id, run.counts)}</TableCell>
                         <TableCell sx={{ wordBreak: "break-word", maxWidth: 360 }}>
                           {run.error ?? ""}
                         </TableCell>
