@@ -32,6 +32,23 @@ export async function createTenant(slug: string, salesLocale: "de" | "en" = "de"
   };
 }
 
+/** One more member of the tenant's organisation (e-mail `name@slug.example`), as its context. */
+export async function addTenantMember(
+  tenant: TestTenant,
+  slug: string,
+  name: string,
+  role: "admin" | "manager" | "sales" | "auditor",
+): Promise<MemberContext> {
+  const { userId } = await addMember({
+    email: `${name}@${slug}.example`,
+    name,
+    orgSlug: slug,
+    role,
+    locale: "de",
+  });
+  return { orgId: tenant.orgId, userId, roles: [role] };
+}
+
 /** A lead the tenant's sales partner registers (and so owns), with its current assignment. */
 export async function registerLead(tenant: TestTenant, companyName: string) {
   const created = await createLead(tenant.sales, { companyName, city: "Berlin" });

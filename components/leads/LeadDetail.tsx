@@ -20,7 +20,7 @@ import { ButtonLink } from "@/components/ui/links";
 import { ActivityForm, ExtensionsPanel, HoldsPanel } from "./ClockForms";
 import { useLead, useLeadTimeline, type TLead, type TLeadTimeline } from "./leadQueries";
 import { LeadBrief } from "./LeadBrief";
-import { EditLeadDialog, EraseLeadDialog } from "./LeadEditDialogs";
+import { LeadEditDialogs, type LeadDialogKind } from "./LeadEditDialogs";
 import { CountdownText, DueSoonChip, StatusChip } from "./LeadStatus";
 import { BackdateForm, CollaboratorsPanel, ReassignForm } from "./PeopleForms";
 import { ProtectionTimeline } from "./ProtectionTimeline";
@@ -54,12 +54,8 @@ export function LeadDetail({
   const error = leadQuery.error ?? timelineQuery.error;
   const te = useTranslations("leads");
   const format = useFormatter();
-  const [dialog, setDialog] = useState<"edit" | "erase" | null>(null);
+  const [dialog, setDialog] = useState<LeadDialogKind | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const closeWith = (message: string) => () => {
-    setDialog(null);
-    setDone(message);
-  };
 
   return (
     <Stack spacing={3}>
@@ -129,19 +125,15 @@ export function LeadDetail({
             )}
           </Stack>
         )}
-        <EditLeadDialog
+        <LeadEditDialogs
           orgSlug={orgSlug}
           lead={lead}
-          open={dialog === "edit"}
+          open={dialog}
           onClose={() => setDialog(null)}
-          onSaved={closeWith(te("edit.saved"))}
-        />
-        <EraseLeadDialog
-          orgSlug={orgSlug}
-          lead={lead}
-          open={dialog === "erase"}
-          onClose={() => setDialog(null)}
-          onErased={closeWith(te("erase.erased"))}
+          onDone={(message) => {
+            setDialog(null);
+            setDone(message);
+          }}
         />
         <Snackbar
           open={done !== null}

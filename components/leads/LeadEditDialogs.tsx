@@ -13,7 +13,6 @@ import useMediaQuery from "@mui/material/useMediaQuery";
 import { useTheme } from "@mui/material/styles";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
 
 import { eraseLeadAction, updateLeadAction } from "@/lib/leads/actions";
 import { leadForms } from "@/lib/leads/schemas";
@@ -28,54 +27,57 @@ import { useLeadFieldText } from "./leadFieldText";
  * contact person. Each dialog closes on success and tells the page, which confirms it.
  */
 
-function LeadDialog({
+/** Which of the lead's dialogs is open. */
+export type LeadDialogKind = "edit" | "erase";
+
+/**
+ * The lead's edit and erase dialogs: `open` names the one to show (full screen on a phone). Each
+ * form closes its dialog on success and hands the page the confirmation to show.
+ */
+export function LeadEditDialogs({
+  orgSlug,
+  lead,
   open,
   onClose,
-  titleId,
-  title,
-  children,
+  onDone,
 }: {
-  open: boolean;
+  orgSlug: string;
+  lead: TLead;
+  open: LeadDialogKind | null;
   onClose: () => void;
-  titleId: string;
-  title: string;
-  children: ReactNode;
+  onDone: (message: string) => void;
 }) {
+  const t = useTranslations("leads");
   const theme = useTheme();
   const fullScreen = useMediaQuery(theme.breakpoints.down("sm"));
+  const titleId = `${open ?? "edit"}-lead-title`;
   return (
     <Dialog
-      open={open}
+      open={open !== null}
       onClose={onClose}
       fullScreen={fullScreen}
       maxWidth="sm"
       fullWidth
       aria-labelledby={titleId}
     >
-      <DialogTitle id={titleId}>{title}</DialogTitle>
-      {open && children}
+      <DialogTitle id={titleId}>{t(open === "erase" ? "erase.title" : "edit.title")}</DialogTitle>
+      {open === "edit" && (
+        <EditLeadForm
+          orgSlug={orgSlug}
+          lead={lead}
+          onClose={onClose}
+          onSaved={() => onDone(t("edit.saved"))}
+        />
+      )}
+      {open === "erase" && (
+        <EraseLeadForm
+          orgSlug={orgSlug}
+          lead={lead}
+          onClose={onClose}
+          onErased={() => onDone(t("erase.erased"))}
+        />
+      )}
     </Dialog>
-  );
-}
-
-export function EditLeadDialog({
-  orgSlug,
-  lead,
-  open,
-  onClose,
-  onSaved,
-}: {
-  orgSlug: string;
-  lead: TLead;
-  open: boolean;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
-  const t = useTranslations("leads.edit");
-  return (
-    <LeadDialog open={open} onClose={onClose} titleId="edit-lead-title" title={t("title")}>
-      <EditLeadForm orgSlug={orgSlug} lead={lead} onClose={onClose} onSaved={onSaved} />
-    </LeadDialog>
   );
 }
 
@@ -103,7 +105,6 @@ function EditLeadForm({
       onSaved();
     },
   });
-  const c = lead.contact;
   return (
     <form onSubmit={form.onSubmit} noValidate aria-labelledby="edit-lead-title">
       <DialogContent dividers>
@@ -138,48 +139,7 @@ function EditLeadForm({
               {...form.field("industry")}
             />
           </Grid>
-          <Grid size={12}>
-            <Typography variant="subtitle2" component="h3">
-              {tr("contact")}
-            </Typography>
-            <Typography variant="body2" color="text.secondary">
-              {t("contactHint")}
-            </Typography>
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField
-              label={tr("firstName")}
-              fullWidth
-              defaultValue={c?.firstName ?? ""}
-              {...form.field("contact.firstName")}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField
-              label={tr("lastName")}
-              fullWidth
-              defaultValue={c?.lastName ?? ""}
-              {...form.field("contact.lastName")}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField
-              label={tr("email")}
-              type="email"
-              fullWidth
-              defaultValue={c?.email ?? ""}
-              {...form.field("contact.email")}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField
-              label={tr("phone")}
-              type="tel"
-              fullWidth
-              defaultValue={c?.phone ?? ""}
-              {...form.field("contact.phone")}
-            />
-          </Grid>
+          <ContactFields field={form.field} hint={t("contactHint")} contact={lead.contact} />
           <Grid size={{ xs: 12, sm: 6 }}>
             <TextField
               label={t("vatId")}
@@ -211,27 +171,6 @@ function EditLeadForm({
         </Button>
       </DialogActions>
     </form>
-  );
-}
-
-export function EraseLeadDialog({
-  orgSlug,
-  lead,
-  open,
-  onClose,
-  onErased,
-}: {
-  orgSlug: string;
-  lead: TLead;
-  open: boolean;
-  onClose: () => void;
-  onErased: () => void;
-}) {
-  const t = useTranslations("leads.erase");
-  return (
-    <LeadDialog open={open} onClose={onClose} titleId="erase-lead-title" title={t("title")}>
-      <EraseLeadForm orgSlug={orgSlug} lead={lead} onClose={onClose} onErased={onErased} />
-    </LeadDialog>
   );
 }
 
@@ -281,5 +220,50 @@ function EraseLeadForm({
         </Button>
       </DialogActions>
     </form>
+  );
+}
+
+/**
+ * The contact person's four fields, with a heading and a hint: the registration's and the edit's
+ * (prefilled with `contact`). `field` is the form's (useActionForm), for the names and errors.
+ */
+export function ContactFields({
+  field,
+  hint,
+  contact,
+}: {
+  field: (name: string, hint?: string) => { name: string; error: boolean; helperText: string };
+  hint: string;
+  contact?: TLead["contact"];
+}) {
+  const t = useTranslations("leads.register");
+  const fields = [
+    ["firstName", "text"],
+    ["lastName", "text"],
+    ["email", "email"],
+    ["phone", "tel"],
+  ] as const;
+  return (
+    <>
+      <Grid size={12}>
+        <Typography variant="subtitle2" component="h3">
+          {t("contact")}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {hint}
+        </Typography>
+      </Grid>
+      {fields.map(([name, type]) => (
+        <Grid key={name} size={{ xs: 12, sm: 6 }}>
+          <TextField
+            label={t(name)}
+            type={type}
+            fullWidth
+            defaultValue={contact?.[name] ?? ""}
+            {...field(`contact.${name}`)}
+          />
+        </Grid>
+      ))}
+    </>
   );
 }

@@ -26,6 +26,7 @@ import { invalidateLead } from "./leadQueries";
 import { useActionForm } from "@/components/ui/useActionForm";
 
 import { useLeadFieldText } from "./leadFieldText";
+import { ContactFields } from "./LeadEditDialogs";
 
 /** "Register lead": company and city (stage 0, no personal data), optionally a contact (stage 1). */
 export function RegisterLeadDialog({
@@ -91,26 +92,7 @@ function RegisterLeadForm({ orgSlug, onClose }: { orgSlug: string; onClose: () =
           <Grid size={12}>
             <TextField label={t("industry")} fullWidth {...form.field("industry")} />
           </Grid>
-          <Grid size={12}>
-            <Typography variant="subtitle2" component="h3">
-              {t("contact")}
-            </Typography>
-            <Typography variant="body2" color="text.secondary">
-              {t("contactHint")}
-            </Typography>
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField label={t("firstName")} fullWidth {...form.field("contact.firstName")} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField label={t("lastName")} fullWidth {...form.field("contact.lastName")} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField label={t("email")} type="email" fullWidth {...form.field("contact.email")} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField label={t("phone")} type="tel" fullWidth {...form.field("contact.phone")} />
-          </Grid>
+          <ContactFields field={form.field} hint={t("contactHint")} />
         </Grid>
         {form.message && (
           <Alert severity="error" sx={{ mt: 2 }}>

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { addMember } from "@/lib/auth/service";
 import { withOrg, type MemberContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { postgresCode, rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
-import { createTenant, registerLead, type TestTenant } from "@/test/tenants";
+import { addTenantMember, createTenant, registerLead, type TestTenant } from "@/test/tenants";
 
 import { createHold, logActivity, requestExtension } from "./clock";
 import { addCollaborator } from "./collaborators";
@@ -23,16 +22,8 @@ let leadId = "";
 
 beforeAll(async () => {
   tenant = await createTenant("collab");
-  const member = async (name: string, role: "manager" | "auditor" | "sales"): Promise<MemberContext> => {
-    const { userId } = await addMember({
-      email: `${name}@collab.example`,
-      name,
-      orgSlug: "collab",
-      role,
-      locale: "de",
-    });
-    return { orgId: tenant.orgId, userId, roles: [role] };
-  };
+  const member = (name: string, role: "manager" | "auditor" | "sales") =>
+    addTenantMember(tenant, "collab", name, role);
   manager = await member("manager", "manager");
   auditor = await member("auditor", "auditor");
   vera = await member("vera", "sales");

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { addMember } from "@/lib/auth/service";
 import type { MemberContext } from "@/lib/db";
 import { rejectionOf } from "@/test/errors";
 import { asSuperuser } from "@/test/pg";
-import { createTenant, registerLead, type TestTenant } from "@/test/tenants";
+import { addTenantMember, createTenant, registerLead, type TestTenant } from "@/test/tenants";
 
 import { eraseLeadPersonalData, updateLead } from "./details";
 import { createLead, reassignLead } from "./service";
@@ -35,16 +34,8 @@ const details = {
 beforeAll(async () => {
   tenant = await createTenant("details");
   other = await createTenant("details-other");
-  const member = async (name: string, role: "manager" | "auditor" | "sales") => {
-    const { userId } = await addMember({
-      email: `${name}@details.example`,
-      name,
-      orgSlug: "details",
-      role,
-      locale: "de",
-    });
-    return { orgId: tenant.orgId, userId, roles: [role] };
-  };
+  const member = (name: string, role: "manager" | "auditor" | "sales") =>
+    addTenantMember(tenant, "details", name, role);
   manager = await member("manager", "manager");
   auditor = await member("auditor", "auditor");
   vera = await member("vera", "sales");
