@@ -88,7 +88,20 @@ export const ZDuration = z
 // What the settings page shows (GET /api/v1/settings) -------------------------------------------
 // The types are these schemas' own (z.infer), so the API document and the page cannot drift apart.
 
-const ZJsonValue: z.ZodType<JsonValue> = z.json();
+// Spelled out rather than z.json(): that one's inner recursive part has no name, so the API
+// document would carry it under a generated one; this one is the component `JsonValue`.
+const ZJsonValue: z.ZodType<JsonValue> = z
+  .lazy(() =>
+    z.union([
+      z.string(),
+      z.number(),
+      z.boolean(),
+      z.null(),
+      z.array(ZJsonValue),
+      z.record(z.string(), ZJsonValue),
+    ]),
+  )
+  .meta({ id: "JsonValue" });
 
 /** Where (part of) an effective value came from: the registry's default or a stored scope. */
 export const ZSourceScope = z.enum(["default", ...SETTING_SCOPES]);
