@@ -25,6 +25,7 @@ async function counts() {
     "ai_call",
     "notification_outbox",
     "audit_event",
+    "ai_budget_user_month",
   ];
   return asSuperuser(async (c) => {
     const out: Record<string, number> = {};
@@ -101,6 +102,19 @@ describe("the demo's month", () => {
       APPROVED: 3,
     });
     expect(before.lead_collaborator).toBeGreaterThan(10);
+    // This month's calls are booked against the organisation's budget, as the router would have.
+    const [budget] = await asSuperuser(async (c) => {
+      const { rows } = await c.query<{ spent: number; logged: number }>(
+        `SELECT b.spent_eur::float8 AS spent,
+                (SELECT sum(cost_eur)::float8 FROM ai_call
+                 WHERE org_id = $1 AND created_at >= date_trunc('month', $2::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AS logged
+         FROM ai_budget_org_month b WHERE b.org_id = $1`,
+        [members.orgId, NOW],
+      );
+      return rows;
+    });
+    expect(budget.spent).toBeGreaterThan(0);
+    expect(budget.spent).toBeCloseTo(budget.logged, 6);
 
     // Again, later the same day: nothing new, nothing changed.
     const second = await seedDemoMonth(members, new Date(NOW.getTime() + 3_600_000));

@@ -4,7 +4,7 @@ import { recordAudits, type AuditInput } from "@/lib/audit/service";
 import { withOrg, type DbContext, type Tx } from "@/lib/db";
 import { DEMO_LEADS } from "@/lib/samples/demo";
 
-import { demoActivityPlan } from "./activity";
+import { demoActivityPlan, type DemoActivityPlan } from "./activity";
 import { demoLeadPlan, type PlannedLead } from "./plan";
 
 /**
@@ -247,6 +247,35 @@ async function seedLeads(members: DemoMembers, now: Date): Promise<number> {
   return plan.length;
 }
 
+/**
+ * This month's calls count against the budgets, as the router's settlement would have booked them,
+ * so the AI area's "spent of the cap" agrees with its call log.
+ */
+async function addToBudgets(tx: Tx, orgId: string, now: Date, calls: DemoActivityPlan["aiCalls"]) {
+  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const spent = new Map<string, number>();
+  for (const call of calls) {
+    if (!call.userId || new Date(call.createdAt as Date) < month) continue;
+    spent.set(call.userId, (spent.get(call.userId) ?? 0) + Number(call.costEur));
+  }
+  const total = [...spent.values()].reduce((sum, eur) => sum + eur, 0);
+  await tx.aiBudgetOrgMonth.createMany({ data: [{ orgId, month }], skipDuplicates: true });
+  await tx.aiBudgetOrgMonth.update({
+    where: { orgId_month: { orgId, month } },
+    data: { spentEur: { increment: total.toFixed(8) } },
+  });
+  await tx.aiBudgetUserMonth.createMany({
+    data: [...spent.keys()].map((userId) => ({ orgId, userId, month })),
+    skipDuplicates: true,
+  });
+  for (const [userId, eur] of spent) {
+    await tx.aiBudgetUserMonth.update({
+      where: { orgId_userId_month: { orgId, userId, month } },
+      data: { spentEur: { increment: eur.toFixed(8) } },
+    });
+  }
+}
+
 /** Seeds the demo's month of work into `members.orgId`; what it added, by kind (0: was there). */
 export async function seedDemoMonth(members: DemoMembers, now = new Date()): Promise<DemoSeedResult> {
   if (members.partners.length < 2) throw new Error("The demo needs at least two partners.");
@@ -266,6 +295,7 @@ export async function seedDemoMonth(members: DemoMembers, now = new Date()): Pro
     );
   }
   return withOrg(system, async (tx) => {
+    await addToBudgets(tx, members.orgId, now, plan.aiCalls);
     const jobRuns = (await tx.jobRun.createMany({ data: plan.jobRuns, skipDuplicates: true })).count;
     const notifications = (
       await tx.notificationOutbox.createMany({ data: plan.notifications, skipDuplicates: true })
