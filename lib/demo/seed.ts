@@ -65,17 +65,6 @@ async function writeLeadsOf(
       updatedAt: l.assignedAt,
     })),
   });
-  await tx.leadAssignment.createMany({
-    data: leads.map((l) => ({
-      id: l.assignmentId,
-      orgId,
-      leadId: l.id,
-      ownerUserId: ownerId,
-      assignedAt: l.assignedAt,
-      releasedAt: l.releasedAt,
-      releaseReason: l.releasedAt ? "EXPIRED" : null,
-    })),
-  });
   await tx.leadActivity.createMany({
     data: leads.flatMap((l) =>
       l.activities.map((a) => ({
@@ -92,6 +81,19 @@ async function writeLeadsOf(
   const holds = leads.filter((l) => l.hold);
   await tx.leadHold.createMany({
     data: holds.map(({ id: leadId, hold }) => ({ orgId, leadId, ...hold!, createdBy: ownerId })),
+  });
+  // The assignments after the activities and holds: each row's trigger then computes the lead's
+  // protection once, instead of once per activity (the expiry cache, 20261129160000).
+  await tx.leadAssignment.createMany({
+    data: leads.map((l) => ({
+      id: l.assignmentId,
+      orgId,
+      leadId: l.id,
+      ownerUserId: ownerId,
+      assignedAt: l.assignedAt,
+      releasedAt: l.releasedAt,
+      releaseReason: l.releasedAt ? "EXPIRED" : null,
+    })),
   });
   const extensions = leads.filter((l) => l.extension);
   await tx.leadExtensionRequest.createMany({
