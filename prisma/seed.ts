@@ -21,6 +21,7 @@ import { disconnect } from "@/lib/db";
 import { demoRefusal } from "@/lib/demo/guard";
 import { demoOrgFacts, seedDemoMonth } from "@/lib/demo/seed";
 import { env } from "@/lib/env";
+import { runLeadProtectionDaily } from "@/lib/leads/daily";
 import { seedSamples } from "@/lib/samples/demo";
 
 interface DemoOrg {
@@ -92,6 +93,10 @@ async function seed() {
     manager: await userId("manager@freshfoodz.example"),
     partners: await Promise.all(partnersOf.map((u) => userId(u.email))),
   });
+  // The night's job over the fresh month, as it would run at 02:15: reminders for the leads due
+  // and in grace (through the outbox), the expired ones released, the protection summary refreshed
+  // for the overview. Only right after the month went in: later starts leave that to the scheduler.
+  const night = month.leads ? await runLeadProtectionDaily() : null;
   const member = async (email: string, role: TRole) => ({
     orgId,
     userId: await userId(email),
@@ -104,7 +109,10 @@ async function seed() {
 
   console.log(
     month.leads || month.aiCalls
-      ? `\nDemo month added: ${month.leads} leads, ${month.aiCalls} AI calls, ${month.jobRuns} job runs, ${month.notifications} in-app notices.`
+      ? `\nDemo month added: ${month.leads} leads, ${month.aiCalls} AI calls, ${month.jobRuns} job runs, ${month.notifications} in-app notices` +
+          (night
+            ? `; the daily lead job sent ${night.reminders} reminders and released ${night.released} leads.`
+            : ".")
       : "\nDemo month already there: nothing added.",
   );
   const note = DEMO_PASSWORD ? "DEMO_PASSWORD for every login" : "new passwords on every start";

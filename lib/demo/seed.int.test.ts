@@ -4,6 +4,7 @@ import { asSuperuser } from "@/test/pg";
 
 import { verifyAuditChains } from "@/lib/audit/verify";
 import { addMember, createOrganization } from "@/lib/auth/service";
+import { runLeadProtectionDaily } from "@/lib/leads/daily";
 
 import { demoOrgFacts, seedDemoMonth, type DemoMembers } from "./seed";
 
@@ -123,6 +124,13 @@ describe("the demo's month", () => {
     expect(await demoOrgFacts(members.orgId, 3, NOW)).toEqual({ seeded: true, foreignLeads: 0 });
   });
 
+  it("gives the daily job its work: reminders for the leads due, the expired ones released", async () => {
+    const night = await runLeadProtectionDaily();
+    expect(night.failed).toBe(0);
+    expect(night.released).toBe(3);
+    expect(night.reminders).toBeGreaterThanOrEqual(10);
+  });
+
   it("leaves an audit chain that verifies, one event per step of the work", async () => {
     const report = await verifyAuditChains();
     expect(report.broken).toEqual([]);
@@ -136,7 +144,8 @@ describe("the demo's month", () => {
     const byAction = Object.fromEntries(rows.map((r) => [r.action, r.n]));
     expect(byAction["lead.created"]).toBe(200);
     expect(byAction["lead.activity.logged"]).toBeGreaterThan(200);
-    expect(byAction["lead.protection.expired"]).toBeGreaterThanOrEqual(10);
+    expect(byAction["lead.protection.expired"]).toBe(17);
+    expect(byAction["lead.reminder.sent"]).toBeGreaterThanOrEqual(10);
     expect(byAction["lead.extension.escalated"]).toBeGreaterThanOrEqual(1);
   });
 });
