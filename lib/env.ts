@@ -162,6 +162,13 @@ const ZEnv = z.object({
    * tests point it at a local fake.
    */
   KAS_API_URL: z.url({ protocol: /^https?$/ }).default("https://kasapi.kasserver.com/soap"),
+  /**
+   * The demo (`npm run demo`, prisma/seed.ts): one password for every demo login, for a workshop
+   * (otherwise each start sets new random ones). At least 12 characters, like any password.
+   */
+  DEMO_PASSWORD: z.string().min(12, "DEMO_PASSWORD must be at least 12 characters").optional(),
+  /** Lets the demo seed run where it refuses by default: NODE_ENV=production, or other organisations. */
+  DEMO_ALLOW: z.stringbool().default(false),
   /** Set by Next.js; `phase-production-build` while `next build` runs. */
   NEXT_PHASE: z.string().optional(),
 });

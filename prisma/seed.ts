@@ -1,6 +1,14 @@
-// Demo data: "FreshFoodz Demo" with one user per role, a food-service catalogue and a couple of
-// sample boxes on the demo partner's leads, and a second organisation so isolation can be seen. Safe to run again: what exists is kept, and every run sets new random passwords for the
-// demo accounts and prints them (passwords are never written into code or docs).
+// Demo data: "FreshFoodz Demo" with one user per role and four partners, a month of lead work
+// (lib/demo: ~200 leads in every state of protection, their activities and audit trail, AI calls,
+// job runs, in-app notices), a food-service catalogue with sample boxes, and a second organisation
+// so isolation can be seen. Deterministic (a fixed seed, dates relative to today) and safe to run
+// again: what exists is kept. Refuses to run in production or against an organisation holding data
+// the demo did not make (lib/demo/guard.ts; DEMO_ALLOW=true overrides). Every run prints the demo
+// logins and writes them to .data/demo-logins.txt: new random passwords each time, or DEMO_PASSWORD
+// for all of them (a workshop). Passwords are never written into code or docs.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
 import {
   addMember,
   createOrganization,
@@ -10,6 +18,10 @@ import {
 } from "@/lib/auth/service";
 import type { TRole } from "@/lib/auth/roles";
 import { disconnect } from "@/lib/db";
+import { demoRefusal } from "@/lib/demo/guard";
+import { demoOrgFacts, seedDemoMonth } from "@/lib/demo/seed";
+import { env } from "@/lib/env";
+import { runLeadProtectionDaily } from "@/lib/leads/daily";
 import { seedSamples } from "@/lib/samples/demo";
 
 interface DemoOrg {
@@ -26,6 +38,9 @@ export const DEMO_ORGS: DemoOrg[] = [
       { email: "admin@freshfoodz.example", name: "Anna Admin", role: "admin", locale: "de" },
       { email: "manager@freshfoodz.example", name: "Markus Manager", role: "manager", locale: "de" },
       { email: "partner@freshfoodz.example", name: "Paula Partner", role: "sales", locale: "de" },
+      { email: "paul.berger@freshfoodz.example", name: "Paul Berger", role: "sales", locale: "de" },
+      { email: "lena.hofmann@freshfoodz.example", name: "Lena Hofmann", role: "sales", locale: "de" },
+      { email: "jonas.richter@freshfoodz.example", name: "Jonas Richter", role: "sales", locale: "en" },
       { email: "auditor@freshfoodz.example", name: "Alex Auditor", role: "auditor", locale: "en" },
     ],
   },
@@ -39,29 +54,78 @@ export const DEMO_ORGS: DemoOrg[] = [
   },
 ];
 
+const LOGINS_FILE = ".data/demo-logins.txt";
+
 async function seed() {
+  const { NODE_ENV, DEMO_ALLOW, DEMO_PASSWORD } = env();
+  const [demo] = DEMO_ORGS;
+  const partnersOf = demo.users.filter((u) => u.role === "sales");
+  const existing = await findOrgIdBySlug(demo.slug);
+  const refusal = demoRefusal({
+    nodeEnv: NODE_ENV,
+    allow: DEMO_ALLOW,
+    ...(existing ? await demoOrgFacts(existing, partnersOf.length) : { seeded: false, foreignLeads: 0 }),
+  });
+  if (refusal) {
+    console.error(`\nDemo seed refused: ${refusal}\n`);
+    process.exitCode = 1;
+    return;
+  }
+
   const logins: { org: string; email: string; role: TRole; password: string }[] = [];
   for (const org of DEMO_ORGS) {
     if (!(await findOrgIdBySlug(org.slug))) await createOrganization({ name: org.name, slug: org.slug });
     for (const user of org.users) {
       const exists = (await findUserIdByEmail(user.email)) !== null;
       const created = exists ? null : await addMember({ ...user, orgSlug: org.slug });
-      const password = created?.password ?? (await resetPassword(org.slug, user.email));
+      const password = DEMO_PASSWORD
+        ? await resetPassword(org.slug, user.email, DEMO_PASSWORD)
+        : (created?.password ?? (await resetPassword(org.slug, user.email)));
       logins.push({ org: org.slug, email: user.email, role: user.role, password });
     }
   }
-  const demo = await findOrgIdBySlug("freshfoodz-demo");
+
+  const orgId = (await findOrgIdBySlug(demo.slug)) as string;
+  const userId = async (email: string) => (await findUserIdByEmail(email)) as string;
+  const month = await seedDemoMonth({
+    orgId,
+    admin: await userId("admin@freshfoodz.example"),
+    manager: await userId("manager@freshfoodz.example"),
+    partners: await Promise.all(partnersOf.map((u) => userId(u.email))),
+  });
+  // The night's job over the fresh month, as it would run at 02:15: reminders for the leads due
+  // and in grace (through the outbox), the expired ones released, the protection summary refreshed
+  // for the overview. Only right after the month went in: later starts leave that to the scheduler.
+  const night = month.leads ? await runLeadProtectionDaily() : null;
   const member = async (email: string, role: TRole) => ({
-    orgId: demo as string,
-    userId: (await findUserIdByEmail(email)) as string,
+    orgId,
+    userId: await userId(email),
     roles: [role],
   });
   const { feedbackUrl } = await seedSamples(
     await member("admin@freshfoodz.example", "admin"),
     await member("partner@freshfoodz.example", "sales"),
   );
-  console.log("\nDemo logins (new passwords on every seed run):\n");
+
+  console.log(
+    month.leads || month.aiCalls
+      ? `\nDemo month added: ${month.leads} leads, ${month.aiCalls} AI calls, ${month.jobRuns} job runs, ${month.notifications} in-app notices` +
+          (night
+            ? `; the daily lead job sent ${night.reminders} reminders and released ${night.released} leads.`
+            : ".")
+      : "\nDemo month already there: nothing added.",
+  );
+  const note = DEMO_PASSWORD ? "DEMO_PASSWORD for every login" : "new passwords on every start";
+  console.log(`\nDemo logins (${note}; also in ${LOGINS_FILE}):\n`);
   console.table(logins);
+  mkdirSync(path.dirname(LOGINS_FILE), { recursive: true });
+  writeFileSync(
+    LOGINS_FILE,
+    `# FreshPlan Admin demo logins, ${new Date().toISOString()} (${note})\n` +
+      logins.map((l) => `${l.org}\t${l.role}\t${l.email}\t${l.password}`).join("\n") +
+      "\n",
+    { mode: 0o600 },
+  );
   if (feedbackUrl) console.log(`\nA customer's feedback link (shown once): ${feedbackUrl}\n`);
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test of the project, as CI runs it: static checks, unit, integration (real PostgreSQL),
-# production build, browser tests (Debian's Chromium). Installs PostgreSQL, Redis, Dovecot and Chromium from
+# Every test of the project, as CI runs it: static checks, unit, the API document through a linter
+# and a client generator, integration (real PostgreSQL), production build, browser tests (Debian's
+# Chromium). Installs PostgreSQL, Redis, Dovecot and Chromium from
 # Debian when missing and starts PostgreSQL and Redis when they are down. The run uses Redis for the
 # rate limits (REDIS_URL), as several instances would; tests of the memory path say so themselves.
 # Exits non-zero on any failure.
@@ -62,6 +63,7 @@ done
 rm -rf "$logs"
 [ -z "$failed" ]
 step "unit";         npx vitest run --project unit
+step "OpenAPI";      bash scripts/openapi-check.sh  # lint + generated client, no server
 step "integration";  npx vitest run --project integration
 step "build";        FRESHPLAN_CHECKED_BUILD=1 npm run --silent build  # typecheck passed above
 step "browser";      npx playwright test

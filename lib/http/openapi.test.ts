@@ -81,6 +81,29 @@ describe("the OpenAPI document", () => {
     expect(op.responses["404"].content).toEqual({
       "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } },
     });
-    expect(document.components.schemas.Problem).toBeDefined();
+    expect(document.components.schemas.Problem).toMatchObject({
+      type: "object",
+      properties: { type: { type: "string" }, status: { type: "integer" } },
+    });
+  });
+
+  it("holds each named schema itself under its name, never a $ref to itself", () => {
+    const schemas = document.components.schemas;
+    for (const name of ["Problem", "Me", "Lead", "AiAnswer"]) {
+      expect(schemas[name], name).toMatchObject({ type: "object" });
+    }
+    for (const [name, schema] of Object.entries(schemas)) {
+      expect(schema.$ref, name).not.toBe(`#/components/schemas/${name}`);
+      expect(name, "a generated name: the recursive schema wants .meta({ id })").not.toMatch(/^__schema/);
+    }
+  });
+
+  it("points every $ref at a component that exists", () => {
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of new Set(refs)) {
+      expect(ref).toMatch(/^#\/components\/schemas\//);
+      expect(document.components.schemas[ref.split("/").at(-1)!], ref).toBeDefined();
+    }
   });
 });

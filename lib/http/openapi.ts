@@ -44,6 +44,15 @@ export function buildOpenApiDocument(
   info: { version: string; serverUrl?: string },
 ) {
   const components: Record<string, JsonSchema> = {};
+  /** One name, one schema: a second, different schema under a taken name is a mistake in the code. */
+  const addComponent = (name: string, def: JsonSchema) => {
+    if (name.startsWith("__schema"))
+      throw new Error(`OpenAPI: a recursive schema without a name (${name}); give it .meta({ id })`);
+    const existing = components[name];
+    if (existing && JSON.stringify(existing) !== JSON.stringify(def))
+      throw new Error(`OpenAPI: two different schemas are named ${name}`);
+    components[name] = def;
+  };
   const schemaOf = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
     const {
       $schema: _dialect,
@@ -53,13 +62,14 @@ export function buildOpenApiDocument(
       $defs?: Record<string, JsonSchema>;
     };
     // Named schemas nested inside this one: components, referred to by name.
-    for (const [name, def] of Object.entries(defs ?? {})) components[name] = def;
+    for (const [name, def] of Object.entries(defs ?? {})) addComponent(name, def);
     const id = schema.meta()?.id;
-    if (typeof id === "string") {
-      components[id] = json;
-      return { $ref: `#/components/schemas/${id}` };
-    }
-    return json;
+    if (typeof id !== "string") return json;
+    const ref = `#/components/schemas/${id}`;
+    // zod answers a named schema as a `$ref` to its own `$defs` entry, which the loop above made a
+    // component; storing that `$ref` under the name would make the component point at itself.
+    if (json.$ref !== ref) addComponent(id, json);
+    return { $ref: ref };
   };
   const problemRef = schemaOf(ZProblem, "output");
 

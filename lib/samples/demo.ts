@@ -53,7 +53,7 @@ export const DEMO_CATALOGUE: readonly Product[] = [
   ["FFZ-19030", "Falafel, TK", "Convenience", "Stück", "100 × 25 g"],
 ];
 
-const DEMO_LEADS = [
+export const DEMO_LEADS = [
   { companyName: "Kantine am Hafen", city: "Hamburg", industry: "Betriebsgastronomie" },
   { companyName: "Gasthaus Zur Linde", city: "Freiburg", industry: "Gastronomie" },
 ];

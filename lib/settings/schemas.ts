@@ -88,7 +88,21 @@ export const ZDuration = z
 // What the settings page shows (GET /api/v1/settings) -------------------------------------------
 // The types are these schemas' own (z.infer), so the API document and the page cannot drift apart.
 
-const ZJsonValue: z.ZodType<JsonValue> = z.json();
+function isJsonValue(value: unknown): value is JsonValue {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonValue);
+  if (typeof value !== "object") return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return (prototype === Object.prototype || prototype === null) && Object.values(value).every(isJsonValue);
+}
+// Any JSON value, named `JsonValue` in the API document, where it is the schema that allows
+// anything. Not z.json(): the document would carry its recursive union, which has no name there and
+// which openapi-typescript turns into a type TypeScript refuses ("referenced directly or indirectly
+// in its own type annotation"); API clients see `unknown` and narrow by the setting's key.
+const ZJsonValue: z.ZodType<JsonValue> = z
+  .custom<JsonValue>(isJsonValue, { message: "Not a JSON value" })
+  .meta({ id: "JsonValue", description: "Any JSON value" });
 
 /** Where (part of) an effective value came from: the registry's default or a stored scope. */
 export const ZSourceScope = z.enum(["default", ...SETTING_SCOPES]);
