@@ -99,6 +99,8 @@ function lastAdmin(): AppError {
 
 export interface Invited {
   userId: string;
+  /** The member's name: the account's own when it existed already. */
+  name: string;
   /** Whether a set-password link went out (a new account, or one that never had a password). */
   linkSent: boolean;
 }
@@ -127,8 +129,9 @@ export async function inviteMember(ctx: MemberContext, raw: unknown): Promise<In
         });
       }
       await tx.membership.create({ data: { orgId: ctx.orgId, userId, role } });
-      const [{ hasPassword }] = await tx.$queryRaw<{ hasPassword: boolean }[]>`
-        SELECT password_hash IS NOT NULL AS "hasPassword" FROM app_user WHERE id = ${userId}::uuid`;
+      const [account] = await tx.$queryRaw<{ hasPassword: boolean; name: string }[]>`
+        SELECT password_hash IS NOT NULL AS "hasPassword", name FROM app_user WHERE id = ${userId}::uuid`;
+      const hasPassword = account.hasPassword;
       const linkSent = !hasPassword;
       if (linkSent) await issuePasswordLink(tx, ctx, userId, "invitation");
       await recordAudit(tx, ctx, {
@@ -137,7 +140,7 @@ export async function inviteMember(ctx: MemberContext, raw: unknown): Promise<In
         resourceId: userId,
         after: { userId, role, linkSent },
       });
-      return { userId, linkSent };
+      return { userId, name: account.name, linkSent };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {

@@ -5,7 +5,17 @@ import { text, ZDbString } from "@/lib/db/columns";
 import { ZRole } from "./roles";
 
 /** Slugs that would shadow a route of the app if an organisation took them. */
-const RESERVED_SLUGS = new Set(["api", "login", "logout", "feedback", "_next", "static", "public", "admin"]);
+const RESERVED_SLUGS = new Set([
+  "api",
+  "login",
+  "logout",
+  "set-password",
+  "feedback",
+  "_next",
+  "static",
+  "public",
+  "admin",
+]);
 
 export const ZOrgSlug = z
   .string()
@@ -107,11 +117,7 @@ export type TTokenSummary = z.infer<typeof ZTokenSummary>;
 export const PASSWORD_MIN_LENGTH = 12;
 
 /** A new password: long enough to resist guessing (a passphrase is fine), no longer than stored text. */
-export const ZNewPassword = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH)
-  .max(1024)
-  .refine((value) => value.trim().length > 0 && value.isWellFormed());
+export const ZNewPassword = z.string().min(PASSWORD_MIN_LENGTH).max(1024);
 
 /** The new password twice, as the set-password page and the account page ask for it. */
 const samePasswordTwice = (v: { password: string; confirm: string }) => v.password === v.confirm;
