@@ -55,6 +55,7 @@ export function AccountPanel({
         <TextField
           label={t("email")}
           value={account.email}
+          helperText=" "
           size="small"
           slotProps={{ input: { readOnly: true } }}
         />

@@ -1,6 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AppError } from "@/lib/errors";
+import { deliverOutbox } from "@/lib/integrations/mail/deliver";
+import { closeTransporters } from "@/lib/integrations/mail/transport";
+import { setTestEnv } from "@/test/env";
+import { startFakeSmtp, type FakeSmtp } from "@/test/fakes/smtp";
 import { asSuperuser } from "@/test/pg";
 import { createTenant, type TestTenant } from "@/test/tenants";
 
@@ -19,6 +23,7 @@ import { authenticateToken, createToken } from "./tokens";
 const ORG = "members-org";
 let tenant: TestTenant;
 let other: TestTenant;
+let smtp: FakeSmtp;
 
 const noLimits: SignInLimits = {
   hit: async () => ({ allowed: true, retryAfterSeconds: 0, hits: 1 }),
@@ -67,8 +72,18 @@ const stateOf = async (userId: string) =>
   (await listMembers(tenant.admin)).find((m) => m.userId === userId)?.state;
 
 beforeAll(async () => {
+  smtp = await startFakeSmtp();
+  setTestEnv({
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "FreshPlan <noreply@members.example>",
+    APP_URL: "https://admin.example",
+  });
   tenant = await createTenant(ORG);
   other = await createTenant("members-other");
+});
+afterAll(async () => {
+  closeTransporters();
+  await smtp.close();
 });
 
 describe("an invitation", () => {
@@ -166,6 +181,22 @@ describe("an invitation", () => {
     expect(refused.kind).toBe("gone");
     expect((await passwordLinkState("A".repeat(43))).state).toBe("invalid");
     expect((await passwordLinkState("../../etc/passwd")).state).toBe("invalid");
+  });
+});
+
+describe("the invitation e-mail", () => {
+  it("goes out through the outbox sender with the working link, in the member's language", async () => {
+    const { userId } = await inviteMember(tenant.admin, {
+      email: "vera@members.example",
+      name: "Vera",
+      role: "sales",
+    });
+    const { token } = await linkFromOutbox(userId);
+    await deliverOutbox({ orgId: null, userId: null, roles: ["system"] });
+    const mail = smtp.received.find((m) => m.to && JSON.stringify(m.to).includes("vera@members.example"));
+    expect(mail?.subject).toBe("Ihr Zugang zu FreshPlan");
+    expect(mail?.text).toContain(`https://admin.example/set-password/${token}`);
+    expect(mail?.text).toContain("Vera");
   });
 });
 
