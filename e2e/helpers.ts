@@ -1,4 +1,9 @@
+import { createDecipheriv, hkdfSync } from "node:crypto";
+
 import { expect, type Page } from "@playwright/test";
+import { Client } from "pg";
+
+import { E2E_DATABASE_URL, E2E_ENV } from "./env";
 
 import type { Credentials } from "./state";
 
@@ -34,4 +39,34 @@ export async function openNavigation(page: Page, isMobile: boolean) {
 export async function choose(page: Page, label: string | RegExp, option: string) {
   await page.getByRole("combobox", { name: label }).click();
   await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+/**
+ * The set-password link of the latest e-mail the outbox queued for `email`, opened as the mail sender
+ * opens it (lib/auth/password-links.ts: sealed under a key derived from AUTH_SECRET).
+ */
+export async function passwordLinkFor(email: string): Promise<string> {
+  const client = new Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ sealed: string }>(
+      `SELECT o.payload ->> 'passwordTokenSealed' AS sealed
+       FROM notification_outbox o JOIN app_user u ON u.id = o.recipient_user_id
+       WHERE u.email = $1 AND o.template IN ('member.invitation', 'member.password_reset')
+       ORDER BY o.created_at DESC LIMIT 1`,
+      [email],
+    );
+    if (!rows[0]?.sealed) throw new Error(`no set-password e-mail queued for ${email}`);
+    const [, iv, body] = rows[0].sealed.split(".");
+    const key = Buffer.from(
+      hkdfSync("sha256", E2E_ENV.AUTH_SECRET, "freshplan", "auth/password-link-token/v1", 32),
+    );
+    const bytes = Buffer.from(body, "base64url");
+    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+    const token = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]);
+    return `/set-password/${token.toString("utf8")}`;
+  } finally {
+    await client.end();
+  }
 }

@@ -12,6 +12,7 @@ const AREAS: [path: string, heading: string][] = [
   ["help", "Hilfe"],
   ["system", "System"],
   ["settings", "Einstellungen"],
+  ["members", "Mitglieder"],
   ["audit", "Audit"],
 ];
 

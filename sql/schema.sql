@@ -906,6 +906,41 @@ CREATE FUNCTION public.app_login_lookup(p_email text) RETURNS TABLE(user_id uuid
 
 
 --
+-- Name: app_member_last_sign_in(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_member_last_sign_in() RETURNS TABLE(user_id uuid, last_sign_in_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+    SELECT m.user_id, max(s.created_at)
+    FROM membership m JOIN user_session s ON s.user_id = m.user_id
+    WHERE m.org_id = app_current_org_id() AND app_has_role('admin')
+    GROUP BY m.user_id
+  $$;
+
+
+--
+-- Name: app_membership_sessions_end(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_membership_sessions_end() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+  BEGIN
+    IF TG_OP = 'UPDATE' AND (NEW.active OR NOT OLD.active) THEN
+      RETURN NULL;
+    END IF;
+    UPDATE user_session SET revoked_at = now(), revoked_reason = 'deactivated'
+      WHERE user_id = OLD.user_id AND revoked_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.user_id = OLD.user_id AND m.active);
+    RETURN NULL;
+  END
+  $$;
+
+
+--
 -- Name: app_name_key(text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -938,6 +973,22 @@ CREATE FUNCTION public.app_org_id_by_slug(p_slug text) RETURNS uuid
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $$ SELECT id FROM organization WHERE slug = p_slug $$;
+
+
+--
+-- Name: app_password_token_by_hash(bytea); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_password_token_by_hash(p_hash bytea) RETURNS TABLE(org_id uuid, token_id uuid, user_id uuid, purpose text, expires_at timestamp with time zone, used_at timestamp with time zone, member_active boolean)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+    SELECT t.org_id, t.id, t.user_id, t.purpose, t.expires_at, t.used_at, m.active AND u.active
+    FROM password_token t
+    JOIN membership m ON m.org_id = t.org_id AND m.user_id = t.user_id
+    JOIN app_user u ON u.id = t.user_id
+    WHERE t.token_hash = p_hash
+  $$;
 
 
 --
@@ -1028,7 +1079,6 @@ CREATE FUNCTION public.app_session_account(p_user_id uuid, p_session_id uuid) RE
     SET search_path TO 'public', 'pg_temp'
     AS $$
   BEGIN
-    -- At most one write a minute per session, so "last seen" costs nearly nothing per request.
     UPDATE user_session SET last_seen_at = now()
       WHERE id = p_session_id AND user_id = p_user_id
         AND revoked_at IS NULL AND expires_at > now()
@@ -1037,7 +1087,7 @@ CREATE FUNCTION public.app_session_account(p_user_id uuid, p_session_id uuid) RE
       SELECT o.id, o.slug, o.name, m.role, u.name, u.email, u.locale
       FROM user_session s
       JOIN app_user u ON u.id = s.user_id
-      JOIN membership m ON m.user_id = u.id
+      JOIN membership m ON m.user_id = u.id AND m.active
       JOIN organization o ON o.id = m.org_id
       WHERE s.id = p_session_id AND s.user_id = p_user_id
         AND s.revoked_at IS NULL AND s.expires_at > now()
@@ -1057,7 +1107,7 @@ CREATE FUNCTION public.app_session_memberships(p_user_id uuid) RETURNS TABLE(org
     AS $$
     SELECT o.id, o.slug, o.name, m.role, u.name, u.email, u.locale
     FROM app_user u
-    JOIN membership m ON m.user_id = u.id
+    JOIN membership m ON m.user_id = u.id AND m.active
     JOIN organization o ON o.id = m.org_id
     WHERE u.id = p_user_id AND u.active
     ORDER BY o.name
@@ -1081,6 +1131,7 @@ CREATE FUNCTION public.app_session_start(p_user_id uuid, p_user_agent text, p_li
     INSERT INTO user_session (user_id, user_agent, expires_at)
       SELECT u.id, left(p_user_agent, 500), now() + make_interval(secs => p_lifetime_seconds)
       FROM app_user u WHERE u.id = p_user_id AND u.active
+        AND EXISTS (SELECT 1 FROM membership m WHERE m.user_id = u.id AND m.active)
       RETURNING id INTO v_id;
     RETURN v_id;
   END
@@ -1097,7 +1148,7 @@ CREATE FUNCTION public.app_token_lookup(p_token_hash text) RETURNS TABLE(token_i
     AS $$
     SELECT t.id, t.user_id, t.org_id, o.slug, m.role, t.last_used_at
     FROM api_token t
-    JOIN membership m ON m.org_id = t.org_id AND m.user_id = t.user_id
+    JOIN membership m ON m.org_id = t.org_id AND m.user_id = t.user_id AND m.active
     JOIN app_user u ON u.id = t.user_id
     JOIN organization o ON o.id = t.org_id
     WHERE t.token_hash = p_token_hash
@@ -1842,6 +1893,7 @@ CREATE TABLE public.membership (
     user_id uuid NOT NULL,
     role text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    active boolean DEFAULT true NOT NULL,
     CONSTRAINT membership_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'manager'::text, 'sales'::text, 'auditor'::text])))
 );
 
@@ -1915,6 +1967,28 @@ CREATE TABLE public.organization (
 );
 
 ALTER TABLE ONLY public.organization FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: password_token; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.password_token (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    purpose text NOT NULL,
+    token_hash bytea NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT password_token_check CHECK ((expires_at > created_at)),
+    CONSTRAINT password_token_purpose_check CHECK ((purpose = ANY (ARRAY['invitation'::text, 'reset'::text]))),
+    CONSTRAINT password_token_token_hash_check CHECK ((length(token_hash) = 32))
+);
+
+ALTER TABLE ONLY public.password_token FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -2592,6 +2666,22 @@ ALTER TABLE ONLY public.organization
 
 
 --
+-- Name: password_token password_token_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_token
+    ADD CONSTRAINT password_token_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: password_token password_token_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_token
+    ADD CONSTRAINT password_token_token_hash_key UNIQUE (token_hash);
+
+
+--
 -- Name: product product_external_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3047,6 +3137,13 @@ CREATE UNIQUE INDEX notification_outbox_once_customer ON public.notification_out
 
 
 --
+-- Name: password_token_member_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX password_token_member_idx ON public.password_token USING btree (org_id, user_id);
+
+
+--
 -- Name: product_active_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3198,6 +3295,13 @@ CREATE TRIGGER lead_extension_expiry AFTER INSERT OR DELETE OR UPDATE OF status,
 --
 
 CREATE TRIGGER lead_hold_expiry AFTER INSERT OR DELETE OR UPDATE ON public.lead_hold FOR EACH ROW EXECUTE FUNCTION public.app_lead_expiry_trigger();
+
+
+--
+-- Name: membership membership_sessions_end; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER membership_sessions_end AFTER DELETE OR UPDATE OF active ON public.membership FOR EACH ROW EXECUTE FUNCTION public.app_membership_sessions_end();
 
 
 --
@@ -3708,6 +3812,30 @@ ALTER TABLE ONLY public.notification_outbox
 
 ALTER TABLE ONLY public.notification_outbox
     ADD CONSTRAINT notification_outbox_recipient_fkey FOREIGN KEY (org_id, recipient_user_id) REFERENCES public.membership(org_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: password_token password_token_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_token
+    ADD CONSTRAINT password_token_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: password_token password_token_member_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_token
+    ADD CONSTRAINT password_token_member_fkey FOREIGN KEY (org_id, user_id) REFERENCES public.membership(org_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: password_token password_token_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_token
+    ADD CONSTRAINT password_token_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
 
 
 --
@@ -4936,6 +5064,15 @@ COMMENT ON POLICY notification_outbox_insert ON public.notification_outbox IS 'N
 
 
 --
+-- Name: notification_outbox notification_outbox_insert_admin_password; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY notification_outbox_insert_admin_password ON public.notification_outbox FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('admin'::text) AND (channel = 'EMAIL'::text) AND (template = ANY (ARRAY['member.invitation'::text, 'member.password_reset'::text])) AND (EXISTS ( SELECT 1
+   FROM public.password_token t
+  WHERE ((t.org_id = public.app_current_org_id()) AND ((t.id)::text = (notification_outbox.payload ->> 'tokenId'::text)) AND (t.user_id = notification_outbox.recipient_user_id) AND (t.used_at IS NULL))))));
+
+
+--
 -- Name: notification_outbox notification_outbox_insert_customer; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -5018,6 +5155,40 @@ COMMENT ON POLICY organization_select ON public.organization IS 'Named organizat
 --
 
 CREATE POLICY organization_update ON public.organization FOR UPDATE USING (((id = public.app_current_org_id()) AND public.app_has_role('admin'::text))) WITH CHECK ((id = public.app_current_org_id()));
+
+
+--
+-- Name: password_token; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.password_token ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: password_token password_token_insert_admin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY password_token_insert_admin ON public.password_token FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('admin'::text) AND (used_at IS NULL) AND (NOT (created_by IS DISTINCT FROM public.app_current_user_id()))));
+
+
+--
+-- Name: password_token password_token_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY password_token_select ON public.password_token FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR (user_id = public.app_current_user_id()))));
+
+
+--
+-- Name: password_token password_token_update_admin; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY password_token_update_admin ON public.password_token FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('admin'::text) AND (used_at IS NULL))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('admin'::text) AND (used_at IS NOT NULL)));
+
+
+--
+-- Name: password_token password_token_update_own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY password_token_update_own ON public.password_token FOR UPDATE USING (((org_id = public.app_current_org_id()) AND (user_id = public.app_current_user_id()) AND (used_at IS NULL))) WITH CHECK (((org_id = public.app_current_org_id()) AND (user_id = public.app_current_user_id()) AND (used_at IS NOT NULL)));
 
 
 --
@@ -5773,6 +5944,21 @@ GRANT ALL ON FUNCTION public.app_login_lookup(p_email text) TO freshplan_app;
 
 
 --
+-- Name: FUNCTION app_member_last_sign_in(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_member_last_sign_in() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_member_last_sign_in() TO freshplan_app;
+
+
+--
+-- Name: FUNCTION app_membership_sessions_end(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_membership_sessions_end() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION app_name_key(p_name text); Type: ACL; Schema: public; Owner: -
 --
 
@@ -5794,6 +5980,14 @@ GRANT ALL ON FUNCTION public.app_now() TO freshplan_app;
 
 REVOKE ALL ON FUNCTION public.app_org_id_by_slug(p_slug text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_org_id_by_slug(p_slug text) TO freshplan_app;
+
+
+--
+-- Name: FUNCTION app_password_token_by_hash(p_hash bytea); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_password_token_by_hash(p_hash bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_password_token_by_hash(p_hash bytea) TO freshplan_app;
 
 
 --
@@ -6424,6 +6618,20 @@ GRANT SELECT,INSERT,UPDATE ON TABLE public.organization TO freshplan_app;
 
 
 --
+-- Name: TABLE password_token; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.password_token TO freshplan_app;
+
+
+--
+-- Name: COLUMN password_token.used_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(used_at) ON TABLE public.password_token TO freshplan_app;
+
+
+--
 -- Name: TABLE product; Type: ACL; Schema: public; Owner: -
 --
 
@@ -6611,4 +6819,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261207201700'),
     ('20261207202000'),
     ('20261207210000'),
-    ('20261207210200');
+    ('20261207210200'),
+    ('20261207223000');

@@ -27,7 +27,7 @@ import { setLocaleAction, signOutAction } from "@/lib/auth/actions";
 import type { TRole } from "@/lib/auth/roles";
 import { LOCALES } from "@/lib/i18n/config";
 
-import { AREAS, AREA_ICONS } from "./areas";
+import { ADMIN_AREAS, AREAS, AREA_ICONS } from "./areas";
 
 const DRAWER_WIDTH = 240;
 
@@ -57,7 +57,7 @@ export function AppShell({ user, org, orgs, children }: ShellProps) {
           label={t("nav.home")}
           onNavigate={() => setMobileOpen(false)}
         />
-        {AREAS.map((area) => (
+        {AREAS.filter((area) => org.role === "admin" || !ADMIN_AREAS.includes(area)).map((area) => (
           <NavItem
             key={area}
             href={`${base}/${area}`}

@@ -3,6 +3,7 @@ import HelpCenterOutlined from "@mui/icons-material/HelpCenterOutlined";
 import HubOutlined from "@mui/icons-material/HubOutlined";
 import Inventory2Outlined from "@mui/icons-material/Inventory2Outlined";
 import MonitorHeartOutlined from "@mui/icons-material/MonitorHeartOutlined";
+import PeopleOutlined from "@mui/icons-material/PeopleOutlined";
 import PsychologyOutlined from "@mui/icons-material/PsychologyOutlined";
 import ReceiptLongOutlined from "@mui/icons-material/ReceiptLongOutlined";
 import SettingsOutlined from "@mui/icons-material/SettingsOutlined";
@@ -17,9 +18,13 @@ export const AREAS = [
   "help",
   "system",
   "settings",
+  "members",
   "audit",
 ] as const;
 export type Area = (typeof AREAS)[number];
+
+/** Areas in the navigation of admins only (the page itself checks again). */
+export const ADMIN_AREAS: readonly Area[] = ["members"];
 
 export const AREA_ICONS: Record<Area, ReactNode> = {
   leads: <AssessmentOutlined />,
@@ -29,5 +34,6 @@ export const AREA_ICONS: Record<Area, ReactNode> = {
   help: <HelpCenterOutlined />,
   system: <MonitorHeartOutlined />,
   settings: <SettingsOutlined />,
+  members: <PeopleOutlined />,
   audit: <ReceiptLongOutlined />,
 };

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { defineApi } from "@/lib/http/spec";
 
-import { ZMe, ZTokenSummary } from "./schemas";
+import { ZMe, ZMember, ZTokenSummary } from "./schemas";
 
 /** The /api/v1 operations of the caller's own account: who am I, my tokens, my sessions. */
 
@@ -45,4 +45,14 @@ export const endAllSessionsApi = defineApi({
     "Every session cookie of the user stops working at once, in every browser and device; the user " +
     "signs in again. Personal access tokens are not affected (revoke them under /tokens).",
   response: { status: 204, description: "Every session ended" },
+});
+
+export const listMembersApi = defineApi({
+  operationId: "listMembers",
+  method: "GET",
+  path: "/members",
+  tag: "Members",
+  summary: "The organisation's members with role, state and last sign-in (admins only)",
+  response: { status: 200, description: "By name", schema: z.object({ items: z.array(ZMember) }) },
+  problems: [403],
 });

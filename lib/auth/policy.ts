@@ -67,6 +67,8 @@ const neverAuditors =
 /** Every action the product knows, and who may do it. Extend here, with a row in policy.test.ts. */
 export const POLICIES = {
   "org.read": hasRole("admin", "manager", "sales", "auditor"),
+  // Members (issue 16): admins see who belongs to the organisation and manage them.
+  "member.read": hasRole("admin"),
   "member.manage": hasRole("admin"),
   "token.manage": isSelf,
   "audit.read": hasRole("admin", "auditor"),

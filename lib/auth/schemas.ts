@@ -5,7 +5,17 @@ import { text, ZDbString } from "@/lib/db/columns";
 import { ZRole } from "./roles";
 
 /** Slugs that would shadow a route of the app if an organisation took them. */
-const RESERVED_SLUGS = new Set(["api", "login", "logout", "feedback", "_next", "static", "public", "admin"]);
+const RESERVED_SLUGS = new Set([
+  "api",
+  "login",
+  "logout",
+  "set-password",
+  "feedback",
+  "_next",
+  "static",
+  "public",
+  "admin",
+]);
 
 export const ZOrgSlug = z
   .string()
@@ -101,3 +111,63 @@ export const ZTokenSummary = z
   .meta({ id: "TokenSummary" });
 /** A token as GET /api/v1/tokens answers it (instants as ISO 8601 strings). */
 export type TTokenSummary = z.infer<typeof ZTokenSummary>;
+
+// Members and own accounts (issue 16) ----------------------------------------------------------------
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** A new password: long enough to resist guessing (a passphrase is fine), no longer than stored text. */
+export const ZNewPassword = z.string().min(PASSWORD_MIN_LENGTH).max(1024);
+
+/** The new password twice, as the set-password page and the account page ask for it. */
+const samePasswordTwice = (v: { password: string; confirm: string }) => v.password === v.confirm;
+// Worded by the forms themselves (the confirm field's "other" code): the passwords differ.
+const differ = { path: ["confirm"] };
+
+export const ZSetPassword = z
+  .object({ password: ZNewPassword, confirm: z.string().max(1024) })
+  .refine(samePasswordTwice, differ);
+export type TSetPassword = z.infer<typeof ZSetPassword>;
+
+export const ZChangeOwnPassword = z
+  .object({ current: z.string().min(1).max(1024), password: ZNewPassword, confirm: z.string().max(1024) })
+  .refine(samePasswordTwice, differ);
+export type TChangeOwnPassword = z.infer<typeof ZChangeOwnPassword>;
+
+export const ZUpdateProfile = z.object({
+  name: text(200),
+  locale: z.enum(["de", "en"]),
+});
+export type TUpdateProfile = z.infer<typeof ZUpdateProfile>;
+
+export const ZInviteMember = z.object({
+  email: ZEmail,
+  name: text(200),
+  role: ZRole,
+});
+export type TInviteMember = z.infer<typeof ZInviteMember>;
+
+export const ZChangeRole = z.object({ userId: z.uuid(), role: ZRole });
+export type TChangeRole = z.infer<typeof ZChangeRole>;
+
+export const ZMemberRef = z.object({ userId: z.uuid() });
+export type TMemberRef = z.infer<typeof ZMemberRef>;
+
+export const ZSetMemberActive = z.object({ userId: z.uuid(), active: z.boolean() });
+export type TSetMemberActive = z.infer<typeof ZSetMemberActive>;
+
+/** A member as the members page and GET /api/v1/members show them. */
+export const ZMember = z
+  .object({
+    userId: z.uuid(),
+    name: z.string(),
+    email: z.string(),
+    role: ZRole,
+    state: z
+      .enum(["active", "invited", "deactivated"])
+      .describe("invited: has not set a password yet; deactivated: may not sign in to this organisation"),
+    lastSignInAt: z.iso.datetime().nullable(),
+    memberSince: z.iso.datetime(),
+  })
+  .meta({ id: "Member" });
+export type TMember = z.infer<typeof ZMember>;

@@ -307,6 +307,14 @@ function sampleRows(t: Fixture): Record<string, Row> {
       outcome: "MIXED",
       recorded_by: author,
     },
+    password_token: {
+      org_id: t.orgId,
+      user_id: author,
+      purpose: "reset",
+      token_hash: randomBytes(32),
+      expires_at: new Date(now.getTime() + 86_400_000),
+      created_by: author,
+    },
     feedback_link: {
       org_id: t.orgId,
       phase_id: t.phaseId,

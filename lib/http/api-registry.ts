@@ -1,5 +1,11 @@
 import { aiApis } from "@/lib/ai/openapi";
-import { endAllSessionsApi, getMeApi, listTokensApi, revokeTokenApi } from "@/lib/auth/openapi";
+import {
+  endAllSessionsApi,
+  getMeApi,
+  listMembersApi,
+  listTokensApi,
+  revokeTokenApi,
+} from "@/lib/auth/openapi";
 import { integrationsApis } from "@/lib/integrations/openapi";
 import { leadApis } from "@/lib/leads/openapi";
 import { samplesApis } from "@/lib/samples/openapi";
@@ -14,6 +20,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   listTokensApi,
   revokeTokenApi,
   endAllSessionsApi,
+  listMembersApi,
   ...settingsApis,
   ...leadApis,
   ...samplesApis,

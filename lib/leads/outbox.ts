@@ -80,12 +80,12 @@ export interface Member {
   role: string;
 }
 
-/** The organisation's active members (RLS: the caller's organisation only). */
+/** The organisation's active members: account and membership active (RLS: the caller's organisation only). */
 export function activeMembers(tx: Tx, orgId: string): Promise<Member[]> {
   return tx.$queryRaw<Member[]>`
     SELECT m.user_id AS "userId", m.role
     FROM membership m JOIN app_user u ON u.id = m.user_id
-    WHERE m.org_id = ${orgId}::uuid AND u.active
+    WHERE m.org_id = ${orgId}::uuid AND u.active AND m.active
     ORDER BY m.user_id`;
 }
 

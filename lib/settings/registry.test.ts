@@ -39,6 +39,7 @@ describe("the seeded keys", () => {
     ["samples.feedback.link.ttl", "P21D", ["global", "org"], "scalar", "replace"],
     ["samples.feedback.reminder.after", "P5D", ["global", "org"], "scalar", "replace"],
     ["samples.feedback.contact", "vertrieb@freshfoodz.de", ["global", "org"], "scalar", "replace"],
+    ["members.passwordLink.ttl", "PT72H", ["global", "org"], "scalar", "replace"],
     ["integrations.calls.retention", "P30D", ["global", "org"], "scalar", "replace"],
   ])("%s: default %j, scopes %j, %s, %s", (key, value, scopes, kind, merge) => {
     const d = definition(key);
@@ -49,7 +50,7 @@ describe("the seeded keys", () => {
   });
 
   it("are all there, and nothing else", () => {
-    expect(REGISTRY.size).toBe(18);
+    expect(REGISTRY.size).toBe(19);
     expect(isSettingKey("lead.protection.baseMonths")).toBe(true);
     expect(isSettingKey("lead.protection.unknown")).toBe(false);
   });

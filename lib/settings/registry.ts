@@ -225,6 +225,17 @@ export const SETTINGS = {
     input: { control: "text" },
   }),
 
+  // Members (lib/auth/members.ts): how long a set-password link (invitation, reset) stays usable.
+  "members.passwordLink.ttl": define({
+    group: "members",
+    kind: "scalar",
+    scopes: ["global", "org"],
+    schema: ZDuration,
+    default: "PT72H",
+    merge: "replace",
+    input: { control: "text", unit: "duration" },
+  }),
+
   // Integrations (lib/integrations): how long integration_call keeps a call (the job
   // integrations-housekeeping deletes older ones). The health figures need the last 15 minutes.
   "integrations.calls.retention": define({

@@ -4,6 +4,7 @@ import type { DbContext, Tx } from "@/lib/db";
 import { withContext, withOrg } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { resolveLocale } from "@/lib/i18n/config";
+import { openPasswordToken, passwordLinkUrl } from "@/lib/auth/password-links";
 import { feedbackUrl, openToken } from "@/lib/samples/tokens";
 
 import { redactError } from "../errors";
@@ -122,6 +123,11 @@ async function settle(tx: Tx, id: string, outcome: Settlement, now: Date): Promi
  * hash is stored); the mail gets the link itself as `{url}`, opened here, at the moment of sending.
  */
 function withLink(payload: Record<string, unknown>): Record<string, unknown> {
+  // A member's set-password link (lib/auth/password-links.ts) is sealed the same way.
+  if (typeof payload.passwordTokenSealed === "string") {
+    const { passwordTokenSealed, ...rest } = payload;
+    return { ...rest, url: passwordLinkUrl(openPasswordToken(passwordTokenSealed)) };
+  }
   if (typeof payload.tokenSealed !== "string") return payload;
   const { tokenSealed, ...rest } = payload;
   return { ...rest, url: feedbackUrl(openToken(tokenSealed)) };

@@ -3,6 +3,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { PASSWORD_LINK_TEMPLATES } from "@/lib/auth/password-links";
 import { LOCALES } from "@/lib/i18n/config";
 import { LEAD_TEMPLATES } from "@/lib/leads/outbox";
 import { FEEDBACK_TEMPLATES } from "@/lib/samples/portal";
@@ -25,7 +26,11 @@ function files(dir: string, pattern: RegExp): string[] {
 }
 
 function writtenTemplates(): Set<string> {
-  const names = new Set<string>([...Object.values(LEAD_TEMPLATES), ...Object.values(FEEDBACK_TEMPLATES)]);
+  const names = new Set<string>([
+    ...Object.values(LEAD_TEMPLATES),
+    ...Object.values(FEEDBACK_TEMPLATES),
+    ...Object.values(PASSWORD_LINK_TEMPLATES),
+  ]);
   for (const file of files(path.join(root, "lib"), /\.tsx?$/)) {
     for (const match of readFileSync(file, "utf8").matchAll(/\btemplate:\s*["']([^"']+)["']/g)) {
       if (TEMPLATE.test(match[1])) names.add(match[1]);
@@ -78,6 +83,8 @@ describe("e-mail templates", () => {
         "lead.extension.escalated",
         "lead.grace_expiry",
         "lead.reminder_60d",
+        "member.invitation",
+        "member.password_reset",
         "samples.feedback.invitation",
         "samples.feedback.received",
         "samples.feedback.reminder",
