@@ -39,6 +39,11 @@ export const AUDIT_ACTIONS = [
   "mail.suggestion.confirmed",
   "mail.suggestion.dismissed",
   "member.added",
+  "member.deactivated",
+  "member.invited",
+  "member.password.link_sent",
+  "member.reactivated",
+  "member.role.changed",
   "notification.outbox.retried",
   "org.created",
   "samples.box.created",
@@ -61,7 +66,10 @@ export const AUDIT_ACTIONS = [
   "user.created",
   "user.deactivated",
   "user.locale.changed",
+  "user.password.changed",
   "user.password.reset",
+  "user.password.set",
+  "user.profile.changed",
   "user.sessions.ended",
 ] as const;
 
