@@ -2,6 +2,7 @@ import { aiApis } from "@/lib/ai/openapi";
 import { endAllSessionsApi, getMeApi, listTokensApi, revokeTokenApi } from "@/lib/auth/openapi";
 import { integrationsApis } from "@/lib/integrations/openapi";
 import { leadApis } from "@/lib/leads/openapi";
+import { overviewApis } from "@/lib/overview/openapi";
 import { samplesApis } from "@/lib/samples/openapi";
 import { feedbackPortalApis } from "@/lib/samples/openapi-public";
 import { settingsApis } from "@/lib/settings/openapi";
@@ -16,6 +17,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   endAllSessionsApi,
   ...settingsApis,
   ...leadApis,
+  ...overviewApis,
   ...samplesApis,
   ...aiApis,
   ...integrationsApis,

@@ -120,6 +120,12 @@ export const ZListLeads = z.strictObject({
     .transform((v) => v === "true")
     .optional(),
   q: text(100).optional(),
+  /** `7d`: the next deadline (end of protection, or of the grace period) is within 7 days, no hold open. */
+  due: z.enum(["7d"]).optional(),
+  /** `open`: a hold stops the lead's clock now. */
+  hold: z.enum(["open"]).optional(),
+  /** Leads with an extension request waiting for a decision, or decided in the last 7 days. */
+  extension: z.enum(["pending", "decided"]).optional(),
   /** A sort key, descending with a leading minus: newest first by default. */
   sort: z.enum(LEAD_SORTS).default("-createdAt"),
   /** `nextCursor` of the previous page, as the server signed it. */
