@@ -8,6 +8,7 @@ import deIntegrations from "./messages/de/integrations.json";
 import deIntegrationsMonitor from "./messages/de/integrationsMonitor.json";
 import deJobs from "./messages/de/jobs.json";
 import deLeads from "./messages/de/leads.json";
+import deOverview from "./messages/de/overview.json";
 import deSamples from "./messages/de/samples.json";
 import deSessions from "./messages/de/sessions.json";
 import deSettingsRegistry from "./messages/de/settingsRegistry.json";
@@ -20,6 +21,7 @@ import enIntegrations from "./messages/en/integrations.json";
 import enIntegrationsMonitor from "./messages/en/integrationsMonitor.json";
 import enJobs from "./messages/en/jobs.json";
 import enLeads from "./messages/en/leads.json";
+import enOverview from "./messages/en/overview.json";
 import enSamples from "./messages/en/samples.json";
 import enSessions from "./messages/en/sessions.json";
 import enSettingsRegistry from "./messages/en/settingsRegistry.json";
@@ -36,6 +38,7 @@ const de = {
   integrationsMonitor: deIntegrationsMonitor,
   jobs: deJobs,
   leads: deLeads,
+  overview: deOverview,
   samples: deSamples,
   sessions: deSessions,
   settingsRegistry: deSettingsRegistry,
@@ -50,6 +53,7 @@ const en = {
   integrationsMonitor: enIntegrationsMonitor,
   jobs: enJobs,
   leads: enLeads,
+  overview: enOverview,
   samples: enSamples,
   sessions: enSessions,
   settingsRegistry: enSettingsRegistry,
