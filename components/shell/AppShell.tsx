@@ -4,6 +4,7 @@ import HomeOutlined from "@mui/icons-material/HomeOutlined";
 import Logout from "@mui/icons-material/Logout";
 import MenuIcon from "@mui/icons-material/Menu";
 import AppBar from "@mui/material/AppBar";
+import Chip from "@mui/material/Chip";
 import Box from "@mui/material/Box";
 import Divider from "@mui/material/Divider";
 import Drawer from "@mui/material/Drawer";
@@ -27,6 +28,9 @@ import { setLocaleAction, signOutAction } from "@/lib/auth/actions";
 import type { TRole } from "@/lib/auth/roles";
 import { LOCALES } from "@/lib/i18n/config";
 
+import { NotificationBell } from "@/components/overview/NotificationBell";
+import { useOverviewCounts } from "@/components/overview/overviewQueries";
+
 import { AREAS, AREA_ICONS } from "./areas";
 
 const DRAWER_WIDTH = 240;
@@ -45,6 +49,8 @@ export function AppShell({ user, org, orgs, children }: ShellProps) {
   const locale = useLocale();
   const [mobileOpen, setMobileOpen] = useState(false);
   const [pending, startTransition] = useTransition();
+  // Decisions waiting for a manager, as a badge on the leads item (null for who does not decide).
+  const decisionsWaiting = useOverviewCounts(org.slug).data?.decisionsWaiting ?? 0;
 
   const base = `/${org.slug}`;
   const navigation = (
@@ -64,6 +70,8 @@ export function AppShell({ user, org, orgs, children }: ShellProps) {
             selected={pathname.startsWith(`${base}/${area}`)}
             icon={AREA_ICONS[area]}
             label={t(`nav.${area}`)}
+            badge={area === "leads" && decisionsWaiting > 0 ? decisionsWaiting : undefined}
+            badgeLabel={t("shell.decisionsWaiting", { count: decisionsWaiting })}
             onNavigate={() => setMobileOpen(false)}
           />
         ))}
@@ -136,6 +144,7 @@ export function AppShell({ user, org, orgs, children }: ShellProps) {
                 </MenuItem>
               ))}
             </TextField>
+            <NotificationBell orgSlug={org.slug} />
             <Box sx={{ display: { xs: "none", lg: "block" }, textAlign: "right", lineHeight: 1.2 }}>
               <Typography variant="body2" data-testid="current-user">
                 {user.name}
@@ -190,6 +199,9 @@ function NavItem(props: {
   selected: boolean;
   icon: ReactNode;
   label: string;
+  /** A number beside the label (the decisions waiting on the leads item), and what it counts. */
+  badge?: number;
+  badgeLabel?: string;
   onNavigate: () => void;
 }) {
   return (
@@ -202,6 +214,17 @@ function NavItem(props: {
     >
       <ListItemIcon>{props.icon}</ListItemIcon>
       <ListItemText primary={props.label} />
+      {props.badge !== undefined && (
+        <Tooltip title={props.badgeLabel}>
+          <Chip
+            size="small"
+            color="error"
+            label={props.badge > 99 ? "99+" : props.badge}
+            aria-label={props.badgeLabel}
+            data-testid="nav-badge"
+          />
+        </Tooltip>
+      )}
     </ListItemButton>
   );
 }

@@ -134,6 +134,17 @@ export const ZListLeads = z.strictObject({
 });
 export type TListLeads = z.infer<typeof ZListLeads>;
 
+/** The lead list page's URL filters (`/leads?owner=me&due=7d`): a value it does not know is dropped. */
+const linkValue = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema.optional().catch(undefined));
+export const ZLeadListLink = z.object({
+  owner: linkValue(z.enum(["me", "all"])),
+  status: linkValue(z.enum(PROTECTION_STATUSES)),
+  due: linkValue(ZListLeads.shape.due.unwrap()),
+  hold: linkValue(ZListLeads.shape.hold.unwrap()),
+  extension: linkValue(ZListLeads.shape.extension.unwrap()),
+});
+
 /** How the lead forms' fields become the inputs above: the texts of these fields are converted. */
 const FORM_KINDS = {
   confirmSimilar: "boolean",
