@@ -32,7 +32,12 @@ async function post(context: APIRequestContext, path: string, data: object) {
 
 let org: Org;
 
+// Both journeys share one organisation, made once: in order, in one worker.
+test.describe.configure({ mode: "default" });
+
 test.beforeAll(async ({ playwright }, testInfo) => {
+  // Six CLI calls, each a process of its own.
+  testInfo.setTimeout(180_000);
   const tag = `${Date.now()}-${testInfo.workerIndex}`;
   const slug = `ov-${tag}`;
   cli("orgs:create", "--name", `Overview ${tag}`, "--slug", slug);
@@ -136,6 +141,8 @@ test("a manager's overview shows the decision waiting, as a badge too, and the w
   expect(await phonePage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
     true,
   );
+  await expect(phonePage.getByRole("button", { name: "Abmelden" })).toBeInViewport();
+  await expect(phonePage.getByRole("button", { name: /^Benachrichtigungen/ })).toBeInViewport();
   await screenshot(phonePage, "manager-phone");
   await phone.close();
 
@@ -143,6 +150,7 @@ test("a manager's overview shows the decision waiting, as a badge too, and the w
   await expect(page).toHaveURL(/\/leads\?owner=all&due=7d$/);
   await expect(page.getByRole("grid").getByRole("link", { name: org.dueCompany })).toBeVisible();
   await expect(page.getByRole("grid").getByRole("link", { name: org.freshCompany })).toHaveCount(0);
+  await screenshot(page, "manager-list-due");
 
   await visit(page, `/${org.slug}`);
   await page.getByRole("link", { name: /Entscheidungen offen/ }).click();

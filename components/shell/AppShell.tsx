@@ -119,7 +119,13 @@ export function AppShell({ user, org, orgs, children }: ShellProps) {
               label={t("shell.organisation")}
               value={org.slug}
               onChange={(e) => router.push(`/${e.target.value}${pathname.slice(base.length)}`)}
-              sx={{ minWidth: { xs: 120, sm: 200 }, bgcolor: "background.paper", borderRadius: 1 }}
+              // Narrow on a phone, so the bell and sign-out stay in the bar (a long name ends in "…").
+              sx={{
+                minWidth: { xs: 120, sm: 200 },
+                maxWidth: { xs: 132, sm: 320 },
+                bgcolor: "background.paper",
+                borderRadius: 1,
+              }}
               slotProps={{ htmlInput: { "data-testid": "org-switch" } }}
             >
               {orgs.map((o) => (
