@@ -144,6 +144,7 @@ test("a manager's overview shows the decision waiting, as a badge too, and the w
   await expect(phonePage.getByRole("button", { name: "Abmelden" })).toBeInViewport();
   await expect(phonePage.getByRole("button", { name: /^Benachrichtigungen/ })).toBeInViewport();
   await screenshot(phonePage, "manager-phone");
+  await phonePage.screenshot({ path: "test-results/overview-manager-phone-top.png" });
   await phone.close();
 
   await page.getByRole("link", { name: /Läuft diese Woche ab/ }).click();

@@ -143,10 +143,10 @@ function FigureCard({ figure: f }: { figure: Figure }) {
       >
         {f.value}
       </Typography>
-      <Typography variant="subtitle2" component="h3">
+      <Typography variant="subtitle2" component="h3" sx={{ hyphens: "auto", overflowWrap: "break-word" }}>
         {f.label}
       </Typography>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="text.secondary" sx={{ hyphens: "auto", overflowWrap: "break-word" }}>
         {f.hint}
       </Typography>
     </CardContent>
