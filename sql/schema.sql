@@ -1937,12 +1937,14 @@ CREATE TABLE public.notification_outbox (
     next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
     last_error text,
     message_id text,
+    read_at timestamp with time zone,
     CONSTRAINT notification_outbox_attempts_check CHECK ((attempts >= 0)),
     CONSTRAINT notification_outbox_channel_check CHECK ((channel = ANY (ARRAY['EMAIL'::text, 'INAPP'::text]))),
     CONSTRAINT notification_outbox_dedupe_key_check CHECK (((length(dedupe_key) >= 1) AND (length(dedupe_key) <= 200))),
     CONSTRAINT notification_outbox_last_error_check CHECK ((length(last_error) <= 2000)),
     CONSTRAINT notification_outbox_message_id_check CHECK ((length(message_id) <= 300)),
     CONSTRAINT notification_outbox_payload_check CHECK ((jsonb_typeof(payload) = 'object'::text)),
+    CONSTRAINT notification_outbox_read_at_check CHECK (((read_at IS NULL) OR (channel = 'INAPP'::text))),
     CONSTRAINT notification_outbox_recipient_check CHECK ((((recipient_user_id IS NULL) <> (recipient_email IS NULL)) AND ((recipient_email IS NULL) OR ((channel = 'EMAIL'::text) AND (recipient_locale IS NOT NULL))))),
     CONSTRAINT notification_outbox_recipient_email_check CHECK (((recipient_email IS NULL) OR ((recipient_email = lower(btrim(recipient_email))) AND ((length(recipient_email) >= 3) AND (length(recipient_email) <= 254))))),
     CONSTRAINT notification_outbox_recipient_locale_check CHECK ((recipient_locale = ANY (ARRAY['de'::text, 'en'::text]))),
@@ -3130,10 +3132,24 @@ CREATE INDEX notification_outbox_due_idx ON public.notification_outbox USING btr
 
 
 --
+-- Name: notification_outbox_inbox_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notification_outbox_inbox_idx ON public.notification_outbox USING btree (org_id, recipient_user_id, created_at DESC) WHERE (channel = 'INAPP'::text);
+
+
+--
 -- Name: notification_outbox_once_customer; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE UNIQUE INDEX notification_outbox_once_customer ON public.notification_outbox USING btree (org_id, recipient_email, dedupe_key) WHERE (recipient_user_id IS NULL);
+
+
+--
+-- Name: notification_outbox_unread_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notification_outbox_unread_idx ON public.notification_outbox USING btree (org_id, recipient_user_id) WHERE ((channel = 'INAPP'::text) AND (read_at IS NULL));
 
 
 --
@@ -5117,6 +5133,13 @@ CREATE POLICY notification_outbox_update_admin_retry ON public.notification_outb
 
 
 --
+-- Name: notification_outbox notification_outbox_update_own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY notification_outbox_update_own ON public.notification_outbox FOR UPDATE USING (((org_id = public.app_current_org_id()) AND (channel = 'INAPP'::text) AND (recipient_user_id = public.app_current_user_id()))) WITH CHECK (((org_id = public.app_current_org_id()) AND (channel = 'INAPP'::text) AND (recipient_user_id = public.app_current_user_id())));
+
+
+--
 -- Name: organization; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -6611,6 +6634,13 @@ GRANT UPDATE(message_id) ON TABLE public.notification_outbox TO freshplan_app;
 
 
 --
+-- Name: COLUMN notification_outbox.read_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(read_at) ON TABLE public.notification_outbox TO freshplan_app;
+
+
+--
 -- Name: TABLE organization; Type: ACL; Schema: public; Owner: -
 --
 
@@ -6820,4 +6850,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261207202000'),
     ('20261207210000'),
     ('20261207210200'),
-    ('20261207223000');
+    ('20261207223000'),
+    ('20261207230500');

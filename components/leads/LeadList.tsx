@@ -2,10 +2,12 @@
 
 import AddOutlined from "@mui/icons-material/AddOutlined";
 import AssignmentLateOutlined from "@mui/icons-material/AssignmentLateOutlined";
+import FilterAltOutlined from "@mui/icons-material/FilterAltOutlined";
 import SearchOutlined from "@mui/icons-material/SearchOutlined";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
+import Chip from "@mui/material/Chip";
 import FormControlLabel from "@mui/material/FormControlLabel";
 import InputAdornment from "@mui/material/InputAdornment";
 import MuiLink from "@mui/material/Link";
@@ -33,7 +35,7 @@ import { useEffect, useMemo, useState } from "react";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ButtonLink } from "@/components/ui/links";
 
-import type { TLeadSort } from "@/lib/leads/schemas";
+import type { TLeadSort, TListLeads } from "@/lib/leads/schemas";
 
 import { useLeadPage, type TLeadListItem, type LeadListParams } from "./leadQueries";
 import { CountdownText, DueSoonChip, nextDeadline, StatusChip, type ProtectionStatus } from "./LeadStatus";
@@ -58,7 +60,14 @@ interface Filters {
   status: ProtectionStatus | "";
   dueSoon: boolean;
   q: string;
+  /** The filters the home page's cards link with (`?due=7d`, `?hold=open`, `?extension=…`). */
+  due?: TListLeads["due"];
+  hold?: TListLeads["hold"];
+  extension?: TListLeads["extension"];
 }
+
+/** The filters a link to the list may set in its URL (app/(admin)/[org]/leads/page.tsx parses them). */
+export type LeadListLinkFilters = Partial<Pick<Filters, "mine" | "status" | "due" | "hold" | "extension">>;
 
 /**
  * The lead list: a DataGrid paged, sorted and filtered by the server (GET /api/v1/leads, newest
@@ -70,11 +79,13 @@ export function LeadList({
   mineByDefault,
   canCreate,
   canManage,
+  initial = {},
 }: {
   orgSlug: string;
   mineByDefault: boolean;
   canCreate: boolean;
   canManage: boolean;
+  initial?: LeadListLinkFilters;
 }) {
   const t = useTranslations("leads");
   const locale = useLocale();
@@ -84,11 +95,14 @@ export function LeadList({
   const narrow = useMediaQuery(theme.breakpoints.down("md"));
 
   const [filters, setFilters] = useState<Filters>({
-    mine: mineByDefault,
+    mine: initial.mine ?? mineByDefault,
     sort: DEFAULT_SORT,
-    status: "",
+    status: initial.status ?? "",
     dueSoon: false,
     q: "",
+    due: initial.due,
+    hold: initial.hold,
+    extension: initial.extension,
   });
   const [search, setSearch] = useState("");
   const [registering, setRegistering] = useState(false);
@@ -115,6 +129,9 @@ export function LeadList({
     ...(filters.status && { status: filters.status }),
     ...(filters.dueSoon && { dueSoon: true as const }),
     ...(filters.q && { q: filters.q }),
+    ...(filters.due && { due: filters.due }),
+    ...(filters.hold && { hold: filters.hold }),
+    ...(filters.extension && { extension: filters.extension }),
     ...(paging.page > 0 && { cursor: cursors[cursorKey(paging.page)] }),
   };
   const nextKey = cursorKey(paging.page + 1);
@@ -226,8 +243,20 @@ export function LeadList({
     );
 
   // A partner's own leads are where the list starts: only a change from there counts as filtering.
+  const linked = [
+    filters.due && { key: "due" as const, label: t("filters.due") },
+    filters.hold && { key: "hold" as const, label: t("filters.hold") },
+    filters.extension && {
+      key: "extension" as const,
+      label: t(filters.extension === "pending" ? "filters.extensionPending" : "filters.extensionDecided"),
+    },
+  ].filter((f) => !!f);
   const filtered =
-    filters.mine !== mineByDefault || filters.status !== "" || filters.dueSoon || filters.q !== "";
+    filters.mine !== mineByDefault ||
+    filters.status !== "" ||
+    filters.dueSoon ||
+    filters.q !== "" ||
+    linked.length > 0;
   const empty = page && page.items.length === 0 && paging.page === 0 && !leads.isPlaceholderData;
 
   return (
@@ -303,6 +332,16 @@ export function LeadList({
             }
             label={t("filters.mine")}
           />
+          {linked.map((f) => (
+            <Chip
+              key={f.key}
+              icon={<FilterAltOutlined />}
+              label={f.label}
+              color="primary"
+              variant="outlined"
+              onDelete={() => setFilter({ [f.key]: undefined })}
+            />
+          ))}
         </Stack>
       </Paper>
 

@@ -4,6 +4,7 @@ import HomeOutlined from "@mui/icons-material/HomeOutlined";
 import Logout from "@mui/icons-material/Logout";
 import MenuIcon from "@mui/icons-material/Menu";
 import AppBar from "@mui/material/AppBar";
+import Chip from "@mui/material/Chip";
 import Box from "@mui/material/Box";
 import Divider from "@mui/material/Divider";
 import Drawer from "@mui/material/Drawer";
@@ -27,6 +28,9 @@ import { setLocaleAction, signOutAction } from "@/lib/auth/actions";
 import type { TRole } from "@/lib/auth/roles";
 import { LOCALES } from "@/lib/i18n/config";
 
+import { NotificationBell } from "@/components/overview/NotificationBell";
+import { useOverviewCounts } from "@/components/overview/overviewQueries";
+
 import { ADMIN_AREAS, AREAS, AREA_ICONS } from "./areas";
 
 const DRAWER_WIDTH = 240;
@@ -45,6 +49,8 @@ export function AppShell({ user, org, orgs, children }: ShellProps) {
   const locale = useLocale();
   const [mobileOpen, setMobileOpen] = useState(false);
   const [pending, startTransition] = useTransition();
+  // Decisions waiting for a manager, as a badge on the leads item (null for who does not decide).
+  const decisionsWaiting = useOverviewCounts(org.slug).data?.decisionsWaiting ?? 0;
 
   const base = `/${org.slug}`;
   const navigation = (
@@ -64,6 +70,8 @@ export function AppShell({ user, org, orgs, children }: ShellProps) {
             selected={pathname.startsWith(`${base}/${area}`)}
             icon={AREA_ICONS[area]}
             label={t(`nav.${area}`)}
+            badge={area === "leads" && decisionsWaiting > 0 ? decisionsWaiting : undefined}
+            badgeLabel={t("shell.decisionsWaiting", { count: decisionsWaiting })}
             onNavigate={() => setMobileOpen(false)}
           />
         ))}
@@ -111,7 +119,13 @@ export function AppShell({ user, org, orgs, children }: ShellProps) {
               label={t("shell.organisation")}
               value={org.slug}
               onChange={(e) => router.push(`/${e.target.value}${pathname.slice(base.length)}`)}
-              sx={{ minWidth: { xs: 120, sm: 200 }, bgcolor: "background.paper", borderRadius: 1 }}
+              // Narrow on a phone, so the bell and sign-out stay in the bar (a long name ends in "…").
+              sx={{
+                minWidth: { xs: 120, sm: 200 },
+                maxWidth: { xs: 132, sm: 320 },
+                bgcolor: "background.paper",
+                borderRadius: 1,
+              }}
               slotProps={{ htmlInput: { "data-testid": "org-switch" } }}
             >
               {orgs.map((o) => (
@@ -136,6 +150,7 @@ export function AppShell({ user, org, orgs, children }: ShellProps) {
                 </MenuItem>
               ))}
             </TextField>
+            <NotificationBell orgSlug={org.slug} />
             <Box sx={{ display: { xs: "none", lg: "block" }, textAlign: "right", lineHeight: 1.2 }}>
               <Typography variant="body2" data-testid="current-user">
                 {user.name}
@@ -190,6 +205,9 @@ function NavItem(props: {
   selected: boolean;
   icon: ReactNode;
   label: string;
+  /** A number beside the label (the decisions waiting on the leads item), and what it counts. */
+  badge?: number;
+  badgeLabel?: string;
   onNavigate: () => void;
 }) {
   return (
@@ -198,10 +216,21 @@ function NavItem(props: {
       href={props.href}
       selected={props.selected}
       aria-current={props.selected ? "page" : undefined}
+      aria-description={props.badge !== undefined ? props.badgeLabel : undefined}
       onClick={props.onNavigate}
     >
       <ListItemIcon>{props.icon}</ListItemIcon>
       <ListItemText primary={props.label} />
+      {props.badge !== undefined && (
+        // Shown, but not part of the link's name ("Leads"): screen readers hear it as its description.
+        <Chip
+          size="small"
+          color="error"
+          label={props.badge > 99 ? "99+" : props.badge}
+          aria-hidden
+          data-testid="nav-badge"
+        />
+      )}
     </ListItemButton>
   );
 }

@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   "member.reactivated",
   "member.role.changed",
   "notification.outbox.retried",
+  "notification.read",
+  "notification.read_all",
   "org.created",
   "samples.box.created",
   "samples.box.status_changed",

@@ -8,6 +8,7 @@ import {
 } from "@/lib/auth/openapi";
 import { integrationsApis } from "@/lib/integrations/openapi";
 import { leadApis } from "@/lib/leads/openapi";
+import { overviewApis } from "@/lib/overview/openapi";
 import { samplesApis } from "@/lib/samples/openapi";
 import { feedbackPortalApis } from "@/lib/samples/openapi-public";
 import { settingsApis } from "@/lib/settings/openapi";
@@ -23,6 +24,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   listMembersApi,
   ...settingsApis,
   ...leadApis,
+  ...overviewApis,
   ...samplesApis,
   ...aiApis,
   ...integrationsApis,

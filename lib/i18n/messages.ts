@@ -9,6 +9,7 @@ import deIntegrationsMonitor from "./messages/de/integrationsMonitor.json";
 import deJobs from "./messages/de/jobs.json";
 import deLeads from "./messages/de/leads.json";
 import deMembers from "./messages/de/members.json";
+import deOverview from "./messages/de/overview.json";
 import deSamples from "./messages/de/samples.json";
 import deSessions from "./messages/de/sessions.json";
 import deSettingsRegistry from "./messages/de/settingsRegistry.json";
@@ -22,6 +23,7 @@ import enIntegrationsMonitor from "./messages/en/integrationsMonitor.json";
 import enJobs from "./messages/en/jobs.json";
 import enLeads from "./messages/en/leads.json";
 import enMembers from "./messages/en/members.json";
+import enOverview from "./messages/en/overview.json";
 import enSamples from "./messages/en/samples.json";
 import enSessions from "./messages/en/sessions.json";
 import enSettingsRegistry from "./messages/en/settingsRegistry.json";
@@ -39,6 +41,7 @@ const de = {
   jobs: deJobs,
   leads: deLeads,
   members: deMembers,
+  overview: deOverview,
   samples: deSamples,
   sessions: deSessions,
   settingsRegistry: deSettingsRegistry,
@@ -54,6 +57,7 @@ const en = {
   jobs: enJobs,
   leads: enLeads,
   members: enMembers,
+  overview: enOverview,
   samples: enSamples,
   sessions: enSessions,
   settingsRegistry: enSettingsRegistry,

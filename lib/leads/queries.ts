@@ -67,10 +67,38 @@ export interface LeadListFilter {
   status?: "ACTIVE" | "GRACE" | "EXPIRED";
   ownerUserId?: string;
   dueSoon?: boolean;
+  /** The next deadline within this many days (see dueWithin). */
+  dueWithinDays?: number;
+  holdOpen?: boolean;
+  extension?: "pending" | "decided";
   q?: string;
   sort: { key: TLeadSortKey; desc: boolean };
   after?: { value: string; id: string };
   limit: number;
+}
+
+/** How far back "decided recently" reaches for extension requests (the list's and the overview's). */
+export const RECENT_DECISION_DAYS = 7;
+
+/**
+ * The protection `p` (a row of app_lead_protection_of) has its next deadline within `days`: the end
+ * of protection while ACTIVE, the end of the grace period in GRACE; a lead whose clock a hold stops
+ * is not due. The lead list's `due` filter and the overview's counts share it.
+ */
+export function dueWithin(days: number): Prisma.Sql {
+  return Prisma.sql`(NOT coalesce(p.hold_open, false) AND CASE p.status
+      WHEN 'ACTIVE' THEN p.valid_until WHEN 'GRACE' THEN p.grace_until END
+      <= app_now() + make_interval(days => ${days}))`;
+}
+
+/** The lead `l` has an extension request pending, or one decided in the last RECENT_DECISION_DAYS. */
+export function hasExtensionRequest(which: "pending" | "decided"): Prisma.Sql {
+  const status =
+    which === "pending"
+      ? Prisma.sql`r.status = 'PENDING'`
+      : Prisma.sql`r.status IN ('APPROVED', 'DENIED')
+                   AND r.decided_at >= app_now() - make_interval(days => ${RECENT_DECISION_DAYS})`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM lead_extension_request r WHERE r.lead_id = l.id AND ${status})`;
 }
 
 /**
@@ -108,6 +136,7 @@ export function listLeadRows(tx: Tx, filter: LeadListFilter): Promise<LeadListRo
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     candidates.push(Prisma.sql`(l.company_name ILIKE ${pattern} OR l.city ILIKE ${pattern})`);
   }
+  if (filter.extension) candidates.push(hasExtensionRequest(filter.extension));
   // One owner's leads by registration or by end of protection: the owner's indexes on
   // lead_assignment yield the rows in page order, so the scan stops after the page. Other orders
   // and owners start from the owner's assignments (an index range); OFFSET 0 fences that join, so
@@ -135,6 +164,9 @@ export function listLeadRows(tx: Tx, filter: LeadListFilter): Promise<LeadListRo
   if (filter.status) byProtection.push(Prisma.sql`p.status = ${filter.status}`);
   if (filter.dueSoon !== undefined)
     byProtection.push(Prisma.sql`coalesce(p.due_soon, false) = ${filter.dueSoon}`);
+  if (filter.dueWithinDays !== undefined) byProtection.push(dueWithin(filter.dueWithinDays));
+  if (filter.holdOpen !== undefined)
+    byProtection.push(Prisma.sql`coalesce(p.hold_open, false) = ${filter.holdOpen}`);
   const pageFirst = byProtection.length === 1;
   const limit = filter.limit + 1;
 

@@ -139,6 +139,12 @@ export const ZListLeads = z.strictObject({
     .transform((v) => v === "true")
     .optional(),
   q: text(100).optional(),
+  /** `7d`: the next deadline (end of protection, or of the grace period) is within 7 days, no hold open. */
+  due: z.enum(["7d"]).optional(),
+  /** `open`: a hold stops the lead's clock now. */
+  hold: z.enum(["open"]).optional(),
+  /** Leads with an extension request waiting for a decision, or decided in the last 7 days. */
+  extension: z.enum(["pending", "decided"]).optional(),
   /** A sort key, descending with a leading minus: newest first by default. */
   sort: z.enum(LEAD_SORTS).default("-createdAt"),
   /** `nextCursor` of the previous page, as the server signed it. */
@@ -146,6 +152,17 @@ export const ZListLeads = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TListLeads = z.infer<typeof ZListLeads>;
+
+/** The lead list page's URL filters (`/leads?owner=me&due=7d`): a value it does not know is dropped. */
+const linkValue = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema.optional().catch(undefined));
+export const ZLeadListLink = z.object({
+  owner: linkValue(z.enum(["me", "all"])),
+  status: linkValue(z.enum(PROTECTION_STATUSES)),
+  due: linkValue(ZListLeads.shape.due.unwrap()),
+  hold: linkValue(ZListLeads.shape.hold.unwrap()),
+  extension: linkValue(ZListLeads.shape.extension.unwrap()),
+});
 
 /** How the lead forms' fields become the inputs above: the texts of these fields are converted. */
 const FORM_KINDS = {

@@ -5,13 +5,17 @@ import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { getTranslations } from "next-intl/server";
 
+import { OverviewPanel } from "@/components/overview/OverviewPanel";
 import { AREAS, AREA_ICONS } from "@/components/shell/areas";
 import { CardActionLink } from "@/components/ui/links";
+import { can } from "@/lib/auth/policy";
 import { requireOrgSession } from "@/lib/auth/session";
+import { getOverview } from "@/lib/overview/service";
 
 export default async function OrgHome({ params }: PageProps<"/[org]">) {
-  const { account, org } = await requireOrgSession((await params).org);
+  const { account, org, ctx } = await requireOrgSession((await params).org);
   const t = await getTranslations();
+  const overview = await getOverview(ctx);
   return (
     <>
       <Typography variant="h4" component="h1" gutterBottom>
@@ -20,6 +24,12 @@ export default async function OrgHome({ params }: PageProps<"/[org]">) {
       <Typography color="text.secondary" sx={{ mb: 3 }}>
         {t("home.summary", { org: org.name, role: t(`roles.${org.role}`) })}
       </Typography>
+      <OverviewPanel
+        orgSlug={org.slug}
+        overview={overview}
+        decides={can(ctx, "lead.manage", { type: "lead", orgId: ctx.orgId })}
+        seesOutbox={can(ctx, "integration.manage", { type: "integration", orgId: ctx.orgId })}
+      />
       <Typography variant="h6" component="h2" gutterBottom>
         {t("home.areas")}
       </Typography>

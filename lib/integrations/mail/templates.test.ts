@@ -1,51 +1,13 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-
 import { describe, expect, it } from "vitest";
 
-import { PASSWORD_LINK_TEMPLATES } from "@/lib/auth/password-links";
+import { writtenTemplates } from "@/test/outbox-templates";
+
 import { LOCALES } from "@/lib/i18n/config";
-import { LEAD_TEMPLATES } from "@/lib/leads/outbox";
-import { FEEDBACK_TEMPLATES } from "@/lib/samples/portal";
 
 import { hasTemplate, knownTemplates, renderMail } from "./templates";
 
 // Every template the app writes to the outbox must have an e-mail in both languages, or the sender
-// would fail that row. The names are found where the app writes them: `template: "…"` in lib, the
-// lead templates' constants, and the outbox inserts in the SQL migrations.
-
-const root = path.resolve(import.meta.dirname, "../../..");
-const TEMPLATE = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
-
-function files(dir: string, pattern: RegExp): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "generated" ? [] : files(full, pattern);
-    return pattern.test(entry.name) && !entry.name.includes(".test.") ? [full] : [];
-  });
-}
-
-function writtenTemplates(): Set<string> {
-  const names = new Set<string>([
-    ...Object.values(LEAD_TEMPLATES),
-    ...Object.values(FEEDBACK_TEMPLATES),
-    ...Object.values(PASSWORD_LINK_TEMPLATES),
-  ]);
-  for (const file of files(path.join(root, "lib"), /\.tsx?$/)) {
-    for (const match of readFileSync(file, "utf8").matchAll(/\btemplate:\s*["']([^"']+)["']/g)) {
-      if (TEMPLATE.test(match[1])) names.add(match[1]);
-    }
-  }
-  for (const file of files(path.join(root, "sql/migrations"), /\.sql$/)) {
-    const sql = readFileSync(file, "utf8").split("-- migrate:down")[0];
-    for (const insert of sql.matchAll(/INSERT INTO notification_outbox[\s\S]*?;/g)) {
-      for (const literal of insert[0].matchAll(/'([^']+)'/g)) {
-        if (TEMPLATE.test(literal[1])) names.add(literal[1]);
-      }
-    }
-  }
-  return names;
-}
+// would fail that row. The names are found where the app writes them (test/outbox-templates.ts).
 
 /** Arguments a template may ask for, as the writers send them. */
 const PAYLOAD = {
@@ -83,8 +45,6 @@ describe("e-mail templates", () => {
         "lead.extension.escalated",
         "lead.grace_expiry",
         "lead.reminder_60d",
-        "member.invitation",
-        "member.password_reset",
         "samples.feedback.invitation",
         "samples.feedback.received",
         "samples.feedback.reminder",
