@@ -79,9 +79,9 @@ function rfc822(message: SeedMessage, to: string): string {
  * passwd-file, mail in a Maildir. Messages are seeded over IMAP (APPEND), as a delivery would. As
  * root, the mail processes run as `nobody`: Dovecot refuses to serve mail as uid 0.
  */
-export async function startFakeImap(): Promise<FakeImap> {
-  const user = "inbox@example.test";
-  const password = "imap-test-password";
+export async function startFakeImap(login: { user?: string; password?: string } = {}): Promise<FakeImap> {
+  const user = login.user ?? "inbox@example.test";
+  const password = login.password ?? "imap-test-password";
   const root = mkdtempSync(path.join(tmpdir(), "fake-imap-"));
   chmodSync(root, 0o755);
   for (const dir of ["run", "state", "home"]) mkdirSync(path.join(root, dir));
