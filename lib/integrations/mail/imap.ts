@@ -38,7 +38,12 @@ export interface MailboxRead {
 /** The most of a message that is read: enough for headers and the start of its text. */
 const MAX_SOURCE_BYTES = 64 * 1024;
 
-/** An imapflow client for the target (not yet connected); IDLE only when asked for. */
+/**
+ * An imapflow client for the target (not yet connected). Never IDLE on its own: the watcher
+ * (idle.ts) asks for it with `idle: true`, then imapflow ends each IDLE after four minutes, to be
+ * renewed (RFC 2177 lets a server drop it after 29), so the socket hears something well within
+ * its timeout.
+ */
 export function imapClient(target: ImapTarget, options: { idle?: boolean } = {}): ImapFlow {
   return new ImapFlow({
     host: target.host,
@@ -49,11 +54,9 @@ export function imapClient(target: ImapTarget, options: { idle?: boolean } = {})
     logger: false,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
-    // In IDLE the connection is quiet for long: imapflow renews IDLE every few minutes (RFC 2177
-    // lets a server drop it after 29), so the socket hears something well before its timeout.
     socketTimeout: options.idle ? 10 * 60_000 : 60_000,
     ...(options.idle ? { maxIdleTime: 4 * 60_000 } : {}),
-    disableAutoIdle: !options.idle,
+    disableAutoIdle: true,
   });
 }
 
