@@ -40,6 +40,8 @@ describe("the seeded keys", () => {
     ["samples.feedback.reminder.after", "P5D", ["global", "org"], "scalar", "replace"],
     ["samples.feedback.contact", "vertrieb@freshfoodz.de", ["global", "org"], "scalar", "replace"],
     ["integrations.calls.retention", "P30D", ["global", "org"], "scalar", "replace"],
+    ["integrations.mail.retention", "P180D", ["global", "org"], "scalar", "replace"],
+    ["integrations.webhooks.retention", "P30D", ["global", "org"], "scalar", "replace"],
   ])("%s: default %j, scopes %j, %s, %s", (key, value, scopes, kind, merge) => {
     const d = definition(key);
     expect(d.default).toEqual(value);
@@ -49,7 +51,7 @@ describe("the seeded keys", () => {
   });
 
   it("are all there, and nothing else", () => {
-    expect(REGISTRY.size).toBe(18);
+    expect(REGISTRY.size).toBe(20);
     expect(isSettingKey("lead.protection.baseMonths")).toBe(true);
     expect(isSettingKey("lead.protection.unknown")).toBe(false);
   });
