@@ -12,8 +12,9 @@ import { imapTargetOf, openMailConnection } from "./connection";
 import { readMailbox, type InboxMessage } from "./imap";
 
 /**
- * The inbox reader (job mail-inbox-poll, every five minutes; polling, not IDLE: a job ends, and
- * five minutes is soon enough for a sales activity). Per organisation it reads the mailbox of its
+ * The inbox reader: the job mail-inbox-poll (every five minutes) and, on a self-hosted server, the
+ * IDLE watcher (idle.ts, within seconds of a new message) run the same one-organisation read,
+ * pollOrgInbox. Per organisation it reads the mailbox of its
  * enabled all-inkl mail connection that names an IMAP host, through callVendor, from the UID after
  * the last one read (mail_inbox_state; a new UIDVALIDITY starts over). Each message is recorded
  * once (mail_message: by place, and by Message-ID within the organisation, so a copy in another
