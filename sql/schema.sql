@@ -4863,13 +4863,6 @@ CREATE POLICY mail_suggestion_insert_system ON public.mail_suggestion FOR INSERT
 
 
 --
--- Name: mail_suggestion mail_suggestion_pseudonymise_system; Type: POLICY; Schema: public; Owner: -
---
-
-CREATE POLICY mail_suggestion_pseudonymise_system ON public.mail_suggestion FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text) AND (status = 'CONFIRMED'::text))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text) AND (status = 'CONFIRMED'::text) AND (pseudonymised_at IS NOT NULL)));
-
-
---
 -- Name: mail_suggestion mail_suggestion_select; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -4881,6 +4874,13 @@ CREATE POLICY mail_suggestion_select ON public.mail_suggestion FOR SELECT USING 
 --
 
 CREATE POLICY mail_suggestion_update ON public.mail_suggestion FOR UPDATE USING (((org_id = public.app_current_org_id()) AND (status = 'PENDING'::text) AND public.app_can_write_lead(lead_id))) WITH CHECK (((org_id = public.app_current_org_id()) AND (status = ANY (ARRAY['CONFIRMED'::text, 'DISMISSED'::text])) AND (decided_by = public.app_current_user_id())));
+
+
+--
+-- Name: mail_suggestion mail_suggestion_update_pseudonymise_system; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY mail_suggestion_update_pseudonymise_system ON public.mail_suggestion FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text) AND (status = 'CONFIRMED'::text))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text) AND (status = 'CONFIRMED'::text) AND (pseudonymised_at IS NOT NULL)));
 
 
 --

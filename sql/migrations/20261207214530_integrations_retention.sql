@@ -31,7 +31,7 @@ CREATE POLICY mail_message_delete_system ON mail_message FOR DELETE
 CREATE POLICY mail_message_update_system ON mail_message FOR UPDATE
   USING (org_id = app_current_org_id() AND app_has_role('system'))
   WITH CHECK (org_id = app_current_org_id() AND app_has_role('system'));
-CREATE POLICY mail_suggestion_pseudonymise_system ON mail_suggestion FOR UPDATE
+CREATE POLICY mail_suggestion_update_pseudonymise_system ON mail_suggestion FOR UPDATE
   USING (org_id = app_current_org_id() AND app_has_role('system') AND status = 'CONFIRMED')
   WITH CHECK (org_id = app_current_org_id() AND app_has_role('system') AND status = 'CONFIRMED'
               AND pseudonymised_at IS NOT NULL);
@@ -41,7 +41,7 @@ CREATE POLICY integration_webhook_event_delete_system ON integration_webhook_eve
 -- migrate:down
 
 DROP POLICY integration_webhook_event_delete_system ON integration_webhook_event;
-DROP POLICY mail_suggestion_pseudonymise_system ON mail_suggestion;
+DROP POLICY mail_suggestion_update_pseudonymise_system ON mail_suggestion;
 DROP POLICY mail_message_update_system ON mail_message;
 DROP POLICY mail_message_delete_system ON mail_message;
 REVOKE DELETE ON integration_webhook_event FROM freshplan_app;
