@@ -14,6 +14,6 @@ export async function register(): Promise<void> {
   const { startLocalScheduler } = await import("@/lib/jobs/start");
   startLocalScheduler();
   // IMAP IDLE on the organisations' inboxes, unless MAIL_IDLE=off (lib/integrations/mail/idle.ts).
-  const { startInboxWatcher } = await import("@/lib/integrations/mail/idle");
+  const { startInboxWatcher } = await import("@/lib/integrations/mail/idle-start");
   startInboxWatcher();
 }

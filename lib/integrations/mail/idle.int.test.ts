@@ -12,7 +12,8 @@ import { createTenant, type TestTenant } from "@/test/tenants";
 import { createLead } from "@/lib/leads/service";
 
 import { resetPolicies } from "../resilience";
-import { InboxWatcher, watcherDecision } from "./idle";
+import { InboxWatcher } from "./idle";
+import { watcherDecision } from "./idle-start";
 import { listLeadSuggestions } from "./suggestions";
 
 // The inbox watcher against a real IMAP server (Dovecot, which offers IDLE) on 127.0.0.1: a message

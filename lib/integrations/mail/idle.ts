@@ -3,7 +3,6 @@ import "server-only";
 import type { ImapFlow } from "imapflow";
 
 import { systemContext, withContext, withOrg, type DbContext } from "@/lib/db";
-import { env } from "@/lib/env";
 
 import { redactError } from "../errors";
 import { flushCallRecords } from "../resilience";
@@ -22,8 +21,8 @@ import { pollOrgInbox, type InboxCounts, type InboxOptions } from "./inbox";
  * full jitter; the connections are read again every few minutes (new, changed, disabled). The job
  * stays as the fallback: it catches what arrives while a watch reconnects, and runs on Vercel.
  *
- * Started from instrumentation.ts when `watcherDecision()` says so (env MAIL_IDLE); stopped on
- * SIGTERM. Several instances may each watch: a message is recorded once (inbox.ts), whoever reads it.
+ * Started from instrumentation.ts when `watcherDecision()` (idle-start.ts) says so (env MAIL_IDLE);
+ * stopped on SIGTERM. Several instances may each watch: a message is recorded once (inbox.ts), whoever reads it.
  */
 
 export interface WatcherOptions {
@@ -63,6 +62,7 @@ class Watch {
 
   private async run(): Promise<void> {
     let failures = 0;
+    let connectedAt = 0;
     while (!this.stopped) {
       const client = imapClient(this.target, { idle: true });
       this.client = client;
@@ -79,12 +79,14 @@ class Watch {
         }
         await client.mailboxOpen(this.target.mailbox, { readOnly: true });
         client.on("exists", () => this.read());
-        failures = 0;
+        connectedAt = Date.now();
         // What arrived while the watch was away.
         this.read();
         this.state = "idle";
         // Each IDLE ends after maxIdleTime (imapflow) and is renewed; a closed connection ends it.
-        while (!this.stopped && client.usable) await client.idle();
+        while (!this.stopped && client.usable) {
+          if ((await client.idle()) === false) throw new Error("IDLE failed");
+        }
       } catch (error) {
         if (!this.stopped) {
           console.warn(`[mail-idle] organisation ${this.orgId}: ${redactError(imapError(error).message)}`);
@@ -94,7 +96,9 @@ class Watch {
         this.client = null;
       }
       if (this.stopped) break;
-      failures += 1;
+      // A connection that lasted a while starts the backoff over; one dropped at once does not.
+      failures = connectedAt > 0 && Date.now() - connectedAt > 60_000 ? 1 : failures + 1;
+      connectedAt = 0;
       const { initialMs, maxMs } = this.options.backoff;
       this.state = "backoff";
       await this.sleep(Math.random() * Math.min(maxMs, initialMs * 2 ** (failures - 1)));
@@ -227,53 +231,4 @@ export class InboxWatcher {
     await this.refreshing;
     await Promise.all([stopping, stopAll()]);
   }
-}
-
-export type WatcherDecision = { start: true } | { start: false; reason: "build" | "off" | "vercel" | "dev" };
-
-/**
- * Whether this process watches inboxes: MAIL_IDLE=on or off says so; unset, a production server
- * (`next start`, the standalone server) does and Vercel (its functions end; the job polls) and the
- * development server and tests do not. Never while building.
- */
-export function watcherDecision(): WatcherDecision {
-  const e = env();
-  if (e.NEXT_PHASE === "phase-production-build") return { start: false, reason: "build" };
-  if (e.MAIL_IDLE === "on") return { start: true };
-  if (e.MAIL_IDLE === "off") return { start: false, reason: "off" };
-  if (e.VERCEL) return { start: false, reason: "vercel" };
-  return e.NODE_ENV === "production" ? { start: true } : { start: false, reason: "dev" };
-}
-
-const globalForIdle = globalThis as unknown as { freshplanInboxWatcher?: InboxWatcher };
-
-/**
- * Called once per server process from instrumentation.ts: starts the watcher when
- * watcherDecision() says so, and stops it on SIGTERM. Idempotent; never throws.
- */
-export function startInboxWatcher(): InboxWatcher | null {
-  if (globalForIdle.freshplanInboxWatcher) return globalForIdle.freshplanInboxWatcher;
-  let decision: WatcherDecision;
-  try {
-    decision = watcherDecision();
-  } catch (error) {
-    console.error("[mail-idle] not started:", error instanceof Error ? error.message : error);
-    return null;
-  }
-  if (!decision.start) return null;
-  const watcher = new InboxWatcher();
-  globalForIdle.freshplanInboxWatcher = watcher;
-  watcher
-    .start()
-    .then(() => console.info("[mail-idle] watching the inboxes of mail connections with IMAP (IDLE)"))
-    .catch((error: unknown) => console.error("[mail-idle] start failed", redactError(String(error))));
-  process.once("SIGTERM", () => void stopInboxWatcher());
-  return watcher;
-}
-
-/** Stops this process's watcher, if one runs. */
-export async function stopInboxWatcher(): Promise<void> {
-  const watcher = globalForIdle.freshplanInboxWatcher;
-  globalForIdle.freshplanInboxWatcher = undefined;
-  await watcher?.stop();
 }
