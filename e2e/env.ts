@@ -33,6 +33,8 @@ export const E2E_ENV: Record<string, string> = {
   METRICS_TOKEN: "e2e-metrics-token-0123456789",
   // Jobs run when the tests ask, not on the clock.
   LOCAL_SCHEDULER: "off",
+  // No IMAP watcher in the server under test: the inbox is read when the tests run the job.
+  MAIL_IDLE: "off",
   // Encrypts integration secrets (32 bytes, base64); a fixed test key.
   INTEGRATIONS_KEY: "ZTJlLWludGVncmF0aW9ucy1rZXktMzItYnl0ZXMhISE=",
 };

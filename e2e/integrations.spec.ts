@@ -74,7 +74,13 @@ test("an admin configures the mail connection, tests it, sees a reminder deliver
     expect(await page.content()).not.toContain(smtp.password);
 
     await page.getByRole("button", { name: "Verbindung testen: Mail" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Verbunden in" })).toBeVisible();
+    const tested = page.getByRole("alert").filter({ hasText: "Verbunden in" });
+    await expect(tested).toBeVisible();
+    // One line per configured part: here SMTP only.
+    await expect(tested.getByText("SMTP (senden)")).toBeVisible();
+    await expect(
+      tested.getByText(`hat die Anmeldung von ${smtp.user} angenommen`, { exact: false }),
+    ).toBeVisible();
 
     // A reminder is delivered: the SMTP server received it, the outbox says "Gesendet".
     await queueReminder(alphaAdmin.email, "Kantine Delivered");

@@ -158,6 +158,13 @@ const ZEnv = z.object({
   /** The sender of mail sent through SMTP_URL, e.g. `FreshPlan <noreply@example.com>`. */
   MAIL_FROM: z.string().min(3).optional(),
   /**
+   * The inbox watcher (lib/integrations/mail/idle.ts): an IMAP connection in IDLE per organisation
+   * whose mail connection names an IMAP host, so mail becomes a suggestion within seconds. Unset:
+   * on in a production server, off on Vercel (VERCEL set), in development and in tests. The job
+   * mail-inbox-poll reads every five minutes either way.
+   */
+  MAIL_IDLE: z.enum(["on", "off"]).optional(),
+  /**
    * all-inkl's KAS API: the folder of KasAuth.php and KasApi.php. The default is all-inkl's own;
    * tests point it at a local fake.
    */

@@ -1868,15 +1868,17 @@ CREATE TABLE public.mail_suggestion (
     decided_at timestamp with time zone,
     activity_id uuid,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    pseudonymised_at timestamp with time zone,
     CONSTRAINT mail_suggestion_activity_when_confirmed CHECK (((activity_id IS NULL) OR (status = 'CONFIRMED'::text))),
     CONSTRAINT mail_suggestion_ai_action_check CHECK ((ai_action = ANY (ARRAY['new_lead'::text, 'activity'::text, 'ignore'::text]))),
     CONSTRAINT mail_suggestion_decided CHECK (((status = 'PENDING'::text) = (decided_at IS NULL))),
     CONSTRAINT mail_suggestion_excerpt_check CHECK ((length(excerpt) <= 500)),
-    CONSTRAINT mail_suggestion_from_address_check CHECK (((length(from_address) >= 3) AND (length(from_address) <= 320))),
+    CONSTRAINT mail_suggestion_from_address_check CHECK ((((length(from_address) >= 3) AND (length(from_address) <= 320)) OR ((pseudonymised_at IS NOT NULL) AND (from_address = ''::text)))),
     CONSTRAINT mail_suggestion_from_name_check CHECK ((length(from_name) <= 200)),
     CONSTRAINT mail_suggestion_matched_by_check CHECK ((matched_by = ANY (ARRAY['address'::text, 'domain'::text]))),
     CONSTRAINT mail_suggestion_proposed_kind_check CHECK ((proposed_kind = ANY (public.app_lead_activity_kinds()))),
     CONSTRAINT mail_suggestion_proposed_summary_check CHECK ((length(proposed_summary) <= 500)),
+    CONSTRAINT mail_suggestion_pseudonymised_check CHECK (((pseudonymised_at IS NULL) OR ((status = 'CONFIRMED'::text) AND (from_address = ''::text) AND (from_name IS NULL) AND (subject = ''::text) AND (excerpt = ''::text) AND (proposed_summary IS NULL)))),
     CONSTRAINT mail_suggestion_status_check CHECK ((status = ANY (ARRAY['PENDING'::text, 'CONFIRMED'::text, 'DISMISSED'::text]))),
     CONSTRAINT mail_suggestion_subject_check CHECK ((length(subject) <= 500))
 );
@@ -4567,6 +4569,13 @@ CREATE POLICY integration_connection_update ON public.integration_connection FOR
 ALTER TABLE public.integration_webhook_event ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: integration_webhook_event integration_webhook_event_delete_system; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY integration_webhook_event_delete_system ON public.integration_webhook_event FOR DELETE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text) AND (status <> 'RECEIVED'::text)));
+
+
+--
 -- Name: integration_webhook_event integration_webhook_event_insert; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -4957,6 +4966,13 @@ CREATE POLICY mail_inbox_state_update_system ON public.mail_inbox_state FOR UPDA
 ALTER TABLE public.mail_message ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: mail_message mail_message_delete_system; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY mail_message_delete_system ON public.mail_message FOR DELETE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text)));
+
+
+--
 -- Name: mail_message mail_message_insert_system; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -4968,6 +4984,13 @@ CREATE POLICY mail_message_insert_system ON public.mail_message FOR INSERT WITH 
 --
 
 CREATE POLICY mail_message_select ON public.mail_message FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('system'::text))));
+
+
+--
+-- Name: mail_message mail_message_update_system; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY mail_message_update_system ON public.mail_message FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text)));
 
 
 --
@@ -4995,6 +5018,13 @@ CREATE POLICY mail_suggestion_select ON public.mail_suggestion FOR SELECT USING 
 --
 
 CREATE POLICY mail_suggestion_update ON public.mail_suggestion FOR UPDATE USING (((org_id = public.app_current_org_id()) AND (status = 'PENDING'::text) AND public.app_can_write_lead(lead_id))) WITH CHECK (((org_id = public.app_current_org_id()) AND (status = ANY (ARRAY['CONFIRMED'::text, 'DISMISSED'::text])) AND (decided_by = public.app_current_user_id())));
+
+
+--
+-- Name: mail_suggestion mail_suggestion_update_pseudonymise_system; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY mail_suggestion_update_pseudonymise_system ON public.mail_suggestion FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text) AND (status = 'CONFIRMED'::text))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text) AND (status = 'CONFIRMED'::text) AND (pseudonymised_at IS NOT NULL)));
 
 
 --
@@ -6350,7 +6380,7 @@ GRANT UPDATE(updated_at) ON TABLE public.integration_connection TO freshplan_app
 -- Name: TABLE integration_webhook_event; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT,INSERT ON TABLE public.integration_webhook_event TO freshplan_app;
+GRANT SELECT,INSERT,DELETE ON TABLE public.integration_webhook_event TO freshplan_app;
 
 
 --
@@ -6539,7 +6569,14 @@ GRANT UPDATE(polled_at) ON TABLE public.mail_inbox_state TO freshplan_app;
 -- Name: TABLE mail_message; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT,INSERT ON TABLE public.mail_message TO freshplan_app;
+GRANT SELECT,INSERT,DELETE ON TABLE public.mail_message TO freshplan_app;
+
+
+--
+-- Name: COLUMN mail_message.message_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(message_id) ON TABLE public.mail_message TO freshplan_app;
 
 
 --
@@ -6547,6 +6584,41 @@ GRANT SELECT,INSERT ON TABLE public.mail_message TO freshplan_app;
 --
 
 GRANT SELECT,INSERT ON TABLE public.mail_suggestion TO freshplan_app;
+
+
+--
+-- Name: COLUMN mail_suggestion.from_address; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(from_address) ON TABLE public.mail_suggestion TO freshplan_app;
+
+
+--
+-- Name: COLUMN mail_suggestion.from_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(from_name) ON TABLE public.mail_suggestion TO freshplan_app;
+
+
+--
+-- Name: COLUMN mail_suggestion.subject; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(subject) ON TABLE public.mail_suggestion TO freshplan_app;
+
+
+--
+-- Name: COLUMN mail_suggestion.excerpt; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(excerpt) ON TABLE public.mail_suggestion TO freshplan_app;
+
+
+--
+-- Name: COLUMN mail_suggestion.proposed_summary; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(proposed_summary) ON TABLE public.mail_suggestion TO freshplan_app;
 
 
 --
@@ -6575,6 +6647,13 @@ GRANT UPDATE(decided_at) ON TABLE public.mail_suggestion TO freshplan_app;
 --
 
 GRANT UPDATE(activity_id) ON TABLE public.mail_suggestion TO freshplan_app;
+
+
+--
+-- Name: COLUMN mail_suggestion.pseudonymised_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(pseudonymised_at) ON TABLE public.mail_suggestion TO freshplan_app;
 
 
 --
@@ -6850,5 +6929,6 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261207202000'),
     ('20261207210000'),
     ('20261207210200'),
+    ('20261207214530'),
     ('20261207223000'),
     ('20261207230500');

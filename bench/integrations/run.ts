@@ -1,10 +1,12 @@
 // Integrations benchmark: (1) outbox delivery throughput — 2 000 queued e-mails through the real
 // sender (claims, rendering, nodemailer, settle, call rows) to a real SMTP server on 127.0.0.1
 // (smtp-server + mailparser); (2) call latency through the framework against a local HTTP server
-// with the breaker closed vs open (fail fast). Runs on a fresh database fp_in_bench_<random> on
-// TEST_DATABASE_URL's server, dropped afterwards.
+// with the breaker closed vs open (fail fast); (3) inbox reading — 500 messages appended to a real
+// IMAP server (Dovecot, as the tests start it), half from a lead's contact, read by the inbox
+// reader (pollOrgInbox, as the job and the IDLE watcher run it) into mail_message and suggestions.
+// Runs on a fresh database fp_in_bench_<random> on TEST_DATABASE_URL's server, dropped afterwards.
 //
-//   npm run bench:integrations [-- --messages=2000 --calls=2000]
+//   npm run bench:integrations [-- --messages=2000 --calls=2000 --inbox=500]
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -12,6 +14,7 @@ import { performance } from "node:perf_hooks";
 
 import pg from "pg";
 
+import { startFakeImap } from "@/test/fakes/imap";
 import { startScriptedServer } from "@/test/fakes/scripted-http";
 import { startFakeSmtp } from "@/test/fakes/smtp";
 
@@ -20,6 +23,7 @@ const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const MESSAGES = arg("messages", 2000);
 const CALLS = arg("calls", 2000);
+const INBOX = arg("inbox", 500);
 
 const server = new URL(
   process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/postgres",
@@ -45,6 +49,7 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 async function main() {
   const smtp = await startFakeSmtp();
   const http = await startScriptedServer();
+  const imap = await startFakeImap();
   await admin((c) => c.query(`CREATE DATABASE ${dbName}`));
   try {
     execFileSync(
@@ -60,6 +65,7 @@ async function main() {
       AUDIT_CHAIN_KEY: "bench-audit-chain-key-0123456789abcdef",
       SMTP_URL: smtp.url,
       MAIL_FROM: "FreshPlan <noreply@bench.example>",
+      INTEGRATIONS_KEY: randomBytes(32).toString("base64"),
       LOG_LEVEL: "error",
     });
     // Imported only now: lib/env.ts reads the variables on first use.
@@ -154,12 +160,73 @@ async function main() {
     console.log(`call latency, breaker closed (HTTP 200 from 127.0.0.1), ${CALLS} calls: ${fmt(closed)}`);
     console.log(`call latency, breaker open (fail fast), ${CALLS} calls: ${fmt(open)}`);
     await flushCallRecords();
+
+    // (3) Inbox reading: a lead whose contact writes half of the messages, a mail connection with
+    // IMAP, the messages appended, then read in the reader's batches until none is left.
+    const { pollOrgInbox } = await import("@/lib/integrations/mail/inbox");
+    const { sealSecrets } = await import("@/lib/integrations/crypto");
+    const { createLead } = await import("@/lib/leads/service");
+    const created = await createLead(
+      { orgId, userId, roles: ["admin"] },
+      { companyName: "Kantine Bench", city: "Kiel", contact: { email: "einkauf@kantine-bench.example" } },
+    );
+    if (created.kind !== "created") throw new Error("bench lead not created");
+    const connectionId = crypto.randomUUID();
+    const sealed = sealSecrets(connectionId, { password: imap.password });
+    const inboxClient = new pg.Client({ connectionString: dbUrl.toString() });
+    await inboxClient.connect();
+    await inboxClient.query(
+      `INSERT INTO integration_connection (id, org_id, provider, name, settings, secrets, key_id)
+       VALUES ($1, $2, 'ALLINKL_MAIL', 'Bench', $3, $4, $5)`,
+      [
+        connectionId,
+        orgId,
+        JSON.stringify({
+          host: "127.0.0.1",
+          port: smtp.port,
+          security: "none",
+          user: imap.user,
+          from: "FreshPlan <noreply@bench.example>",
+          imapHost: "127.0.0.1",
+          imapPort: imap.port,
+          imapSecurity: "none",
+        }),
+        Buffer.from(sealed.secrets),
+        sealed.keyId,
+      ],
+    );
+    await imap.deliverAll(
+      Array.from({ length: INBOX }, (_, i) => ({
+        from:
+          i % 2 === 0 ? "Einkauf <einkauf@kantine-bench.example>" : `Jemand <person${i}@elsewhere.example>`,
+        subject: `Nachricht ${i}`,
+        text: `Guten Tag,\n\ndas ist Nachricht ${i}.\n\nGrüße`,
+      })),
+    );
+    const inboxStarted = performance.now();
+    let read = 0;
+    let suggestions = 0;
+    for (;;) {
+      const counts = await pollOrgInbox({ ...system, orgId }, { router: { clients: {} } });
+      if (counts.read === 0) break;
+      read += counts.read;
+      suggestions += counts.suggestions;
+    }
+    const inboxSeconds = (performance.now() - inboxStarted) / 1000;
+    const stored = (await inboxClient.query<{ n: number }>(`SELECT count(*)::int AS n FROM mail_message`))
+      .rows[0].n;
+    await inboxClient.end();
+    console.log(
+      `inbox reading: ${read} of ${INBOX} messages read (${stored} mail_message rows, ${suggestions} suggestions) in ${inboxSeconds.toFixed(1)} s = ${(read / inboxSeconds).toFixed(0)} messages/s`,
+    );
+    await flushCallRecords();
     await disconnect();
   } finally {
     const { closeTransporters } = await import("@/lib/integrations/mail/transport");
     closeTransporters();
     await smtp.close();
     await http.close();
+    await imap.close();
     await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
   }
 }

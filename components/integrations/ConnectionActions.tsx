@@ -1,15 +1,21 @@
 "use client";
 
+import CheckCircleOutlined from "@mui/icons-material/CheckCircleOutlined";
+import ErrorOutlined from "@mui/icons-material/ErrorOutlined";
 import NetworkCheckOutlined from "@mui/icons-material/NetworkCheckOutlined";
 import Alert from "@mui/material/Alert";
+import AlertTitle from "@mui/material/AlertTitle";
 import Button from "@mui/material/Button";
+import List from "@mui/material/List";
+import ListItem from "@mui/material/ListItem";
+import ListItemText from "@mui/material/ListItemText";
 import Stack from "@mui/material/Stack";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { setConnectionEnabledAction, testConnectionAction } from "@/lib/integrations/actions";
 
-/** Enable or disable a connection, and "Test connection" with what answered. */
+/** Enable or disable a connection, and "Test connection" with what answered, part by part. */
 export function ConnectionActions({
   orgSlug,
   id,
@@ -60,10 +66,37 @@ export function ConnectionActions({
       <div aria-live="polite">
         {test.status === "ok" && (
           <Alert severity={test.data.ok ? "success" : "error"}>
-            {t(test.data.ok ? "testOk" : "testFailed", {
-              ms: test.data.durationMs,
-              message: test.data.message,
-            })}
+            <AlertTitle>{t(test.data.ok ? "testOk" : "testFailed", { ms: test.data.durationMs })}</AlertTitle>
+            <List dense disablePadding>
+              {test.data.parts.map((part) => (
+                <ListItem key={part.part} disableGutters sx={{ alignItems: "flex-start", gap: 1 }}>
+                  {part.ok ? (
+                    <CheckCircleOutlined fontSize="small" color="success" aria-hidden />
+                  ) : (
+                    <ErrorOutlined fontSize="small" color="error" aria-hidden />
+                  )}
+                  <ListItemText
+                    sx={{ my: 0 }}
+                    primary={t(`testPart.${part.part}`)}
+                    secondary={
+                      part.ok
+                        ? t(`testPart.${part.part}Ok`, {
+                            target: part.target,
+                            user: part.detail.user ?? "",
+                            mailbox: part.detail.mailbox ?? "",
+                            messages: part.detail.messages ?? 0,
+                            ms: part.durationMs,
+                          })
+                        : t("testPart.failed", {
+                            target: part.target,
+                            ms: part.durationMs,
+                            message: part.message,
+                          })
+                    }
+                  />
+                </ListItem>
+              ))}
+            </List>
           </Alert>
         )}
         {test.status === "error" && <Alert severity="error">{test.message}</Alert>}

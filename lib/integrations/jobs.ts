@@ -47,16 +47,19 @@ export const webhookProcess = defineJob({
 });
 
 /**
- * Daily at 03:45: deletes integration_call rows older than the setting integrations.calls.retention
- * (per organisation, default P30D). Idempotent.
+ * Daily at 03:45, per organisation by its settings (lib/integrations/retention.ts): deletes
+ * integration_call rows older than integrations.calls.retention (P30D); read messages and decided
+ * suggestions older than integrations.mail.retention (P180D), pseudonymising confirmed suggestions
+ * that became activities; processed webhook events older than integrations.webhooks.retention (P30D),
+ * failed ones after twice that. Idempotent.
  */
 export const integrationsHousekeeping = defineJob({
   id: "integrations-housekeeping",
   cron: "45 3 * * *",
   payload: z.object({}).strict(),
   async handler() {
-    const { purgeExpiredCalls } = await import("./retention");
-    const counts = await purgeExpiredCalls();
+    const { purgeExpired } = await import("./retention");
+    const counts = await purgeExpired();
     if (counts.failed > 0) {
       throw new JobFailure(`Integration housekeeping failed in ${counts.failed} organisation(s).`, counts);
     }

@@ -3,13 +3,15 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { setTestEnv } from "@/test/env";
+import { startFakeImap, type FakeImap } from "@/test/fakes/imap";
+import { startFakeKas, type FakeKas } from "@/test/fakes/kas";
 import { startFakeSmtp, type FakeSmtp } from "@/test/fakes/smtp";
 import { asSuperuser } from "@/test/pg";
 import { createTenant, type TestTenant } from "@/test/tenants";
 
 import { openSecrets } from "./crypto";
 import { closeTransporters } from "./mail/transport";
-import { flushCallRecords } from "./resilience";
+import { flushCallRecords, resetPolicies } from "./resilience";
 import {
   getIntegrationsOverview,
   retryOutboxRow,
@@ -24,17 +26,29 @@ import {
 setTestEnv({ INTEGRATIONS_KEY: randomBytes(32).toString("base64") });
 
 let smtp: FakeSmtp;
+let imap: FakeImap;
+let kas: FakeKas;
 let a: TestTenant;
 let b: TestTenant;
+let c: TestTenant;
+
+// One all-inkl account: the same login for SMTP and IMAP, as all-inkl's mail accounts have.
+const MAILBOX_LOGIN = { user: "vertrieb@example.test", password: "mailbox-test-password" };
 
 beforeAll(async () => {
-  smtp = await startFakeSmtp();
+  [smtp, imap, kas] = await Promise.all([
+    startFakeSmtp(),
+    startFakeImap(MAILBOX_LOGIN),
+    startFakeKas({ floodDelay: 0.1 }),
+  ]);
+  setTestEnv({ KAS_API_URL: kas.url });
   a = await createTenant("int-svc-a");
   b = await createTenant("int-svc-b");
+  c = await createTenant("int-svc-c");
 });
 afterAll(async () => {
   closeTransporters();
-  await smtp.close();
+  await Promise.all([smtp?.close(), imap?.close(), kas?.close()]);
 });
 
 const input = (password?: string, id?: string) => ({
@@ -107,15 +121,18 @@ describe("mail connections", () => {
   });
 
   it("'Test connection' logs in to the server and says so; a wrong password says what the server answered", async () => {
+    // SMTP only: no IMAP host, no KAS login, so one part.
     const ok = await testConnection(a.admin, id);
     expect(ok.ok).toBe(true);
-    expect(ok.message).toContain(`127.0.0.1:${smtp.port}`);
+    expect(ok.parts).toEqual([
+      expect.objectContaining({ part: "smtp", ok: true, target: `127.0.0.1:${smtp.port}`, message: "" }),
+    ]);
 
     await saveMailConnection(a.admin, input("wrong-password", id));
     const refused = await testConnection(a.admin, id);
     expect(refused.ok).toBe(false);
-    expect(refused.message).toMatch(/535/);
-    expect(refused.message).not.toContain("wrong-password");
+    expect(refused.parts[0].message).toMatch(/535/);
+    expect(JSON.stringify(refused)).not.toContain("wrong-password");
     await saveMailConnection(a.admin, input(smtp.password, id));
 
     await flushCallRecords();
@@ -239,5 +256,103 @@ describe("the inbox and KAS side of a mail connection", () => {
         expect.objectContaining({ path: "imapSecurity", code: "integrations.fieldErrors.plainOnlyLocal" }),
       ],
     });
+  });
+});
+
+describe("'Test connection' tries every configured part", () => {
+  let id: string;
+  let smtp2: FakeSmtp;
+  const full = (password: string, kasPassword: string, id?: string) => ({
+    id,
+    name: "Komplett",
+    host: "127.0.0.1",
+    port: smtp2.port,
+    security: "none" as const,
+    user: MAILBOX_LOGIN.user,
+    from: "FreshPlan <vertrieb@example.test>",
+    password,
+    imapHost: "127.0.0.1",
+    imapPort: imap.port,
+    imapSecurity: "none" as const,
+    mailbox: "INBOX",
+    kasLogin: kas.login,
+    kasPassword,
+  });
+
+  beforeAll(async () => {
+    smtp2 = await startFakeSmtp(MAILBOX_LOGIN);
+    await imap.deliver({ from: "a@example.test", subject: "Eins", text: "1" });
+    await imap.deliver({ from: "b@example.test", subject: "Zwei", text: "2" });
+  });
+  afterAll(async () => {
+    await smtp2?.close();
+  });
+
+  it("SMTP, IMAP (the mailbox and its message count) and KAS (a session token) each answer", async () => {
+    resetPolicies();
+    ({ id } = await saveMailConnection(c.admin, full(MAILBOX_LOGIN.password, kas.password)));
+    const auths = kas.authCount;
+    const result = await testConnection(c.admin, id);
+    expect(result.ok).toBe(true);
+    expect(result.parts).toEqual([
+      expect.objectContaining({
+        part: "smtp",
+        ok: true,
+        target: `127.0.0.1:${smtp2.port}`,
+        detail: { user: MAILBOX_LOGIN.user },
+      }),
+      expect.objectContaining({
+        part: "imap",
+        ok: true,
+        target: `127.0.0.1:${imap.port}`,
+        detail: { user: MAILBOX_LOGIN.user, mailbox: "INBOX", messages: 2 },
+      }),
+      expect.objectContaining({ part: "kas", ok: true, target: `${kas.login}@${new URL(kas.url).host}` }),
+    ]);
+    expect(kas.authCount).toBe(auths + 1);
+    // Through the framework: one call row per part.
+    await flushCallRecords();
+    const operations = await asSuperuser(
+      async (client) =>
+        (
+          await client.query<{ operation: string; outcome: string }>(
+            `SELECT operation, outcome FROM integration_call WHERE connection_id = $1 ORDER BY operation`,
+            [id],
+          )
+        ).rows,
+    );
+    expect(operations).toEqual([
+      { operation: "imap.verify", outcome: "ok" },
+      { operation: "kas.auth", outcome: "ok" },
+      { operation: "smtp.verify", outcome: "ok" },
+    ]);
+  });
+
+  it("a wrong mailbox password fails SMTP and IMAP with the servers' answers; KAS still answers", async () => {
+    await saveMailConnection(c.admin, full("wrong-mailbox-password", "", id));
+    const result = await testConnection(c.admin, id);
+    expect(result.ok).toBe(false);
+    const [smtpPart, imapPart, kasPart] = result.parts;
+    expect(smtpPart).toMatchObject({ part: "smtp", ok: false, message: expect.stringMatching(/535/) });
+    expect(imapPart).toMatchObject({
+      part: "imap",
+      ok: false,
+      detail: {},
+      message: expect.stringMatching(/IMAP login refused: Authentication failed/),
+    });
+    expect(kasPart).toMatchObject({ part: "kas", ok: true });
+    expect(JSON.stringify(result)).not.toMatch(/wrong-mailbox-password|kas-test-password/);
+  });
+
+  it("a wrong KAS password fails KAS with its fault; SMTP and IMAP answer", async () => {
+    await saveMailConnection(c.admin, full(MAILBOX_LOGIN.password, "wrong-kas-password", id));
+    const result = await testConnection(c.admin, id);
+    expect(result.parts.map((p) => [p.part, p.ok])).toEqual([
+      ["smtp", true],
+      ["imap", true],
+      ["kas", false],
+    ]);
+    expect(result.parts[2].message).toMatch(/kas_password_incorrect/);
+    expect(JSON.stringify(result)).not.toContain("wrong-kas-password");
   });
 });

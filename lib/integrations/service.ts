@@ -9,6 +9,10 @@ import { AppError } from "@/lib/errors";
 
 import { canEncrypt, openSecrets, sealSecrets } from "./crypto";
 import { redactError } from "./errors";
+import { kasAuthenticate } from "./kas/client";
+import { kasPolicy, kasTarget } from "./kas/service";
+import { imapTargetOf } from "./mail/connection";
+import { verifyMailbox } from "./mail/imap";
 import { envRoute, transporterFor, type MailRoute } from "./mail/transport";
 import { callVendor, policyFor, type Provider } from "./resilience";
 import { ZMailSettings, type TMailConnectionInput, type TMailSettings } from "./schemas";
@@ -311,14 +315,59 @@ export async function setConnectionEnabled(ctx: OrgContext, id: string, enabled:
   }
 }
 
-export interface TestResult {
+/** One part of a mail connection that "Test connection" tries. */
+export type TestPartName = "smtp" | "imap" | "kas";
+
+export interface TestPart {
+  part: TestPartName;
   ok: boolean;
   durationMs: number;
-  /** What answered: the server's greeting or its error, redacted. */
+  /** Who was asked: host:port, or the KAS login at KAS_API_URL's host. */
+  target: string;
+  /** On success what answered (the login, the mailbox and its message count); never a secret. */
+  detail: { user?: string; mailbox?: string; messages?: number };
+  /** On failure what the server answered, redacted; empty on success. */
   message: string;
 }
 
-/** "Test connection": connects and authenticates to the mail server (SMTP verify), through the framework. */
+export interface TestResult {
+  /** Every part answered. */
+  ok: boolean;
+  /** The longest part (they are tried side by side). */
+  durationMs: number;
+  parts: TestPart[];
+}
+
+async function testPart(
+  part: TestPartName,
+  target: string,
+  attempt: () => Promise<TestPart["detail"]>,
+): Promise<TestPart> {
+  const started = performance.now();
+  const durationMs = () => Math.round(performance.now() - started);
+  try {
+    const detail = await attempt();
+    return { part, ok: true, durationMs: durationMs(), target, detail, message: "" };
+  } catch (error) {
+    if (error instanceof AppError && error.kind !== "integration_unavailable") throw error;
+    const e = error as { response?: string; message?: string };
+    return {
+      part,
+      ok: false,
+      durationMs: durationMs(),
+      target,
+      detail: {},
+      message: redactError(e.response ?? e.message ?? String(error)),
+    };
+  }
+}
+
+/**
+ * "Test connection": tries each configured part of the mail connection through the framework, side
+ * by side — SMTP (log in, nodemailer's verify), IMAP when it names an IMAP host (log in and open the
+ * mailbox read-only; its message count), KAS when it names a KAS login (KasAuth for a session
+ * token) — and answers one result per part. Nothing is sent, read or changed.
+ */
 export async function testConnection(ctx: OrgContext, id: string): Promise<TestResult> {
   authorize(subjectOf(ctx), "integration.manage", resourceOf(ctx));
   const connection = await withOrg(ctx, (tx) =>
@@ -331,53 +380,77 @@ export async function testConnection(ctx: OrgContext, id: string): Promise<TestR
   if (connection.provider !== "ALLINKL_MAIL") {
     throw new AppError("unprocessable", "Only mail connections can be tested yet.");
   }
-  const started = performance.now();
-  try {
-    const settings = ZMailSettings.parse(connection.settings);
-    const secrets =
-      connection.secrets && connection.keyId
-        ? openSecrets(connection.id, { secrets: connection.secrets, keyId: connection.keyId })
-        : {};
-    const route: MailRoute = {
-      provider: "ALLINKL_MAIL",
-      connectionId: connection.id,
-      from: settings.from,
-      cacheKey: `test-${connection.id}:${connection.updatedAt.toISOString()}`,
-      options: {
-        host: settings.host,
-        port: settings.port,
-        secure: settings.security === "tls",
-        requireTLS: settings.security === "starttls",
-        ignoreTLS: settings.security === "none",
-        auth: { user: settings.user, pass: secrets.password ?? "" },
-        pool: true,
-        maxConnections: 1,
-        connectionTimeout: 10_000,
-        greetingTimeout: 10_000,
+  const parsed = ZMailSettings.safeParse(connection.settings);
+  if (!parsed.success) throw new AppError("unprocessable", "The mail settings are not valid.");
+  const settings = parsed.data;
+  const secrets =
+    connection.secrets && connection.keyId
+      ? openSecrets(connection.id, { secrets: connection.secrets, keyId: connection.keyId })
+      : {};
+  const call = <T>(operation: string, run: (signal: AbortSignal) => Promise<T>, options = {}) =>
+    callVendor(
+      {
+        ctx,
+        provider: "ALLINKL_MAIL",
+        connectionId: connection.id,
+        operation,
+        idempotent: true,
+        run: ({ signal }) => run(signal),
       },
-    };
-    await callVendor({
-      ctx,
-      provider: "ALLINKL_MAIL",
-      connectionId: connection.id,
-      operation: "smtp.verify",
-      idempotent: true,
-      run: () => transporterFor(route).verify(),
-    });
-    return {
-      ok: true,
-      durationMs: Math.round(performance.now() - started),
-      message: `${settings.host}:${settings.port} accepted the login of ${settings.user}.`,
-    };
-  } catch (error) {
-    if (error instanceof AppError && error.kind !== "integration_unavailable") throw error;
-    const e = error as { response?: string; message?: string };
-    return {
-      ok: false,
-      durationMs: Math.round(performance.now() - started),
-      message: redactError(e.response ?? e.message ?? String(error)),
-    };
+      options,
+    );
+
+  const parts: Promise<TestPart>[] = [];
+  parts.push(
+    testPart("smtp", `${settings.host}:${settings.port}`, async () => {
+      const route: MailRoute = {
+        provider: "ALLINKL_MAIL",
+        connectionId: connection.id,
+        from: settings.from,
+        cacheKey: `test-${connection.id}:${connection.updatedAt.toISOString()}`,
+        options: {
+          host: settings.host,
+          port: settings.port,
+          secure: settings.security === "tls",
+          requireTLS: settings.security === "starttls",
+          ignoreTLS: settings.security === "none",
+          auth: { user: settings.user, pass: secrets.password ?? "" },
+          pool: true,
+          maxConnections: 1,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+        },
+      };
+      await call("smtp.verify", () => transporterFor(route).verify());
+      return { user: settings.user };
+    }),
+  );
+  const imap = imapTargetOf(settings, secrets);
+  if (imap) {
+    parts.push(
+      testPart("imap", `${imap.host}:${imap.port}`, async () => {
+        const check = await call("imap.verify", (signal) => verifyMailbox(imap, signal));
+        return { user: imap.user, mailbox: imap.mailbox, messages: check.exists };
+      }),
+    );
   }
+  if (settings.kasLogin) {
+    const kas = kasTarget(settings.kasLogin, secrets.kasPassword ?? "");
+    parts.push(
+      testPart("kas", `${settings.kasLogin}@${new URL(kas.baseUrl).host}`, async () => {
+        await call("kas.auth", (signal) => kasAuthenticate(kas, signal), {
+          policy: kasPolicy(connection.id),
+        });
+        return { user: settings.kasLogin };
+      }),
+    );
+  }
+  const results = await Promise.all(parts);
+  return {
+    ok: results.every((r) => r.ok),
+    durationMs: Math.max(...results.map((r) => r.durationMs)),
+    parts: results,
+  };
 }
 
 /** "Retry" on a failed e-mail: back in the queue, due now, with a fresh count of attempts. */

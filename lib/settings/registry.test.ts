@@ -41,6 +41,8 @@ describe("the seeded keys", () => {
     ["samples.feedback.contact", "vertrieb@freshfoodz.de", ["global", "org"], "scalar", "replace"],
     ["members.passwordLink.ttl", "PT72H", ["global", "org"], "scalar", "replace"],
     ["integrations.calls.retention", "P30D", ["global", "org"], "scalar", "replace"],
+    ["integrations.mail.retention", "P180D", ["global", "org"], "scalar", "replace"],
+    ["integrations.webhooks.retention", "P30D", ["global", "org"], "scalar", "replace"],
   ])("%s: default %j, scopes %j, %s, %s", (key, value, scopes, kind, merge) => {
     const d = definition(key);
     expect(d.default).toEqual(value);
@@ -50,7 +52,7 @@ describe("the seeded keys", () => {
   });
 
   it("are all there, and nothing else", () => {
-    expect(REGISTRY.size).toBe(19);
+    expect(REGISTRY.size).toBe(21);
     expect(isSettingKey("lead.protection.baseMonths")).toBe(true);
     expect(isSettingKey("lead.protection.unknown")).toBe(false);
   });

@@ -247,6 +247,27 @@ export const SETTINGS = {
     merge: "replace",
     input: { control: "text", unit: "duration" },
   }),
+  // How long the inbox keeps what it read (mail_message, decided suggestions): older ones go; a
+  // confirmed suggestion that became an activity stays pseudonymised (lib/integrations/retention.ts).
+  "integrations.mail.retention": define({
+    group: "integrations",
+    kind: "scalar",
+    scopes: ["global", "org"],
+    schema: ZDuration,
+    default: "P180D",
+    merge: "replace",
+    input: { control: "text", unit: "duration" },
+  }),
+  // How long processed webhook events stay (failed ones twice as long, to be replayed).
+  "integrations.webhooks.retention": define({
+    group: "integrations",
+    kind: "scalar",
+    scopes: ["global", "org"],
+    schema: ZDuration,
+    default: "P30D",
+    merge: "replace",
+    input: { control: "text", unit: "duration" },
+  }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

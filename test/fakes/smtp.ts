@@ -24,11 +24,12 @@ export interface FakeSmtp {
 /**
  * A real SMTP server (smtp-server) on 127.0.0.1 with AUTH PLAIN/LOGIN and no TLS: the stand-in for
  * all-inkl's mail server. It parses what it receives with mailparser, and can refuse a recipient
- * (any code) or answer slowly.
+ * (any code) or answer slowly. `login` names its one account (all-inkl's mail accounts have one
+ * login for SMTP and IMAP: give the fake IMAP server's to both).
  */
-export async function startFakeSmtp(): Promise<FakeSmtp> {
-  const user = "mailer@example.test";
-  const password = "smtp-test-password";
+export async function startFakeSmtp(login: { user?: string; password?: string } = {}): Promise<FakeSmtp> {
+  const user = login.user ?? "mailer@example.test";
+  const password = login.password ?? "smtp-test-password";
   const queue: SmtpBehaviour[] = [];
   const state = {
     port: 0,

@@ -132,6 +132,41 @@ async function inTurn<T>(gate: Gate, signal: AbortSignal | undefined, work: () =
   }
 }
 
+async function authenticate(target: KasTarget, signal?: AbortSignal): Promise<string> {
+  const token = await post(
+    `${target.baseUrl}/KasAuth.php`,
+    KAS_AUTH_NS,
+    "KasAuth",
+    {
+      kas_login: target.login,
+      kas_auth_type: "plain",
+      kas_auth_data: target.password,
+      session_lifetime: SESSION_SECONDS,
+      session_update_lifetime: "Y",
+    },
+    signal,
+  );
+  if (typeof token !== "string" || token === "") throw new KasError("no_session_token", undefined);
+  return token;
+}
+
+/**
+ * KasAuth alone, always asked afresh ("Test connection": do the login and password still work?),
+ * in the login's turn. The session token it gets is kept for the login's next call.
+ */
+export async function kasAuthenticate(target: KasTarget, signal?: AbortSignal): Promise<void> {
+  const gate = gateOf(target);
+  await inTurn(gate, signal, async () => {
+    try {
+      const token = await authenticate(target, signal);
+      gate.token = { value: token, until: Date.now() + SESSION_SECONDS * 1000 };
+    } catch (error) {
+      if (error instanceof KasError) gate.token = undefined;
+      throw error;
+    }
+  });
+}
+
 function floodDelayMs(value: unknown): number {
   const response = (value as { Response?: { KasFloodDelay?: unknown } } | null)?.Response;
   const seconds = Number(response?.KasFloodDelay);
@@ -149,20 +184,7 @@ export async function kasCall(
   return inTurn(gate, signal, async () => {
     try {
       if (!gate.token || gate.token.until - RENEW_BEFORE_MS < Date.now()) {
-        const token = await post(
-          `${target.baseUrl}/KasAuth.php`,
-          KAS_AUTH_NS,
-          "KasAuth",
-          {
-            kas_login: target.login,
-            kas_auth_type: "plain",
-            kas_auth_data: target.password,
-            session_lifetime: SESSION_SECONDS,
-            session_update_lifetime: "Y",
-          },
-          signal,
-        );
-        if (typeof token !== "string" || token === "") throw new KasError("no_session_token", undefined);
+        const token = await authenticate(target, signal);
         gate.token = { value: token, until: Date.now() + SESSION_SECONDS * 1000 };
       }
       const value = await post(

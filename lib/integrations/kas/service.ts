@@ -27,6 +27,17 @@ const KAS_POLICY: PolicyOptions = {
   quota: { perMinute: 30, maxWaitMs: 30_000 },
 };
 
+/** The policy of KAS calls of a connection: apart from the mail server's, so neither opens the other's breaker. */
+export const kasPolicy = (connectionId: string) =>
+  policyFor("ALLINKL_MAIL", `kas:${connectionId}`, KAS_POLICY);
+
+/** Where KAS answers for a login: KAS_API_URL. */
+export const kasTarget = (login: string, password: string): KasTarget => ({
+  baseUrl: env().KAS_API_URL.replace(/\/+$/, ""),
+  login,
+  password,
+});
+
 export interface MailAccountView {
   login: string;
   addresses: string[];
@@ -53,11 +64,7 @@ async function kasOf(ctx: MemberContext): Promise<Kas | null> {
     return {
       connectionId: connection.id,
       domain,
-      target: {
-        baseUrl: env().KAS_API_URL.replace(/\/+$/, ""),
-        login: kasLogin,
-        password: kasPassword,
-      },
+      target: kasTarget(kasLogin, kasPassword),
     };
   });
 }
@@ -117,7 +124,7 @@ async function call<T>(
         idempotent,
         run: ({ signal }) => kasCall(kas.target, action, params, signal),
       },
-      { policy: policyFor("ALLINKL_MAIL", `kas:${kas.connectionId}`, KAS_POLICY) },
+      { policy: kasPolicy(kas.connectionId) },
     )) as T;
   } catch (error) {
     if (error instanceof KasError) {

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db";
 
 import { openSecrets, type Secrets } from "../crypto";
 import { ZMailSettings, type TMailSettings } from "../schemas";
+import type { ImapTarget } from "./imap";
 
 /** An organisation's enabled all-inkl mail connection, its settings read and its secrets opened. */
 export interface MailConnection {
@@ -34,5 +35,22 @@ export async function openMailConnection(
     updatedAt: connection.updatedAt,
     settings: settings.data,
     secrets: openSecrets(connection.id, { secrets: connection.secrets, keyId: connection.keyId }),
+  };
+}
+
+/**
+ * Where the connection's inbox is read, or null when it names no IMAP host. The login is the SMTP
+ * one (all-inkl's mail accounts have one); port 993 with TLS, 143 otherwise, unless it names one.
+ */
+export function imapTargetOf(settings: TMailSettings, secrets: Secrets): ImapTarget | null {
+  if (!settings.imapHost) return null;
+  const security = settings.imapSecurity ?? "tls";
+  return {
+    host: settings.imapHost,
+    port: settings.imapPort ?? (security === "tls" ? 993 : 143),
+    security,
+    user: settings.user,
+    password: secrets.password ?? "",
+    mailbox: settings.mailbox ?? "INBOX",
   };
 }

@@ -39,6 +39,28 @@ export interface MailboxRead {
 const MAX_SOURCE_BYTES = 64 * 1024;
 
 /**
+ * An imapflow client for the target (not yet connected). Never IDLE on its own: the watcher
+ * (idle.ts) asks for it with `idle: true`, then imapflow ends each IDLE after four minutes, to be
+ * renewed (RFC 2177 lets a server drop it after 29), so the socket hears something well within
+ * its timeout.
+ */
+export function imapClient(target: ImapTarget, options: { idle?: boolean } = {}): ImapFlow {
+  return new ImapFlow({
+    host: target.host,
+    port: target.port,
+    secure: target.security === "tls",
+    doSTARTTLS: target.security === "starttls" ? true : target.security === "none" ? false : undefined,
+    auth: { user: target.user, pass: target.password },
+    logger: false,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: options.idle ? 10 * 60_000 : 60_000,
+    ...(options.idle ? { maxIdleTime: 4 * 60_000 } : {}),
+    disableAutoIdle: true,
+  });
+}
+
+/**
  * Reads a mailbox read-only with imapflow: its UIDVALIDITY and the messages from a UID on. The
  * caller names the starting UID from what it has stored (1 after a new UIDVALIDITY). Failures are
  * the framework's IntegrationError: network trouble and the server's temporary refusals are
@@ -50,18 +72,7 @@ export async function readMailbox(
   limit: number,
   signal?: AbortSignal,
 ): Promise<MailboxRead> {
-  const client = new ImapFlow({
-    host: target.host,
-    port: target.port,
-    secure: target.security === "tls",
-    doSTARTTLS: target.security === "starttls" ? true : target.security === "none" ? false : undefined,
-    auth: { user: target.user, pass: target.password },
-    logger: false,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 60_000,
-    disableAutoIdle: true,
-  });
+  const client = imapClient(target);
   const abort = () => client.close();
   signal?.addEventListener("abort", abort, { once: true });
   try {
@@ -97,10 +108,30 @@ export async function readMailbox(
   }
 }
 
-/** Logs in and opens the mailbox: "Test connection" for the inbox. */
-export async function verifyMailbox(target: ImapTarget, signal?: AbortSignal): Promise<number> {
-  const read = await readMailbox(target, () => Number.MAX_SAFE_INTEGER, 0, signal);
-  return read.uidValidity;
+/** What "Test connection" learns of the inbox: the mailbox opened read-only. */
+export interface MailboxCheck {
+  uidValidity: number;
+  /** Messages in the mailbox. */
+  exists: number;
+}
+
+/** Logs in and opens the mailbox read-only: "Test connection" for the inbox. Reads no message. */
+export async function verifyMailbox(target: ImapTarget, signal?: AbortSignal): Promise<MailboxCheck> {
+  const client = imapClient(target);
+  const abort = () => client.close();
+  signal?.addEventListener("abort", abort, { once: true });
+  try {
+    await client.connect();
+    const mailbox = await client.mailboxOpen(target.mailbox, { readOnly: true });
+    const check = { uidValidity: Number(mailbox.uidValidity), exists: mailbox.exists };
+    await client.logout();
+    return check;
+  } catch (error) {
+    client.close();
+    throw imapError(error);
+  } finally {
+    signal?.removeEventListener("abort", abort);
+  }
 }
 
 async function parse(uid: number, internalDate: unknown, source: Buffer | undefined): Promise<InboxMessage> {
@@ -123,15 +154,17 @@ async function parse(uid: number, internalDate: unknown, source: Buffer | undefi
   };
 }
 
-function imapError(error: unknown): Error {
+export function imapError(error: unknown): Error {
   if (error instanceof IntegrationError) return error;
   const e = error as {
     message?: string;
     authenticationFailed?: boolean;
     responseStatus?: string;
+    /** The server's own words, e.g. "[AUTHENTICATIONFAILED] Authentication failed." */
+    responseText?: string;
     code?: string;
   };
-  const message = e.message ?? String(error);
+  const message = e.responseText || e.message || String(error);
   if (e.authenticationFailed)
     return new IntegrationError(`IMAP login refused: ${message}`, { transient: false });
   // NO/BAD answers (no such mailbox, …) are this request's problem; the rest is the server or the network.

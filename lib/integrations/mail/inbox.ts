@@ -8,12 +8,13 @@ import { isAppError } from "@/lib/errors";
 
 import { redactError } from "../errors";
 import { callVendor, flushCallRecords } from "../resilience";
-import { openMailConnection } from "./connection";
-import { readMailbox, type ImapTarget, type InboxMessage } from "./imap";
+import { imapTargetOf, openMailConnection } from "./connection";
+import { readMailbox, type InboxMessage } from "./imap";
 
 /**
- * The inbox reader (job mail-inbox-poll, every five minutes; polling, not IDLE: a job ends, and
- * five minutes is soon enough for a sales activity). Per organisation it reads the mailbox of its
+ * The inbox reader: the job mail-inbox-poll (every five minutes) and, on a self-hosted server, the
+ * IDLE watcher (idle.ts, within seconds of a new message) run the same one-organisation read,
+ * pollOrgInbox. Per organisation it reads the mailbox of its
  * enabled all-inkl mail connection that names an IMAP host, through callVendor, from the UID after
  * the last one read (mail_inbox_state; a new UIDVALIDITY starts over). Each message is recorded
  * once (mail_message: by place, and by Message-ID within the organisation, so a copy in another
@@ -201,21 +202,14 @@ export async function pollOrgInbox(
   const now = (options.now ?? (() => new Date()))();
   const found = await withOrg(ctx, async (tx) => {
     const connection = await openMailConnection(tx, ctx.orgId);
-    if (!connection || connection === "incomplete" || !connection.settings.imapHost) return null;
-    const s = connection.settings;
-    const mailbox = s.mailbox ?? "INBOX";
+    if (!connection || connection === "incomplete") return null;
+    const target = imapTargetOf(connection.settings, connection.secrets);
+    if (!target) return null;
+    const mailbox = target.mailbox;
     const state = await tx.mailInboxState.findUnique({
       where: { connectionId_mailbox: { connectionId: connection.id, mailbox } },
       select: { uidValidity: true, lastUid: true },
     });
-    const target: ImapTarget = {
-      host: s.imapHost ?? s.host,
-      port: s.imapPort ?? (s.imapSecurity === "tls" || !s.imapSecurity ? 993 : 143),
-      security: s.imapSecurity ?? "tls",
-      user: s.user,
-      password: connection.secrets.password ?? "",
-      mailbox,
-    };
     return { connectionId: connection.id, target, state };
   });
   if (!found) {
