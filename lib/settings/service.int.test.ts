@@ -10,7 +10,7 @@ import { asSuperuser } from "@/test/pg";
 import { createTenant } from "@/test/tenants";
 
 import { readEffectiveValue } from "./queries";
-import { buildRegistry } from "./registry";
+import { buildRegistry, REGISTRY } from "./registry";
 import { ZSettingRow } from "./schemas";
 import { clearSetting, getEffective, getEffectiveMany, listSettings, setSetting } from "./service";
 
@@ -188,7 +188,7 @@ describe("getEffective", () => {
       ["lead.protection.mode", "GREATEST"],
       ["credit.batch.window.ms", 50],
     ]);
-    expect((await getEffectiveMany(a.sales)).length).toBe(18);
+    expect((await getEffectiveMany(a.sales)).length).toBe(REGISTRY.size);
     expect((await appError(getEffective("no.such.key", a.sales))).kind).toBe("not_found");
   });
 });
@@ -308,7 +308,7 @@ describe("who may write (ABAC in the service)", () => {
 
   it("lists every key with what the caller may edit", async () => {
     const salesRows = await listSettings(a.sales);
-    expect(salesRows).toHaveLength(18);
+    expect(salesRows).toHaveLength(REGISTRY.size);
     const editable = (rows: typeof salesRows, key: string) => rows.find((r) => r.key === key)?.editable;
     expect(editable(salesRows, "ai.routing.confidence.threshold")).toEqual(["user"]);
     expect(editable(salesRows, "ai.budget.monthly.cap")).toEqual([]);
