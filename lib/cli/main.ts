@@ -6,43 +6,29 @@ import { parseArgs } from "node:util";
 
 import { ZodError } from "zod";
 
-import { auditCommands } from "@/lib/audit/cli";
-import { authCommands } from "@/lib/auth/cli";
 import { disconnect } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
-import { integrationsCommands } from "@/lib/integrations/cli";
-import { jobsCommands } from "@/lib/jobs/cli";
-import { settingsCommands } from "@/lib/settings/cli";
-import { systemCommands } from "@/lib/system/cli";
 
-import type { Command, Options } from "./command";
+import type { Options } from "./command";
+import { allCommands, commandNamed } from "./domains";
 
-const commands: Record<string, Command> = {
-  ...authCommands,
-  ...auditCommands,
-  ...settingsCommands,
-  ...jobsCommands,
-  ...systemCommands,
-  ...integrationsCommands,
-};
-
-function help(): string {
+async function help(): Promise<string> {
   return [
     "usage: npm run cli -- <command> [options]",
     "",
-    ...Object.values(commands).map((c) => `  ${c.usage}`),
+    ...Object.values(await allCommands()).map((c) => `  ${c.usage}`),
   ].join("\n");
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help") {
-    console.log(help());
+    console.log(await help());
     return name ? 0 : 2;
   }
-  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  const command = await commandNamed(name);
   if (!command) {
-    console.error(`unknown command "${name}"\n\n${help()}`);
+    console.error(`unknown command "${name}"\n\n${await help()}`);
     return 2;
   }
   const { values, positionals } = parseArgs({
@@ -59,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2))
-  .catch((error: unknown) => {
+  .catch(async (error: unknown) => {
     if (isAppError(error)) console.error(`error: ${error.message}`);
     else if (error instanceof ZodError) {
       console.error(
@@ -70,7 +56,7 @@ main(process.argv.slice(2))
       "code" in error &&
       String(error.code).startsWith("ERR_PARSE_ARGS")
     ) {
-      console.error(`error: ${error.message}\n\n${help()}`);
+      console.error(`error: ${error.message}\n\n${await help()}`);
     } else console.error(error);
     return 1;
   })
