@@ -111,7 +111,7 @@ async function main() {
       )
     ).rows[0].n;
     console.log(
-      `outbox delivery: ${counts.sent} of ${MESSAGES} sent (${sent} SENT rows, ${smtp.received.length} received) in ${seconds.toFixed(1)} s = ${(counts.sent / seconds).toFixed(0)} messages/s`,
+      `outbox delivery: ${counts.sent} of ${MESSAGES} sent, ${counts.retried} to retry, ${counts.failed} failed (${sent} SENT rows, ${smtp.received.length} received) in ${seconds.toFixed(1)} s = ${(counts.sent / seconds).toFixed(0)} messages/s`,
     );
     await client.end();
 
