@@ -98,7 +98,8 @@ describe("the circuit breaker", () => {
     const tookMs = performance.now() - started;
     expect(server.requests).toHaveLength(3);
     expect(isAppError(refused) && refused.kind).toBe("integration_unavailable");
-    expect(tookMs).toBeLessThan(20);
+    // Fail fast: no request, and no waiting for the timeout or a retry's backoff.
+    expect(tookMs).toBeLessThan(OPTIONS.timeoutMs / 4);
     const { since, until } = (refused as AppError).text?.params as { since: Date; until: Date };
     expect(until.getTime() - since.getTime()).toBe(300);
 
