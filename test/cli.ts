@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 
+import { captureConsole } from "./console-capture";
 import { childEnv } from "./env";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -35,4 +36,17 @@ export function runCliWith(env: Record<string, string>, ...args: string[]): Prom
       },
     );
   });
+}
+
+/**
+ * The same command in this process (lib/cli/run.ts, which main.ts runs), its console output
+ * captured: for tests of what a command does, where starting a process for each (~2 s of CPU) buys
+ * nothing. lib/cli/cli.int.test.ts keeps the process itself under test, and a command that must see
+ * variables other than this file's (lib/env.ts reads them once) still needs runCliWith.
+ */
+export async function runCommandHere(...args: string[]): Promise<CliResult> {
+  const { runCommand } = await import("@/lib/cli/run");
+  const { result: code, stdout, stderr } = await captureConsole(() => runCommand(args));
+  const lines = stdout.flatMap((s) => s.split("\n")).filter((l) => l.trim() !== "");
+  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n"), lastLine: lines.at(-1) ?? "" };
 }

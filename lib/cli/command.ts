@@ -9,7 +9,8 @@ export interface Command {
   options: string[];
   /** Names of the positional arguments, in order (`settings:get <key>`). Without it, none are taken. */
   positionals?: string[];
-  run(options: Options, args: string[]): Promise<void>;
+  /** Resolves to the exit code when it is not 0 (a check that found something broken). */
+  run(options: Options, args: string[]): Promise<number | void>;
 }
 
 /** The positional argument at `index`, named `name` in the error when it is missing. */

@@ -18,7 +18,7 @@ export const integrationsCommands: Record<string, Command> = {
     async run() {
       const counts = await rotateIntegrationKeys(operator);
       for (const [name, value] of Object.entries(counts)) console.log(`${name}: ${value}`);
-      if (counts.failed > 0) process.exitCode = 1;
+      return counts.failed > 0 ? 1 : 0;
     },
   },
 };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 
 import { asSuperuser } from "@/test/pg";
-import { runCli } from "@/test/cli";
+import { runCommandHere } from "@/test/cli";
 
-// `npm run cli -- jobs:list` and `jobs:run` as operators use them: a child process on this file's
-// database, counts on stdout, a non-zero exit code unless the run succeeded.
+// `npm run cli -- jobs:list` and `jobs:run` as operators use them (lib/cli/run.ts, on this file's
+// database): counts on stdout, a non-zero exit code unless the run succeeded.
 
-describe("jobs CLI", { timeout: 120_000 }, () => {
+describe("jobs CLI", { timeout: 60_000 }, () => {
   it("runs a job now, prints its counts, and lists the jobs with their last run", async () => {
     await asSuperuser((client) =>
       client.query(
@@ -14,13 +14,13 @@ describe("jobs CLI", { timeout: 120_000 }, () => {
       ),
     );
 
-    const run = await runCli("jobs:run", "rate-limit-cleanup");
+    const run = await runCommandHere("jobs:run", "rate-limit-cleanup");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^rate-limit-cleanup: succeeded in \d+ ms \(run [0-9a-f-]{36}\)$/m);
     expect(run.lastLine).toBe("deleted: 1");
 
-    const list = await runCli("jobs:list");
+    const list = await runCommandHere("jobs:list");
     expect(list.code).toBe(0);
     expect(list.stdout).toContain("scheduled jobs run by: local");
     expect(list.stdout).toMatch(
@@ -30,13 +30,13 @@ describe("jobs CLI", { timeout: 120_000 }, () => {
   });
 
   it("exits non-zero for an unknown job, a missing --job and a failed run", async () => {
-    const unknown = await runCli("jobs:run", "no-such-job");
+    const unknown = await runCommandHere("jobs:run", "no-such-job");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(
       /^error: No job "no-such-job"\. Jobs: rate-limit-cleanup, audit-chain-verify, audit-chain-heads, lead-protection-daily, ai-housekeeping, samples-feedback-daily, samples-feedback-sentiment, outbox-deliver, webhook-process, integrations-housekeeping, mail-inbox-poll\.$/m,
     );
 
-    const missing = await runCli("jobs:run");
+    const missing = await runCommandHere("jobs:run");
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^error: <job-id> is required$/m);
 
@@ -52,7 +52,7 @@ describe("jobs CLI", { timeout: 120_000 }, () => {
       await client.query("SET session_replication_role = replica");
       await client.query("UPDATE audit_event SET resource_type = 'changed'");
     });
-    const failed = await runCli("jobs:run", "--job", "audit-chain-verify"); // the option form works too
+    const failed = await runCommandHere("jobs:run", "--job", "audit-chain-verify"); // the option form works too
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/^audit-chain-verify: failed in \d+ ms/m);
     expect(failed.stdout).toMatch(/^broken: 1$/m);

@@ -61,7 +61,7 @@ export const jobsCommands: Record<string, Command> = {
       for (const [name, value] of Object.entries(result.counts)) console.log(`${name}: ${value}`);
       if (result.status === "skipped") console.error("error: another run of this job is in progress");
       if (result.status === "failed") console.error(`error: ${result.error ?? "the run failed"}`);
-      if (result.status !== "succeeded") process.exitCode = 1;
+      return result.status === "succeeded" ? 0 : 1;
     },
   },
 };

@@ -1,16 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { addMember, createOrganization } from "@/lib/auth/service";
-import { runCli, type CliResult } from "@/test/cli";
+import { runCli, runCommandHere, type CliResult } from "@/test/cli";
 import { setTestEnv } from "@/test/env";
 import { asSuperuser } from "@/test/pg";
 
-// The settings commands as operators use them: a child process on this file's database. Global
-// values are handled in the platform organisation, which the child finds through PLATFORM_ORG_SLUG.
+// The settings commands as operators use them, on this file's database (lib/cli/run.ts in this
+// process; lib/cli/cli.int.test.ts tests the process itself). Global values are handled in the
+// platform organisation, which the command finds through PLATFORM_ORG_SLUG.
 setTestEnv({ PLATFORM_ORG_SLUG: "cli-platform" });
 
-/** Each CLI run starts a process (~2 s); a test that runs several gets more than the default. */
-const SLOW = 120_000;
+/** The one command that must see another PLATFORM_ORG_SLUG starts a process (~2 s). */
+const SLOW = 60_000;
 
 function expectError(result: CliResult, message: RegExp) {
   expect(result.code).not.toBe(0);
@@ -41,7 +42,7 @@ beforeAll(async () => {
 
 describe("settings:get", () => {
   it("prints the effective value and its sources as JSON", async () => {
-    const result = await runCli("settings:get", "lead.protection.baseMonths");
+    const result = await runCommandHere("settings:get", "lead.protection.baseMonths");
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(printedJson(result)).toEqual({
@@ -55,9 +56,9 @@ describe("settings:get", () => {
     "refuses an unknown key, a missing key, a --user without --org and an unknown platform organisation",
     async () => {
       const [unknown, missing, userOnly] = await Promise.all([
-        runCli("settings:get", "no.such.key"),
-        runCli("settings:get"),
-        runCli("settings:get", "ai.cache.ttl", "--user", "anna@cli.example"),
+        runCommandHere("settings:get", "no.such.key"),
+        runCommandHere("settings:get"),
+        runCommandHere("settings:get", "ai.cache.ttl", "--user", "anna@cli.example"),
       ]);
       expectError(unknown, /No setting "no.such.key"/);
       expectError(missing, /<key> is required/);
@@ -79,28 +80,28 @@ describe("settings:set", () => {
     "writes global without --org, org with --org, user with --org and --user, and get resolves them",
     async () => {
       const key = "ai.routing.confidence.threshold";
-      const global = await runCli("settings:set", key, "0.6");
+      const global = await runCommandHere("settings:set", key, "0.6");
       expect(global.stderr).toBe("");
       expect(global.code).toBe(0);
       expect(global.stdout).toMatch(/^set ai\.routing\.confidence\.threshold \(global\) to 0\.6/);
 
       const [org, user] = await Promise.all([
-        runCli("settings:set", key, "0.8", "--org", "cli-customer"),
-        runCli("settings:set", key, "0.9", "--org", "cli-customer", "--user", "anna@cli.example"),
+        runCommandHere("settings:set", key, "0.8", "--org", "cli-customer"),
+        runCommandHere("settings:set", key, "0.9", "--org", "cli-customer", "--user", "anna@cli.example"),
       ]);
       expect([org.code, user.code]).toEqual([0, 0]);
       expect(user.stdout).toMatch(/\(user anna@cli\.example in cli-customer\)/);
 
       const [forUser, forOrg, forGlobal] = await Promise.all([
-        runCli("settings:get", key, "--org", "cli-customer", "--user", "anna@cli.example"),
-        runCli("settings:get", key, "--org", "cli-customer"),
-        runCli("settings:get", key),
+        runCommandHere("settings:get", key, "--org", "cli-customer", "--user", "anna@cli.example"),
+        runCommandHere("settings:get", key, "--org", "cli-customer"),
+        runCommandHere("settings:get", key),
       ]);
       expect(printedJson(forUser)).toEqual({ key, value: 0.9, sources: [{ scope: "user", value: 0.9 }] });
       expect(printedJson(forOrg)).toMatchObject({ value: 0.8, sources: [{ scope: "org" }] });
       expect(printedJson(forGlobal)).toMatchObject({ value: 0.6, sources: [{ scope: "global" }] });
 
-      const cleared = await runCli("settings:clear", key, "--org", "cli-customer");
+      const cleared = await runCommandHere("settings:clear", key, "--org", "cli-customer");
       expect(cleared.code).toBe(0);
       expect(printedJson(cleared)).toMatchObject({ value: 0.6 });
     },
@@ -111,11 +112,13 @@ describe("settings:set", () => {
     "stores lists and strings given as JSON, audited in the platform organisation with the CLI as actor",
     async () => {
       const [roles, ttl] = await Promise.all([
-        runCli("settings:set", "lead.protection.notify.roles", '["manager","admin"]'),
-        runCli("settings:set", "credit.cache.ttl", '"PT4H"'),
+        runCommandHere("settings:set", "lead.protection.notify.roles", '["manager","admin"]'),
+        runCommandHere("settings:set", "credit.cache.ttl", '"PT4H"'),
       ]);
       expect([roles.code, ttl.code]).toEqual([0, 0]);
-      expect(printedJson(await runCli("settings:get", "credit.cache.ttl"))).toMatchObject({ value: "PT4H" });
+      expect(printedJson(await runCommandHere("settings:get", "credit.cache.ttl"))).toMatchObject({
+        value: "PT4H",
+      });
 
       const events = await asSuperuser(async (client) => {
         const { rows } = await client.query(
@@ -141,13 +144,13 @@ describe("settings:set", () => {
     "exits non-zero with the schema's message on an invalid value, and stores nothing",
     async () => {
       const [tooSmall, badDuration, notJson, wrongScope, unknownKey, extra, notMember] = await Promise.all([
-        runCli("settings:set", "lead.protection.baseMonths", "0"),
-        runCli("settings:set", "ai.cache.ttl", '"8 hours"'),
-        runCli("settings:set", "ai.cache.ttl", "PT8H"),
-        runCli("settings:set", "lead.protection.baseMonths", "3", "--org", "cli-customer"),
-        runCli("settings:set", "made.up.key", "1"),
-        runCli("settings:set", "ai.cache.ttl", '"PT1H"', "extra"),
-        runCli(
+        runCommandHere("settings:set", "lead.protection.baseMonths", "0"),
+        runCommandHere("settings:set", "ai.cache.ttl", '"8 hours"'),
+        runCommandHere("settings:set", "ai.cache.ttl", "PT8H"),
+        runCommandHere("settings:set", "lead.protection.baseMonths", "3", "--org", "cli-customer"),
+        runCommandHere("settings:set", "made.up.key", "1"),
+        runCommandHere("settings:set", "ai.cache.ttl", '"PT1H"', "extra"),
+        runCommandHere(
           "settings:set",
           "ai.routing.confidence.threshold",
           "0.5",

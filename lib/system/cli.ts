@@ -11,7 +11,7 @@ export const systemCommands: Record<string, Command> = {
       console.log(`database: ${health.database}`);
       console.log(`migrations applied: ${health.migrations.applied}`);
       console.log(`migrations pending: ${health.migrations.pending.join(", ") || "none"}`);
-      if (health.status !== "ok") process.exitCode = 1;
+      return health.status === "ok" ? 0 : 1;
     },
   },
 };
