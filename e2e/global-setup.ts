@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 
 import { Client } from "pg";
 
-import { cli, createUser } from "./cli";
+import { cli, createUser, startCliServer } from "./cli";
 import { quoteIdent } from "../test/pg";
 
 import { E2E_ADMIN_DATABASE_URL, E2E_DATABASE, E2E_DATABASE_URL } from "./env";
@@ -25,6 +25,8 @@ export default async function globalSetup() {
   await admin.query(`CREATE DATABASE ${quoteIdent(E2E_DATABASE)}`);
   await admin.end();
   execFileSync("node", ["scripts/migrate.mjs", "up", "--url", E2E_DATABASE_URL], { stdio: "inherit" });
+  mkdirSync("e2e/.state", { recursive: true });
+  const stopCli = await startCliServer();
 
   cli("orgs:create", "--name", "Alpha Frischdienst", "--slug", "e2e-alpha");
   cli("orgs:create", "--name", "Beta Gastro", "--slug", "e2e-beta");
@@ -53,6 +55,6 @@ export default async function globalSetup() {
     "--role",
     "auditor",
   );
-  mkdirSync("e2e/.state", { recursive: true });
   writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+  return stopCli;
 }
