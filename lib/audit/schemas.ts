@@ -60,7 +60,11 @@ export const ZAuditFilter = z
     from: optional(localTime(false)),
     to: optional(localTime(true)),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "before from" });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    path: ["to"],
+    message: "before from",
+    params: { i18n: "toBeforeFrom" },
+  });
 export type TAuditFilter = z.infer<typeof ZAuditFilter>;
 
 /** Keyset paging on the event id: `before` shows older events than it, `after` newer ones. */
