@@ -1,23 +1,44 @@
 "use client";
 
-import "swagger-ui-react/swagger-ui.css";
+import "swagger-ui-dist/swagger-ui.css";
 
 import Box from "@mui/material/Box";
 import LinearProgress from "@mui/material/LinearProgress";
-import dynamic from "next/dynamic";
+import { useEffect, useRef, useState } from "react";
 
 /**
- * The interactive reference (Swagger UI, bundled with the app: no CDN, and nothing the nonce CSP
- * refuses — its styles are a stylesheet of our own origin, its scripts our chunks). It reads the
- * document /api/v1/openapi.json serves; "Try it out" sends the request from this browser, with the
- * session's cookie, or with a token typed under "Authorize". Loaded in the browser only.
+ * The interactive reference: Swagger UI from `swagger-ui-dist`, bundled with the app (no CDN, and
+ * nothing the nonce CSP refuses — its styles are a stylesheet of our own origin, its script one of
+ * our chunks, loaded only on this page). Its prebuilt bundle, not swagger-ui-react: Turbopack breaks
+ * the OpenAPI 3.1 parser inside the latter ("refract is not a function", vercel/next.js#86507), and
+ * the bundle brings its own React, apart from the app's. It reads the document /api/v1/openapi.json
+ * serves; "Try it out" sends the request from this browser, with the session's cookie or a token
+ * typed under "Authorize".
  */
-const SwaggerUI = dynamic(() => import("swagger-ui-react"), {
-  ssr: false,
-  loading: () => <LinearProgress aria-label="API" />,
-});
-
 export function ApiReference({ url }: { url: string }) {
+  const node = useRef<HTMLDivElement>(null);
+  const [loading, setLoading] = useState(true);
+  useEffect(() => {
+    let cancelled = false;
+    void import("swagger-ui-dist/swagger-ui-es-bundle.js").then(({ default: SwaggerUI }) => {
+      if (cancelled || !node.current) return;
+      SwaggerUI({
+        domNode: node.current,
+        url,
+        presets: [SwaggerUI.presets.apis],
+        layout: "BaseLayout",
+        docExpansion: "list",
+        defaultModelsExpandDepth: 0,
+        deepLinking: true,
+        filter: true,
+        displayRequestDuration: true,
+        onComplete: () => setLoading(false),
+      });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [url]);
   return (
     <Box
       sx={{
@@ -32,14 +53,8 @@ export function ApiReference({ url }: { url: string }) {
         "& .swagger-ui .info": { display: "none" },
       }}
     >
-      <SwaggerUI
-        url={url}
-        docExpansion="list"
-        defaultModelsExpandDepth={0}
-        deepLinking
-        filter
-        displayRequestDuration
-      />
+      {loading && <LinearProgress aria-label="API" />}
+      <div ref={node} />
     </Box>
   );
 }
