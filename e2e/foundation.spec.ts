@@ -106,7 +106,8 @@ test("a form refuses a wrong phone number in German, in the domain's words; the 
   // The reference renders the served OpenAPI document: operations by path, each with its summary.
   await visit(page, "/api/docs");
   const listLeads = page.locator('.opblock-get:has(.opblock-summary-path[data-path="/leads"])');
-  await expect(listLeads).toContainText("Leads you may see, newest first");
+  // Swagger UI's bundle (~1.5 MB) loads after the page; on a busy CI machine that takes seconds.
+  await expect(listLeads).toContainText("Leads you may see, newest first", { timeout: 30_000 });
   await listLeads.locator(".opblock-summary-control").click();
   await expect(listLeads.getByText("Parameters", { exact: true })).toBeVisible();
 });
