@@ -193,8 +193,8 @@ test("the operator's admin adds and edits a model price, with field errors, and 
   });
   await dialog.getByRole("button", { name: "Speichern" }).click();
   await expect(dialog.getByLabel("Eingabe (EUR / 1 Mio. Tokens)")).toHaveAttribute("aria-invalid", "true");
-  await expect(dialog.getByText("Mindestens 0.")).toBeVisible();
-  await expect(dialog.getByText("Bitte eine Zahl eingeben, z. B. 0,55.")).toBeVisible();
+  await expect(dialog.getByText("Bitte einen Betrag ab 0 Euro angeben.")).toBeVisible();
+  await expect(dialog.getByText("Bitte einen Betrag in Euro angeben, z. B. 0,55.")).toBeVisible();
   expect(posts).toEqual([]);
 
   await dialog.getByLabel("Eingabe (EUR / 1 Mio. Tokens)").fill("0,5");

@@ -88,3 +88,26 @@ test("the operator's admin runs a job now and sees its run; partners have no acc
   await expect(other.getByText("Kein Zugriff auf den Systembereich")).toBeVisible();
   await context.close();
 });
+
+test("a form refuses a wrong phone number in German, in the domain's words; the API reference lists the operations", async ({
+  page,
+}) => {
+  await signIn(page, e2eState().alphaAdmin);
+  await visit(page, "/e2e-alpha/leads");
+  await page.getByRole("button", { name: "Lead registrieren" }).click();
+  const dialog = page.getByRole("dialog", { name: "Lead registrieren" });
+  await dialog.getByLabel("Firma").fill(`Wortwahl Kantine ${Date.now()}`);
+  await dialog.getByLabel("Ort").fill("Hamburg");
+  await dialog.getByLabel("Telefon").fill("ruf mich an");
+  await dialog.getByRole("button", { name: "Registrieren" }).click();
+  await expect(dialog.getByLabel("Telefon")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByText("Bitte eine Telefonnummer wie +49 40 123456 angeben.")).toBeVisible();
+
+  // The reference renders the served OpenAPI document: operations by path, each with its summary.
+  await visit(page, "/api/docs");
+  const listLeads = page.locator('.opblock-get:has(.opblock-summary-path[data-path="/leads"])');
+  // Swagger UI's bundle (~1.5 MB) loads after the page; on a busy CI machine that takes seconds.
+  await expect(listLeads).toContainText("Leads you may see, newest first", { timeout: 30_000 });
+  await listLeads.locator(".opblock-summary-control").click();
+  await expect(listLeads.getByText("Parameters", { exact: true })).toBeVisible();
+});

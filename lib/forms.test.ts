@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import { decimal, formFields, formInput, parseForm } from "./forms";
+import { decimal, formFields, formInput, parseForm, type FieldCode } from "./forms";
 
 const form = (fields: [string, string][]) => {
   const data = new FormData();
@@ -83,27 +83,46 @@ describe("parseForm", () => {
   const schema = formInput(z.strictObject({ name: z.string().min(2), days: z.number().min(1).max(365) }), {
     days: "number",
   });
-  const parse = (fields: [string, string][], locale = "de") =>
-    parseForm(schema, formFields(form(fields)), { locale, required: "Pflichtfeld" });
+  const say = (why: FieldCode, path: string) => `${path}:${JSON.stringify(why)}`;
+  const parse = (fields: [string, string][]) => parseForm(schema, formFields(form(fields)), say);
 
-  it("words errors in the reader's language, a missing field as required, each with its code", () => {
+  it("gives each refused field its code and the words `say` has for it, never zod's message", () => {
     const failed = parse([["days", "400"]]);
     expect(failed.ok).toBe(false);
     if (failed.ok) return;
-    expect(failed.fieldErrors.name).toBe("Pflichtfeld");
-    expect(failed.fieldCodes).toEqual({ name: { code: "required" }, days: { code: "max", value: 365 } });
-    const english = parse(
-      [
-        ["name", "x"],
-        ["days", "abc"],
-      ],
-      "en",
-    );
-    expect(english.ok || english.fieldCodes).toEqual({
-      name: { code: "min", value: 2 },
+    expect(failed.fieldCodes).toEqual({
+      name: { code: "required" },
+      days: { code: "max", value: 365, of: "number" },
+    });
+    expect(failed.fieldErrors.name).toBe('name:{"code":"required"}');
+    const other = parse([
+      ["name", "x"],
+      ["days", "abc"],
+    ]);
+    expect(other.ok || other.fieldCodes).toEqual({
+      name: { code: "min", value: 2, of: "text" },
       days: { code: "number" },
     });
-    expect(english.ok || english.fieldErrors.days).toMatch(/expected number/);
+  });
+
+  it("tells an exclusive bound, a choice, a format and a schema's own named check", () => {
+    const codes = (s: z.ZodType, input: unknown) => {
+      const parsed = parseForm(s, input, say);
+      return parsed.ok ? null : parsed.fieldCodes._;
+    };
+    expect(codes(z.number().gt(0), 0)).toEqual({ code: "min", value: 0, of: "number", exclusive: true });
+    expect(codes(z.enum(["a", "b"]), "c")).toEqual({ code: "choice" });
+    expect(codes(z.email(), "nope")).toEqual({ code: "format" });
+    expect(codes(z.string().min(1), "")).toEqual({ code: "required" });
+    expect(codes(z.array(z.string()).max(1), ["a", "b"])).toEqual({ code: "max", value: 1, of: "list" });
+    const named = z.string().refine((v) => v === "x", { message: "English", params: { i18n: "mine" } });
+    expect(codes(named, "y")).toEqual({ code: "custom", key: "mine" });
+    expect(
+      codes(
+        z.string().refine((v) => v === "x"),
+        "y",
+      ),
+    ).toEqual({ code: "other" });
   });
 
   it("answers the parsed input when the form is valid", () => {

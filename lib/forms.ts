@@ -74,22 +74,47 @@ export function formInput<S extends z.ZodType>(schema: S, kinds: Readonly<Record
   }, schema);
 }
 
-/** Why a field was refused: missing, not a number, below `value`, above `value`, or another reason. */
+/**
+ * Why a field was refused, for the one wording of form errors (lib/i18n/fieldText.ts): missing, not
+ * a number, not a whole number, a wrong format, not one of the choices, below or above a bound (of a text's length, a
+ * number or a list's size; `exclusive` when the bound itself is refused too), a check of the schema
+ * that names its text (`params: { i18n }`), or another reason.
+ */
 export type FieldCode =
-  { code: "required" | "number" | "format" | "other" } | { code: "min" | "max"; value: number };
+  | { code: "required" | "number" | "whole" | "format" | "choice" | "other" }
+  | { code: "min" | "max"; value: number; of: "text" | "number" | "list"; exclusive?: true }
+  | { code: "custom"; key: string };
 
-/** The code of one of zod's issues; `required` is the message the parse gave a missing field. */
-function fieldCodeOf(issue: z.core.$ZodIssue, required: string): FieldCode {
-  if (issue.message === required) return { code: "required" };
+const ORIGINS = { string: "text", number: "number", array: "list", set: "list" } as const;
+
+/** The code of one of zod's issues (parsed with `reportInput`, so a missing value can be told). */
+export function fieldCodeOf(issue: z.core.$ZodIssue): FieldCode {
   switch (issue.code) {
     case "invalid_type":
+      if (issue.input === undefined || issue.input === null) return { code: "required" };
+      if (issue.expected === "int") return { code: "whole" };
       return { code: issue.expected === "number" ? "number" : "other" };
     case "too_small":
-      return typeof issue.minimum === "number" ? { code: "min", value: issue.minimum } : { code: "other" };
-    case "too_big":
-      return typeof issue.maximum === "number" ? { code: "max", value: issue.maximum } : { code: "other" };
+    case "too_big": {
+      const of = ORIGINS[issue.origin as keyof typeof ORIGINS];
+      const value = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+      if (!of || !Number.isFinite(value)) return { code: "other" };
+      // An empty text where one is needed is a missing field, however the schema says "not empty".
+      if (issue.code === "too_small" && of === "text" && value <= 1 && issue.input === "")
+        return { code: "required" };
+      const code = issue.code === "too_small" ? "min" : "max";
+      return issue.inclusive === false ? { code, value, of, exclusive: true } : { code, value, of };
+    }
     case "invalid_format":
       return { code: "format" };
+    case "invalid_value":
+      return { code: "choice" };
+    case "not_multiple_of":
+      return { code: "number" };
+    case "custom": {
+      const key = (issue.params as { i18n?: unknown } | undefined)?.i18n;
+      return typeof key === "string" ? { code: "custom", key } : { code: "other" };
+    }
     default:
       return { code: "other" };
   }
@@ -99,29 +124,28 @@ export type FormParse<T> =
   | { ok: true; data: T }
   | { ok: false; fieldErrors: Record<string, string>; fieldCodes: Record<string, FieldCode> };
 
+/** A field error's words from its code and the field's path (lib/i18n/fieldText.ts `fieldText`). */
+export type FieldSay = (why: FieldCode, path: string) => string;
+
 /**
- * Parses a form's input with its schema, zod's messages in the reader's language (`locale`) and a
- * missing field worded as `required` (not "expected string, received undefined"). Errors by field
- * path (`_` for the form as a whole), the first one of each field, with its code.
+ * Parses a form's input with its schema; each refused field (by path, `_` for the form as a whole,
+ * the first issue of each) gets its code and the words `say` gives it in the reader's language —
+ * never zod's own message, which is English or German code-speak ("erwartet number").
  */
 export function parseForm<S extends z.ZodType>(
   schema: S,
   input: unknown,
-  words: { locale: string; required: string },
+  say: FieldSay,
 ): FormParse<z.infer<S>> {
-  const localeError = (words.locale === "de" ? z.locales.de() : z.locales.en()).localeError;
-  const parsed = schema.safeParse(input, {
-    error: (issue) =>
-      issue.code === "invalid_type" && issue.input === undefined ? words.required : localeError(issue),
-  });
+  const parsed = schema.safeParse(input, { reportInput: true });
   if (parsed.success) return { ok: true, data: parsed.data };
   const fieldErrors: Record<string, string> = {};
   const fieldCodes: Record<string, FieldCode> = {};
   for (const issue of parsed.error.issues) {
     const path = issue.path.join(".") || "_";
     if (path in fieldErrors) continue;
-    fieldErrors[path] = issue.message;
-    fieldCodes[path] = fieldCodeOf(issue, words.required);
+    fieldCodes[path] = fieldCodeOf(issue);
+    fieldErrors[path] = say(fieldCodes[path], path);
   }
   return { ok: false, fieldErrors, fieldCodes };
 }

@@ -19,36 +19,10 @@ import { useActionForm } from "@/components/ui/useActionForm";
 import { setPriceAction } from "@/lib/ai/actions";
 import { ZPriceForm } from "@/lib/ai/schemas";
 import { AI_PROVIDERS } from "@/lib/ai/types";
-import type { FieldCode } from "@/lib/forms";
 
 import { aiKeys, type TModelPrice } from "./aiQueries";
 
 const FIELDS = ["model", "provider", "inputPerMillionEur", "outputPerMillionEur"] as const;
-
-/**
- * zod's messages come in the reader's language already (lib/forms.ts, in the browser and in
- * orgAction), but some read like code ("erwartet Zahl, erhalten string", ">=0"): for the reasons a
- * form user meets here (the field's code) this form has plain words.
- */
-function useFieldText() {
-  const t = useTranslations("ai.prices.errors");
-  const format = useFormatter();
-  return (message: string, why: FieldCode | undefined): string => {
-    switch (why?.code) {
-      case "required":
-        return t("required");
-      case "number":
-        return t("number");
-      case "min":
-      case "max":
-        return t(why.code, { value: format.number(why.value) });
-      case "format":
-        return t("modelName");
-      default:
-        return message;
-    }
-  };
-}
 
 /** Add or change one model's price; the model's name is fixed once it has a price. */
 export function PriceDialog({
@@ -67,11 +41,9 @@ export function PriceDialog({
   const theme = useTheme();
   const fullScreen = useMediaQuery(theme.breakpoints.down("sm"));
   const queryClient = useQueryClient();
-  const fieldText = useFieldText();
   const form = useActionForm(setPriceAction.bind(null, orgSlug), {
     schema: ZPriceForm,
     keepValues: true,
-    fieldText,
     onOk: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: aiKeys.prices(orgSlug) });
       onSaved(saved.model);

@@ -20,8 +20,6 @@ import { leadForms } from "@/lib/leads/schemas";
 import { invalidateLead, type TLead } from "./leadQueries";
 import { useActionForm } from "@/components/ui/useActionForm";
 
-import { useLeadFieldText } from "./leadFieldText";
-
 /**
  * The lead's details as a form (its owner while protected, managers), and an admin's erasure of the
  * contact person. Each dialog closes on success and tells the page, which confirms it.
@@ -95,11 +93,9 @@ function EditLeadForm({
   const t = useTranslations("leads.edit");
   const tr = useTranslations("leads.register");
   const queryClient = useQueryClient();
-  const fieldText = useLeadFieldText();
   const form = useActionForm(updateLeadAction.bind(null, orgSlug, lead.id), {
     schema: leadForms.updateLead,
     keepValues: true,
-    fieldText,
     onOk: async () => {
       await invalidateLead(queryClient, orgSlug, lead.id);
       onSaved();

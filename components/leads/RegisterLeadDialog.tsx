@@ -25,7 +25,6 @@ import { leadForms } from "@/lib/leads/schemas";
 import { invalidateLead } from "./leadQueries";
 import { useActionForm } from "@/components/ui/useActionForm";
 
-import { useLeadFieldText } from "./leadFieldText";
 import { ContactFields } from "./LeadEditDialogs";
 
 /** "Register lead": company and city (stage 0, no personal data), optionally a contact (stage 1). */
@@ -61,11 +60,9 @@ function RegisterLeadForm({ orgSlug, onClose }: { orgSlug: string; onClose: () =
   const format = useFormatter();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const fieldText = useLeadFieldText();
   const form = useActionForm(createLeadAction.bind(null, orgSlug), {
     schema: leadForms.createLead,
     keepValues: true,
-    fieldText,
     onOk: async (outcome) => {
       if (outcome.kind !== "created") return;
       await invalidateLead(queryClient, orgSlug);

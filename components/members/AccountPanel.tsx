@@ -13,9 +13,6 @@ import { FormMessage, SubmitButton } from "@/components/ui/FormFooter";
 import { useActionForm } from "@/components/ui/useActionForm";
 import { changePasswordAction, updateProfileAction } from "@/lib/auth/actions";
 import { PASSWORD_MIN_LENGTH, ZChangeOwnPassword, ZUpdateProfile } from "@/lib/auth/schemas";
-import type { FieldCode } from "@/lib/forms";
-
-import { usePasswordFieldText } from "./passwordText";
 
 /** My account: name and preferred language, then a new password (the current one first). */
 export function AccountPanel({
@@ -27,7 +24,6 @@ export function AccountPanel({
 }) {
   const t = useTranslations("members.account");
   const router = useRouter();
-  const passwordText = usePasswordFieldText();
   const profile = useActionForm(updateProfileAction.bind(null, orgSlug), {
     schema: ZUpdateProfile,
     keepValues: true,
@@ -35,7 +31,6 @@ export function AccountPanel({
   });
   const password = useActionForm(changePasswordAction.bind(null, orgSlug), {
     schema: ZChangeOwnPassword,
-    fieldText: (message: string, code: FieldCode | undefined) => passwordText(message, code),
   });
   return (
     <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 }, mb: 3 }}>

@@ -11,15 +11,11 @@ import { useActionForm } from "@/components/ui/useActionForm";
 import { PASSWORD_MIN_LENGTH, ZSetPassword } from "@/lib/auth/schemas";
 import { setPasswordAction } from "@/lib/auth/actions";
 
-import { usePasswordFieldText } from "./passwordText";
-
 /** The new password twice; once it is set, the way to the sign-in page. */
 export function SetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("members.setPassword");
-  const passwordText = usePasswordFieldText();
   const form = useActionForm(setPasswordAction.bind(null, token), {
     schema: ZSetPassword,
-    fieldText: passwordText,
   });
   if (form.state.status === "ok") {
     return (

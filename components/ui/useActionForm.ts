@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import {
   useActionState,
   useEffect,
@@ -14,6 +14,7 @@ import type { z } from "zod";
 
 import type { ActionState } from "@/lib/http/action";
 import { formFields, parseForm, type FieldCode } from "@/lib/forms";
+import { fieldText, type FieldWords } from "@/lib/i18n/fieldText";
 
 /** A datetime-local value (the browser's time zone) → ISO 8601 UTC; anything unreadable unchanged,
  *  so the schema names the field. */
@@ -33,7 +34,7 @@ interface FieldFailure {
  * (formInput of the API's input, lib/forms.ts) — so a field error shows beside its field without a
  * round trip; only a form that passes is posted, and the action checks it again. What the user typed
  * stays when there are errors; after a success the form empties and `onOk` runs (invalidate the
- * queries it touched). `fieldText` may word a field's error itself, from its code and name.
+ * queries it touched). Field errors are worded by lib/i18n/fieldText.ts, here and in the action alike.
  */
 export function useActionForm<T>(
   action: (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>,
@@ -42,14 +43,12 @@ export function useActionForm<T>(
     dates?: readonly string[];
     onOk?: (data: T) => unknown;
     keepValues?: boolean;
-    fieldText?: (message: string, code: FieldCode | undefined, name: string) => string;
   } = {},
 ) {
   const [state, dispatch, pending] = useActionState(action, { status: "idle" });
   const [, startTransition] = useTransition();
   const [local, setLocal] = useState<FieldFailure | null>(null);
-  const locale = useLocale();
-  const required = useTranslations("errors")("required");
+  const words = useTranslations("fields") as unknown as FieldWords;
   /** The form last submitted (set in the submit handler), to empty it after a success. */
   const formRef = useRef<HTMLFormElement | null>(null);
 
@@ -71,7 +70,9 @@ export function useActionForm<T>(
       if (typeof value === "string" && value !== "") formData.set(name, fromLocalInput(value));
     }
     if (options.schema) {
-      const checked = parseForm(options.schema, formFields(formData), { locale, required });
+      const checked = parseForm(options.schema, formFields(formData), (why, path) =>
+        fieldText(words, why, path),
+      );
       if (!checked.ok) {
         setLocal({ fieldErrors: checked.fieldErrors, fieldCodes: checked.fieldCodes });
         return;
@@ -83,14 +84,9 @@ export function useActionForm<T>(
 
   const failed = local ?? (state.status === "error" ? state : null);
   const fieldErrors = failed?.fieldErrors ?? {};
-  const fieldCodes = failed?.fieldCodes ?? {};
-  const textOf = (name: string) => {
-    const error = fieldErrors[name];
-    return error && options.fieldText ? options.fieldText(error, fieldCodes[name], name) : error;
-  };
   /** Props for a TextField: its name, and its error beside it (or the hint). */
   const field = (name: string, hint?: string) => {
-    const error = textOf(name);
+    const error = fieldErrors[name];
     return { name, error: Boolean(error), helperText: error ?? hint ?? " " };
   };
   const failure = local

@@ -34,10 +34,14 @@ vi.mock("@/lib/auth/session", async (importOriginal) => ({
   currentAccount: vi.fn(),
 }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-request-id": "ai-actions-test" }) }));
-// Keys stand in for the texts, and no message code is "known", so errors keep their English message.
+// Keys stand in for the texts, and no message code is "known", so errors keep their English message;
+// the form's field errors are worded by the real German `fields` texts.
 vi.mock("next-intl/server", () => ({
   getLocale: async () => "de",
-  getTranslations: async () => Object.assign((key: string) => key, { has: () => false }),
+  getTranslations: async (namespace?: string) =>
+    namespace === "fields"
+      ? (await import("@/lib/i18n/fieldText")).fieldWords("de")
+      : Object.assign((key: string) => key, { has: () => false }),
   getFormatter: async () => ({ dateTime: (d: Date) => d.toISOString() }),
 }));
 
@@ -241,7 +245,8 @@ describe("setPriceAction", () => {
       "outputPerMillionEur",
       "provider",
     ]);
-    expect(state.fieldErrors.outputPerMillionEur).toMatch(/erhalten string/);
+    expect(state.fieldErrors.outputPerMillionEur).toBe("Bitte einen Betrag in Euro angeben, z. B. 0,55.");
+    expect(state.fieldErrors.inputPerMillionEur).toBe("Bitte einen Betrag ab 0 Euro angeben.");
     expect(state.values).toMatchObject({ inputPerMillionEur: "-1", outputPerMillionEur: "abc" });
   });
 

@@ -96,10 +96,15 @@ export type TAiCallRecord = z.input<typeof ZAiCallRecord>;
 /** The dashboard's period, [from, to), at most a year and a day. */
 export const ZAiPeriod = z
   .strictObject({ from: z.coerce.date(), to: z.coerce.date() })
-  .refine((p) => p.to.getTime() > p.from.getTime(), { message: "to must be after from", path: ["to"] })
+  .refine((p) => p.to.getTime() > p.from.getTime(), {
+    message: "to must be after from",
+    path: ["to"],
+    params: { i18n: "toBeforeFrom" },
+  })
   .refine((p) => p.to.getTime() - p.from.getTime() <= 367 * 86_400_000, {
     message: "at most 367 days",
     path: ["to"],
+    params: { i18n: "periodTooLong" },
   });
 export type TAiPeriod = z.infer<typeof ZAiPeriod>;
 

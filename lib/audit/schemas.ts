@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ZDbString } from "@/lib/db/columns";
+import { fieldCodeOf, type FieldSay } from "@/lib/forms";
 
 /**
  * The audit page's and the CSV export's filters, read from URL search params (a GET form). Empty
@@ -60,7 +61,11 @@ export const ZAuditFilter = z
     from: optional(localTime(false)),
     to: optional(localTime(true)),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "before from" });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    path: ["to"],
+    message: "before from",
+    params: { i18n: "toBeforeFrom" },
+  });
 export type TAuditFilter = z.infer<typeof ZAuditFilter>;
 
 /** Keyset paging on the event id: `before` shows older events than it, `after` newer ones. */
@@ -87,15 +92,19 @@ export type FilterParseResult =
   | { ok: true; filter: TAuditFilter; cursor: TAuditCursor }
   | { ok: false; fieldErrors: Record<string, string> };
 
-/** Filters and cursor from the URL; field errors by field name when a value does not fit. */
-export function parseAuditSearch(params: URLSearchParams | SearchParams): FilterParseResult {
+/**
+ * Filters and cursor from the URL; field errors by field name when a value does not fit, worded by
+ * `say` (the page's: lib/i18n/fieldText.ts, in the reader's language), else zod's English.
+ */
+export function parseAuditSearch(params: URLSearchParams | SearchParams, say?: FieldSay): FilterParseResult {
   const record = searchParamsRecord(params);
-  const filter = ZAuditFilter.safeParse(record);
-  const cursor = ZAuditCursor.safeParse(record);
+  const filter = ZAuditFilter.safeParse(record, { reportInput: true });
+  const cursor = ZAuditCursor.safeParse(record, { reportInput: true });
   if (filter.success && cursor.success) return { ok: true, filter: filter.data, cursor: cursor.data };
   const fieldErrors: Record<string, string> = {};
   for (const issue of [...(filter.error?.issues ?? []), ...(cursor.error?.issues ?? [])]) {
-    fieldErrors[String(issue.path[0] ?? "_")] ??= issue.message;
+    const field = String(issue.path[0] ?? "_");
+    fieldErrors[field] ??= say ? say(fieldCodeOf(issue), field) : issue.message;
   }
   return { ok: false, fieldErrors };
 }

@@ -1,13 +1,14 @@
 "use server";
 
 import { cookies } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
 import { isAppError } from "@/lib/errors";
 import { formFields, parseForm } from "@/lib/forms";
 import { orgAction, type ActionState } from "@/lib/http/action";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/config";
+import { fieldText, type FieldWords } from "@/lib/i18n/fieldText";
 
 import { signIn, signOut } from "./auth";
 import { changeMemberRole, inviteMember, sendPasswordReset, setMemberActive, type Invited } from "./members";
@@ -139,7 +140,8 @@ export async function setPasswordAction(
   const t = await getTranslations("errors");
   const raw = formFields(formData);
   if (raw === undefined) return { status: "error", message: t("forgedField"), fieldErrors: {} };
-  const parsed = parseForm(ZSetPassword, raw, { locale: await getLocale(), required: t("required") });
+  const words = (await getTranslations("fields")) as unknown as FieldWords;
+  const parsed = parseForm(ZSetPassword, raw, (why, path) => fieldText(words, why, path));
   if (!parsed.ok) {
     return { status: "error", message: "", fieldErrors: parsed.fieldErrors, fieldCodes: parsed.fieldCodes };
   }

@@ -21,7 +21,10 @@ export const ZOrgSlug = z
   .string()
   .trim()
   .regex(/^[a-z0-9]([a-z0-9-]{0,46}[a-z0-9])?$/, "lowercase letters, digits and hyphens, 1–48 characters")
-  .refine((slug) => !RESERVED_SLUGS.has(slug), "this slug is reserved");
+  .refine((slug) => !RESERVED_SLUGS.has(slug), {
+    message: "this slug is reserved",
+    params: { i18n: "reservedSlug" },
+  });
 
 export const ZCreateOrg = z.object({
   name: text(200),
@@ -121,8 +124,8 @@ export const ZNewPassword = z.string().min(PASSWORD_MIN_LENGTH).max(1024);
 
 /** The new password twice, as the set-password page and the account page ask for it. */
 const samePasswordTwice = (v: { password: string; confirm: string }) => v.password === v.confirm;
-// Worded by the forms themselves (the confirm field's "other" code): the passwords differ.
-const differ = { path: ["confirm"] };
+// Worded by the forms' `passwordsDiffer` text (lib/i18n/fieldText.ts).
+const differ = { path: ["confirm"], message: "the passwords differ", params: { i18n: "passwordsDiffer" } };
 
 export const ZSetPassword = z
   .object({ password: ZNewPassword, confirm: z.string().max(1024) })

@@ -10,12 +10,11 @@ import { z } from "zod";
  * A string PostgreSQL can hold: text has no room for the NUL character, and UTF-8 none for half a
  * surrogate pair (JSON's `"\ud800"` parses to one; jsonb and the audit trail refuse it).
  */
-export const ZDbString = z
-  .string()
-  .refine(
-    (value) => !value.includes("\u0000") && value.isWellFormed(),
-    "must not contain NUL characters or unpaired surrogates",
-  );
+export const ZDbString = z.string().refine(
+  (value) => !value.includes("\u0000") && value.isWellFormed(),
+  // A form words it as its `unstorable` text (lib/i18n/fieldText.ts); API clients read the message.
+  { message: "must not contain NUL characters or unpaired surrogates", params: { i18n: "unstorable" } },
+);
 
 /** Input text: trimmed, non-empty, at most `max` characters, storable. */
 export const text = (max: number) => ZDbString.trim().min(1).max(max);

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { headers } from "next/headers";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 
 import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/session";
@@ -9,6 +9,7 @@ import { currentAccount, orgSessionFor, type OrgSession } from "@/lib/auth/sessi
 import { clientIp } from "./client-ip";
 import { asInvalidInput } from "./data-exception";
 import { formFields, parseForm, type FieldCode } from "@/lib/forms";
+import { fieldText, type FieldWords } from "@/lib/i18n/fieldText";
 import { AppError, isAppError, type AppErrorKind, type MessageCode } from "@/lib/errors";
 import { namesPrototype } from "@/lib/keys";
 import { requestIdFrom } from "./request-id";
@@ -68,7 +69,8 @@ export async function orgAction<S extends z.ZodType, T>(
   const raw = input instanceof FormData ? formFields(input) : input;
   if (input instanceof FormData && raw === undefined) return fail(t("forgedField"));
   // The same parse as the form's in the browser (lib/forms.ts), done again: a post need not come from it.
-  const parsed = parseForm(schema, raw, { locale: await getLocale(), required: t("required") });
+  const words = (await getTranslations("fields")) as unknown as FieldWords;
+  const parsed = parseForm(schema, raw, (why, path) => fieldText(words, why, path));
   if (!parsed.ok) return fail("", parsed.fieldErrors, { fieldCodes: parsed.fieldCodes });
 
   // Who acted from where, for the audit trail of whatever the action changes.

@@ -4,6 +4,7 @@ import deApi from "./messages/de/api.json";
 import deAudit from "./messages/de/audit.json";
 import deCore from "./messages/de/core.json";
 import deFeedback from "./messages/de/feedback.json";
+import deFields from "./messages/de/fields.json";
 import deIntegrations from "./messages/de/integrations.json";
 import deIntegrationsMonitor from "./messages/de/integrationsMonitor.json";
 import deJobs from "./messages/de/jobs.json";
@@ -18,6 +19,7 @@ import enApi from "./messages/en/api.json";
 import enAudit from "./messages/en/audit.json";
 import enCore from "./messages/en/core.json";
 import enFeedback from "./messages/en/feedback.json";
+import enFields from "./messages/en/fields.json";
 import enIntegrations from "./messages/en/integrations.json";
 import enIntegrationsMonitor from "./messages/en/integrationsMonitor.json";
 import enJobs from "./messages/en/jobs.json";
@@ -36,6 +38,7 @@ const de = {
   api: deApi,
   audit: deAudit,
   feedback: deFeedback,
+  fields: deFields,
   integrations: deIntegrations,
   integrationsMonitor: deIntegrationsMonitor,
   jobs: deJobs,
@@ -52,6 +55,7 @@ const en = {
   api: enApi,
   audit: enAudit,
   feedback: enFeedback,
+  fields: enFields,
   integrations: enIntegrations,
   integrationsMonitor: enIntegrationsMonitor,
   jobs: enJobs,

@@ -48,10 +48,12 @@ export const ZMailSettings = z
   .refine((s) => s.security !== "none" || LOOPBACK.has(s.host), {
     path: ["security"],
     message: "Unencrypted SMTP only to a server on this machine",
+    params: { i18n: "plainSmtpLocal" },
   })
   .refine((s) => s.imapSecurity !== "none" || LOOPBACK.has(s.imapHost ?? ""), {
     path: ["imapSecurity"],
     message: "Unencrypted IMAP only to a server on this machine",
+    params: { i18n: "plainImapLocal" },
   });
 export type TMailSettings = z.infer<typeof ZMailSettings>;
 

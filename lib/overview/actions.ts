@@ -1,9 +1,8 @@
 "use server";
 
-import { z } from "zod";
-
 import { idOf, orgAction, type ActionState } from "@/lib/http/action";
 
+import { ZNothing } from "./schemas";
 import { markAllNotificationsRead, markNotificationRead } from "./service";
 
 /**
@@ -12,7 +11,6 @@ import { markAllNotificationsRead, markNotificationRead } from "./service";
  */
 
 type Marked = ActionState<{ marked: number }>;
-const ZNothing = z.strictObject({});
 
 export async function markNotificationReadAction(orgSlug: string, id: string): Promise<Marked> {
   return orgAction(orgSlug, ZNothing, {}, (session) => markNotificationRead(session.ctx, idOf(id)));

@@ -87,3 +87,6 @@ export const ZListNotifications = z.strictObject({
 export type TListNotifications = z.infer<typeof ZListNotifications>;
 
 export const ZMarkedRead = z.object({ marked: z.number().int().describe("How many rows became read") });
+
+/** What marking read posts: nothing; the id is bound into the action. */
+export const ZNothing = z.strictObject({});

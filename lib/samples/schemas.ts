@@ -130,7 +130,10 @@ export const ZCreateBox = z.strictObject({
     .array(ZBoxItem)
     .min(1)
     .max(50)
-    .refine((items) => new Set(items.map((i) => i.sku)).size === items.length, "each sku once"),
+    .refine((items) => new Set(items.map((i) => i.sku)).size === items.length, {
+      message: "each sku once",
+      params: { i18n: "skuTwice" },
+    }),
   notes: text(4000).optional(),
 });
 export type TCreateBox = z.infer<typeof ZCreateBox>;
@@ -156,7 +159,11 @@ export const ZCreatePhase = z
     startDate: day,
     endDate: day,
   })
-  .refine((p) => p.endDate >= p.startDate, { path: ["endDate"], message: "must not be before startDate" });
+  .refine((p) => p.endDate >= p.startDate, {
+    path: ["endDate"],
+    message: "must not be before startDate",
+    params: { i18n: "endBeforeStart" },
+  });
 export type TCreatePhase = z.infer<typeof ZCreatePhase>;
 
 export const ZResultItem = z.strictObject({
@@ -171,7 +178,10 @@ export const ZRecordResults = z.strictObject({
     .array(ZResultItem)
     .min(1)
     .max(50)
-    .refine((items) => new Set(items.map((i) => i.sku)).size === items.length, "each sku once"),
+    .refine((items) => new Set(items.map((i) => i.sku)).size === items.length, {
+      message: "each sku once",
+      params: { i18n: "skuTwice" },
+    }),
 });
 export type TRecordResults = z.infer<typeof ZRecordResults>;
 

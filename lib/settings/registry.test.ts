@@ -169,20 +169,17 @@ describe("validateValue", () => {
     expect(validateValue(definition("ai.budget.user.monthly.cap"), null)).toEqual({ ok: true, value: null });
   });
 
-  it("refuses with zod's message in the user's language", () => {
+  it("refuses in the user's language, worded as every form words it (lib/i18n/fieldText.ts)", () => {
     const d = definition("lead.protection.baseMonths");
-    expect(validateValue(d, 0, "en")).toEqual({ ok: false, message: "Too small: expected number to be >=1" });
-    expect(validateValue(d, 0, "de")).toEqual({
+    expect(validateValue(d, 0, "en")).toEqual({ ok: false, message: "Please enter at least 1." });
+    expect(validateValue(d, 0, "de")).toEqual({ ok: false, message: "Bitte mindestens 1 angeben." });
+    expect(validateValue(d, 1.5, "de")).toEqual({
       ok: false,
-      message: "Zu klein: erwartet, dass number >=1 ist",
+      message: "Bitte eine ganze Zahl eingeben, z. B. 12.",
     });
-    expect(validateValue(d, 1.5, "en")).toMatchObject({
+    expect(validateValue(d, "6", "en")).toEqual({
       ok: false,
-      message: "Invalid input: expected int, received number",
-    });
-    expect(validateValue(d, "6", "en")).toMatchObject({
-      ok: false,
-      message: expect.stringMatching(/expected number/),
+      message: "Please enter a number, e.g. 12 or 0.55.",
     });
   });
 
@@ -204,7 +201,7 @@ describe("validateValue", () => {
 
   it("names the position of a bad list item", () => {
     const result = validateValue(definition("lead.protection.reminder.channels"), ["EMAIL", "FAX"], "en");
-    expect(result).toEqual({ ok: false, message: '[1] Invalid option: expected one of "EMAIL"|"INAPP"' });
+    expect(result).toEqual({ ok: false, message: "[1] Please choose one of the options offered." });
   });
 
   it("checks ranges: confidence 0..1, at least one notified role", () => {

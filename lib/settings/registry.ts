@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 import { ROLES } from "@/lib/auth/roles";
-import { decimal } from "@/lib/forms";
+import { decimal, fieldCodeOf } from "@/lib/forms";
+import { fieldText, fieldWords } from "@/lib/i18n/fieldText";
 import deMessages from "@/lib/i18n/messages/de/settingsRegistry.json";
 import enMessages from "@/lib/i18n/messages/en/settingsRegistry.json";
 
@@ -316,15 +317,16 @@ const CUSTOM_MESSAGES: Record<ValidationLocale, Record<string, string>> = {
 };
 
 /**
- * zod's own messages in the given language, plus the registry's custom checks (which carry
- * `params.i18n` instead of a message, see schemas.ts) worded from settingsRegistry.json.
+ * A value's problems in the given language: the registry's custom checks (which carry `params.i18n`
+ * instead of a message, see schemas.ts) worded from settingsRegistry.json, everything else as every
+ * form words it (lib/i18n/fieldText.ts), never zod's own code-speak ("erwartet number <=100").
  */
 export function validationErrorMap(locale: ValidationLocale): z.core.$ZodErrorMap {
-  const localeError = (locale === "de" ? z.locales.de() : z.locales.en()).localeError;
+  const words = fieldWords(locale);
   return (issue) => {
     const id = issue.code === "custom" ? (issue.params as { i18n?: unknown } | undefined)?.i18n : undefined;
     if (typeof id === "string" && CUSTOM_MESSAGES[locale][id]) return CUSTOM_MESSAGES[locale][id];
-    return localeError(issue);
+    return fieldText(words, fieldCodeOf(issue as z.core.$ZodIssue), issue.path?.join(".") ?? "");
   };
 }
 

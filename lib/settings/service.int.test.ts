@@ -194,17 +194,17 @@ describe("getEffective", () => {
 });
 
 describe("setSetting validation", () => {
-  it("refuses an invalid value with the schema's message, in the caller's language, and stores nothing", async () => {
+  it("refuses an invalid value in the caller's language, as the forms word it, and stores nothing", async () => {
     const key = "ai.budget.monthly.cap";
     const error = await appError(setSetting(a.admin, { key, scope: "org", value: -5 }));
     expect(error.kind).toBe("unprocessable");
-    expect(error.fieldErrors).toEqual([{ path: "value", message: "Too small: expected number to be >=0" }]);
-    expect(error.message).toBe(`Invalid value for ${key}: Too small: expected number to be >=0`);
+    expect(error.fieldErrors).toEqual([{ path: "value", message: "Please enter at least 0." }]);
+    expect(error.message).toBe(`Invalid value for ${key}: Please enter at least 0.`);
 
     const german = await appError(
       setSetting(a.admin, { key, scope: "org", value: "viel" }, { locale: "de" }),
     );
-    expect(german.fieldErrors[0].message).toBe("Ungültige Eingabe: erwartet Zahl, erhalten string");
+    expect(german.fieldErrors[0].message).toBe("Bitte eine Zahl eingeben, z. B. 12 oder 0,55.");
 
     const duration = await appError(
       setSetting(platform, { key: "ai.cache.ttl", scope: "global", value: "8h" }),

@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+
 import { AuditFilters } from "@/components/audit/AuditFilters";
 import { actorLabeller, AuditResults } from "@/components/audit/AuditResults";
 import { AccessGate } from "@/components/shell/AccessGate";
@@ -6,6 +8,7 @@ import { auditQueryString, filterFormValues, parseAuditSearch, type SearchParams
 import { listAuditActors, listAuditEvents } from "@/lib/audit/service";
 import { can } from "@/lib/auth/policy";
 import { requireOrgSession, type OrgSession } from "@/lib/auth/session";
+import { fieldText, type FieldWords } from "@/lib/i18n/fieldText";
 
 /** The audit trail, for administrators and auditors; other members see why they cannot (AccessGate). */
 export default async function AuditPage({ params, searchParams }: PageProps<"/[org]/audit">) {
@@ -20,7 +23,8 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[o
 }
 
 async function AuditTrail({ session: { org, ctx }, search }: { session: OrgSession; search: SearchParams }) {
-  const parsed = parseAuditSearch(search);
+  const words = (await getTranslations("fields")) as unknown as FieldWords;
+  const parsed = parseAuditSearch(search, (why, field) => fieldText(words, why, field));
   const [memberNames, page] = await Promise.all([
     listAuditActors(ctx),
     parsed.ok ? listAuditEvents(ctx, parsed.filter, parsed.cursor) : null,
