@@ -37,12 +37,12 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
-    // On the phone: the customer's portal, and the shell every member meets (sign-in, navigation,
-    // language, organisations). The areas' journeys run on desktop; CI's 25 minutes have no room to
-    // run them twice.
+    // On the phone: the customer's portal, the shell every member meets (sign-in, navigation,
+    // language, organisations), and one walk over every page for sideways scrolling. The areas'
+    // journeys run on desktop; CI's 25 minutes have no room to run them twice.
     {
       name: "phone",
-      testMatch: /\/(feedback|shell)\.spec\.ts$/,
+      testMatch: /\/(feedback|shell|pages)\.spec\.ts$/,
       use: { ...devices["Pixel 7"], launchOptions: chromium },
     },
   ],

@@ -16,6 +16,8 @@ const LANE = 46;
 const BAR = 14;
 const TOP = 30;
 const AXIS = 28;
+/** Room a short date ("30.12.26", 11 px) needs beside a bar. */
+const END_LABEL_WIDTH = 56;
 
 /** The width of an element, following it as the window changes. */
 function useWidth<T extends HTMLElement>(fallback: number) {
@@ -97,15 +99,19 @@ function TimelineChart({ model, now }: { model: TimelineModel; now: number }) {
     strokeLinejoin: "round",
   } as const;
 
-  /** A label at the end of a bar, kept inside the chart. */
+  /**
+   * A date at the end of a bar: beside the bar where there is room, otherwise just below it, ending
+   * where the bar ends (in the gap before the next lane's label), so it never covers the bar or
+   * the lane's label, however long that is (a phone's narrow chart).
+   */
   const endLabel = (at: number, y: number, text: string) => {
-    const right = x(at) > width - 64;
+    const beside = x(at) + 4 + END_LABEL_WIDTH <= width;
     return (
       <text
-        x={right ? x(at) - 4 : x(at) + 4}
-        y={y + BAR - 3}
+        x={beside ? x(at) + 4 : Math.min(x(at), width - 2)}
+        y={beside ? y + BAR - 3 : y + BAR + 12}
         fontSize={11}
-        textAnchor={right ? "end" : "start"}
+        textAnchor={beside ? "start" : "end"}
         fill={colour.text}
         {...halo}
       >

@@ -10,6 +10,7 @@ import Divider from "@mui/material/Divider";
 import Drawer from "@mui/material/Drawer";
 import IconButton from "@mui/material/IconButton";
 import List from "@mui/material/List";
+import ListItem from "@mui/material/ListItem";
 import ListItemButton from "@mui/material/ListItemButton";
 import ListItemIcon from "@mui/material/ListItemIcon";
 import ListItemText from "@mui/material/ListItemText";
@@ -32,8 +33,10 @@ import { NotificationBell } from "@/components/overview/NotificationBell";
 import { useOverviewCounts } from "@/components/overview/overviewQueries";
 
 import { ADMIN_AREAS, AREAS, AREA_ICONS } from "./areas";
+import { RouteFocus } from "./RouteFocus";
 
 const DRAWER_WIDTH = 240;
+const MAIN_ID = "main";
 
 export interface ShellProps {
   user: { name: string; email: string };
@@ -87,6 +90,28 @@ export function AppShell({ user, org, orgs, children }: ShellProps) {
 
   return (
     <Box sx={{ display: "flex", minHeight: "100vh" }}>
+      {/* The first Tab stop: past the bar and the navigation, straight to the page. */}
+      <Box
+        component="a"
+        href={`#${MAIN_ID}`}
+        sx={{
+          position: "fixed",
+          top: 8,
+          left: 8,
+          zIndex: (theme) => theme.zIndex.tooltip + 1,
+          px: 2,
+          py: 1,
+          borderRadius: 1,
+          bgcolor: "background.paper",
+          color: "primary.main",
+          fontWeight: 600,
+          boxShadow: 3,
+          transform: "translateY(-200%)",
+          "&:focus": { transform: "none" },
+        }}
+      >
+        {t("shell.skipToContent")}
+      </Box>
       <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
         <Toolbar sx={{ gap: 1 }}>
           <IconButton
@@ -192,8 +217,21 @@ export function AppShell({ user, org, orgs, children }: ShellProps) {
         {navigation}
       </Drawer>
 
-      <Box component="main" sx={{ flexGrow: 1, p: { xs: 2, md: 3 }, minWidth: 0 }}>
+      <Box
+        component="main"
+        id={MAIN_ID}
+        // Focusable for the skip link's jump (not a Tab stop); neither it nor the heading focused
+        // after a navigation draws an outline.
+        tabIndex={-1}
+        sx={{
+          flexGrow: 1,
+          p: { xs: 2, md: 3 },
+          minWidth: 0,
+          "&:focus, & h1[tabindex='-1']:focus": { outline: "none" },
+        }}
+      >
         <Toolbar />
+        <RouteFocus mainId={MAIN_ID} />
         {children}
       </Box>
     </Box>
@@ -210,27 +248,30 @@ function NavItem(props: {
   badgeLabel?: string;
   onNavigate: () => void;
 }) {
+  // The link inside a list item: a list holds only items (axe's "list" rule).
   return (
-    <ListItemButton
-      component={Link}
-      href={props.href}
-      selected={props.selected}
-      aria-current={props.selected ? "page" : undefined}
-      aria-description={props.badge !== undefined ? props.badgeLabel : undefined}
-      onClick={props.onNavigate}
-    >
-      <ListItemIcon>{props.icon}</ListItemIcon>
-      <ListItemText primary={props.label} />
-      {props.badge !== undefined && (
-        // Shown, but not part of the link's name ("Leads"): screen readers hear it as its description.
-        <Chip
-          size="small"
-          color="error"
-          label={props.badge > 99 ? "99+" : props.badge}
-          aria-hidden
-          data-testid="nav-badge"
-        />
-      )}
-    </ListItemButton>
+    <ListItem disablePadding>
+      <ListItemButton
+        component={Link}
+        href={props.href}
+        selected={props.selected}
+        aria-current={props.selected ? "page" : undefined}
+        aria-description={props.badge !== undefined ? props.badgeLabel : undefined}
+        onClick={props.onNavigate}
+      >
+        <ListItemIcon>{props.icon}</ListItemIcon>
+        <ListItemText primary={props.label} />
+        {props.badge !== undefined && (
+          // Shown, but not part of the link's name ("Leads"): screen readers hear it as its description.
+          <Chip
+            size="small"
+            color="error"
+            label={props.badge > 99 ? "99+" : props.badge}
+            aria-hidden
+            data-testid="nav-badge"
+          />
+        )}
+      </ListItemButton>
+    </ListItem>
   );
 }
