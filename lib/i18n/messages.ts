@@ -5,6 +5,7 @@ import deAudit from "./messages/de/audit.json";
 import deCore from "./messages/de/core.json";
 import deFeedback from "./messages/de/feedback.json";
 import deIntegrations from "./messages/de/integrations.json";
+import deCredit from "./messages/de/credit.json";
 import deIntegrationsMonitor from "./messages/de/integrationsMonitor.json";
 import deJobs from "./messages/de/jobs.json";
 import deLeads from "./messages/de/leads.json";
@@ -19,6 +20,7 @@ import enAudit from "./messages/en/audit.json";
 import enCore from "./messages/en/core.json";
 import enFeedback from "./messages/en/feedback.json";
 import enIntegrations from "./messages/en/integrations.json";
+import enCredit from "./messages/en/credit.json";
 import enIntegrationsMonitor from "./messages/en/integrationsMonitor.json";
 import enJobs from "./messages/en/jobs.json";
 import enLeads from "./messages/en/leads.json";
@@ -37,6 +39,7 @@ const de = {
   audit: deAudit,
   feedback: deFeedback,
   integrations: deIntegrations,
+  credit: deCredit,
   integrationsMonitor: deIntegrationsMonitor,
   jobs: deJobs,
   leads: deLeads,
@@ -53,6 +56,7 @@ const en = {
   audit: enAudit,
   feedback: enFeedback,
   integrations: enIntegrations,
+  credit: enCredit,
   integrationsMonitor: enIntegrationsMonitor,
   jobs: enJobs,
   leads: enLeads,
