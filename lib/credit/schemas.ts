@@ -17,18 +17,20 @@ const currency = z
  * city and VAT number, or the given CompanyId) and reads its grade and cover from the provider now;
  * `limit` asks the provider for a new limit (asynchronous: 202 with the request to follow).
  */
-export const ZCreditCheckInput = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("check"),
-    /** A CompanyId from the provider's search, to link (or re-link) the lead to. */
+export const ZCreditCheckInput = z
+  .strictObject({
+    kind: z.enum(["check", "limit"]),
+    /** `check`: a CompanyId from the provider's search, to link (or re-link) the lead to. */
     companyId: z.string().trim().min(1).max(100).optional(),
-  }),
-  z.object({
-    kind: z.literal("limit"),
-    amount: z.coerce.number().positive().max(1_000_000_000),
-    currency: currency.default("EUR"),
-  }),
-]);
+    /** `limit`: the amount asked for, and its currency (EUR unless given). */
+    amount: z.coerce.number().positive().max(1_000_000_000).optional(),
+    currency: currency.optional(),
+  })
+  .superRefine((input, issue) => {
+    if (input.kind === "limit" && input.amount === undefined) {
+      issue.addIssue({ code: "custom", path: ["amount"], message: "required for a limit request" });
+    }
+  });
 export type TCreditCheckInput = z.infer<typeof ZCreditCheckInput>;
 
 export const ZLimitRequest = z.object({

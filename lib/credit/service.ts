@@ -159,7 +159,7 @@ export async function getLeadCredit(ctx: MemberContext, leadId: string): Promise
 export async function runCreditCheck(
   ctx: MemberContext,
   leadId: string,
-  input: Extract<TCreditCheckInput, { kind: "check" }>,
+  input: Pick<TCreditCheckInput, "companyId">,
 ): Promise<TLeadCredit> {
   const state = await withOrg(ctx, (tx) => readLeadState(tx, ctx, leadId));
   const client = await allianzClientFor(ctx.orgId);
@@ -231,8 +231,14 @@ export async function runCreditCheck(
 export async function requestCreditLimit(
   ctx: MemberContext,
   leadId: string,
-  input: Extract<TCreditCheckInput, { kind: "limit" }>,
+  request: Pick<TCreditCheckInput, "amount" | "currency">,
 ): Promise<TLimitRequest> {
+  const input = { amount: request.amount ?? 0, currency: request.currency ?? "EUR" };
+  if (!(input.amount > 0)) {
+    throw new AppError("unprocessable", "The amount is required.", {
+      fieldErrors: [{ path: "amount", message: "required", code: "credit.fieldErrors.amount" }],
+    });
+  }
   const state = await withOrg(ctx, (tx) => readLeadState(tx, ctx, leadId));
   const company = state.company;
   if (!company) {
