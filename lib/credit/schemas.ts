@@ -17,20 +17,25 @@ const currency = z
  * city and VAT number, or the given CompanyId) and reads its grade and cover from the provider now;
  * `limit` asks the provider for a new limit (asynchronous: 202 with the request to follow).
  */
-export const ZCreditCheckInput = z
-  .strictObject({
-    kind: z.enum(["check", "limit"]),
-    /** `check`: a CompanyId from the provider's search, to link (or re-link) the lead to. */
-    companyId: z.string().trim().min(1).max(100).optional(),
-    /** `limit`: the amount asked for, and its currency (EUR unless given). */
-    amount: z.coerce.number().positive().max(1_000_000_000).optional(),
-    currency: currency.optional(),
-  })
-  .superRefine((input, issue) => {
-    if (input.kind === "limit" && input.amount === undefined) {
-      issue.addIssue({ code: "custom", path: ["amount"], message: "required for a limit request" });
-    }
-  });
+const creditCheckFields = {
+  kind: z.enum(["check", "limit"]),
+  /** `check`: a CompanyId from the provider's search, to link (or re-link) the lead to. */
+  companyId: z.string().trim().min(1).max(100).optional(),
+  /** `limit`: the amount asked for, and its currency (EUR unless given). */
+  amount: z.coerce.number().positive().max(1_000_000_000).optional(),
+  currency: currency.optional(),
+};
+const amountForLimit = (input: { kind: string; amount?: number }, issue: z.RefinementCtx) => {
+  if (input.kind === "limit" && input.amount === undefined) {
+    issue.addIssue({
+      code: "custom",
+      path: ["amount"],
+      message: "required for a limit request",
+    });
+  }
+};
+
+export const ZCreditCheckInput = z.strictObject(creditCheckFields).superRefine(amountForLimit);
 export type TCreditCheckInput = z.infer<typeof ZCreditCheckInput>;
 
 export const ZLimitRequest = z.object({
@@ -82,6 +87,7 @@ export type TLeadCredit = z.infer<typeof ZLeadCredit>;
 /** 202 to a limit request: the request, to follow on GET /leads/{id}/credit. */
 export const ZLimitRequestAccepted = z.object({ request: ZLimitRequest });
 
-export const creditForms = {
-  check: ZCreditCheckInput,
-};
+/** The credit panel's form: the same input, and the lead it is about. */
+export const ZCreditCheckForm = z
+  .strictObject({ ...creditCheckFields, leadId: z.uuid() })
+  .superRefine(amountForLimit);

@@ -159,7 +159,7 @@ export async function getLeadCredit(ctx: MemberContext, leadId: string): Promise
 export async function runCreditCheck(
   ctx: MemberContext,
   leadId: string,
-  input: Pick<TCreditCheckInput, "companyId">,
+  input: Pick<TCreditCheckInput, "companyId"> & { kind?: TCreditCheckInput["kind"] },
 ): Promise<TLeadCredit> {
   const state = await withOrg(ctx, (tx) => readLeadState(tx, ctx, leadId));
   const client = await allianzClientFor(ctx.orgId);
@@ -231,7 +231,7 @@ export async function runCreditCheck(
 export async function requestCreditLimit(
   ctx: MemberContext,
   leadId: string,
-  request: Pick<TCreditCheckInput, "amount" | "currency">,
+  request: Pick<TCreditCheckInput, "amount" | "currency"> & { kind?: TCreditCheckInput["kind"] },
 ): Promise<TLimitRequest> {
   const input = { amount: request.amount ?? 0, currency: request.currency ?? "EUR" };
   if (!(input.amount > 0)) {
