@@ -113,6 +113,22 @@ function unavailableOf(client: AllianzTradeClient): TLeadCredit["unavailable"] {
   };
 }
 
+function unavailableError(client: AllianzTradeClient): AppError {
+  const { since, until } = unavailableOf(client) ?? {};
+  const untilMs = until ? Date.parse(until) : Date.now() + 1000;
+  return new AppError(
+    "integration_unavailable",
+    `Allianz Trade is unavailable since ${since ?? "now"}; the next attempt is possible from ${until ?? "soon"}.`,
+    {
+      retryAfterSeconds: Math.max(1, Math.ceil((untilMs - Date.now()) / 1000)),
+      text: {
+        code: "integrations.errors.unavailable",
+        params: { provider: "Allianz Trade", since: new Date(since ?? Date.now()), until: new Date(untilMs) },
+      },
+    },
+  );
+}
+
 /** Starts a background read; its failure is logged (the answer already went out as stale). */
 function revalidate(orgId: string, companyId: string, client: AllianzTradeClient, windowMs: number): void {
   refreshCompany(orgId, companyId, client, windowMs).catch((error: unknown) =>
