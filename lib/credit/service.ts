@@ -161,6 +161,8 @@ export async function getLeadCredit(ctx: MemberContext, leadId: string): Promise
     revalidate(ctx.orgId, company.companyId, client, state.settings.windowMs);
     return view(leadId, state, company, { ...none, source: "stale", refreshing: true });
   }
+  // Nothing cached and the provider is known to be down: refused at once, nothing waits on it.
+  if (client.policy.state === "open") throw unavailableError(client);
   const snapshot = await refreshCompany(
     ctx.orgId,
     company.companyId,
