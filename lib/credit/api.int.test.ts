@@ -12,6 +12,7 @@ import { addTenantMember, createTenant, registerLead, type TestTenant } from "@/
 import { createToken } from "@/lib/auth/tokens";
 import type { MemberContext } from "@/lib/db";
 import { withOrg } from "@/lib/db";
+import { createAllianzConnection } from "@/lib/integrations/allianz-trade/service";
 import { flushCallRecords } from "@/lib/integrations/resilience";
 
 import { ZLeadCredit, ZLimitRequestAccepted } from "./schemas";
@@ -140,5 +141,24 @@ describe("GET /leads/{id}/credit and POST /leads/{id}/credit-checks", () => {
     expect(foreign.status).toBe(404);
     expect(foreign.type).toContain("application/problem+json");
     expect((await call(checks.POST, tokens.manager, otherLeadId, { kind: "check" })).status).toBe(404);
+  });
+
+  it("lets an admin create the organisation's one Allianz Trade connection, its key sealed", async () => {
+    const input = { name: "Allianz Trade", baseUrl: fake.url, apiKey: fake.apiKey };
+    await expect(createAllianzConnection(other.sales, input)).rejects.toMatchObject({ kind: "forbidden" });
+    const { id } = await createAllianzConnection(other.admin, input);
+    const row = await withOrg(other.admin, (tx) =>
+      tx.integrationConnection.findUniqueOrThrow({ where: { id } }),
+    );
+    expect(row).toMatchObject({ provider: "ALLIANZ_TRADE", settings: { baseUrl: fake.url }, enabled: true });
+    expect(Buffer.from(row.secrets!).includes(Buffer.from(fake.apiKey))).toBe(false);
+    await expect(createAllianzConnection(other.admin, { ...input, name: "Second" })).rejects.toMatchObject({
+      kind: "conflict",
+    });
+    // The other organisation's lead can now be checked by its admin.
+    fake.addCompany({ companyId: "API-2", companyName: "Kantine Anders GmbH", city: "Berlin" });
+    const checked = await call(checks.POST, tokens.otherAdmin, otherLeadId, { kind: "check" });
+    expect(checked.status).toBe(200);
+    expect(checked.body).toMatchObject({ company: { companyId: "API-2" }, source: "provider" });
   });
 });
