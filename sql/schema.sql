@@ -1449,6 +1449,72 @@ ALTER TABLE ONLY public.audit_seal FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: credit_company; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.credit_company (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    company_id text NOT NULL,
+    name text NOT NULL,
+    city text,
+    country text,
+    grade smallint,
+    cover_status text,
+    limit_amount numeric(16,2),
+    currency text,
+    decided_at timestamp with time zone,
+    fetched_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT credit_company_city_check CHECK ((length(city) <= 200)),
+    CONSTRAINT credit_company_company_id_check CHECK (((length(company_id) >= 1) AND (length(company_id) <= 100))),
+    CONSTRAINT credit_company_country_check CHECK ((country ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT credit_company_cover_status_check CHECK (((length(cover_status) >= 1) AND (length(cover_status) <= 50))),
+    CONSTRAINT credit_company_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT credit_company_grade_check CHECK (((grade >= 1) AND (grade <= 10))),
+    CONSTRAINT credit_company_limit_amount_check CHECK ((limit_amount >= (0)::numeric)),
+    CONSTRAINT credit_company_name_check CHECK (((length(name) >= 1) AND (length(name) <= 300)))
+);
+
+ALTER TABLE ONLY public.credit_company FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: credit_limit_request; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.credit_limit_request (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    lead_id uuid NOT NULL,
+    company_ref uuid NOT NULL,
+    amount numeric(16,2) NOT NULL,
+    currency text NOT NULL,
+    provider_job_id text NOT NULL,
+    state text DEFAULT 'PENDING'::text NOT NULL,
+    cover_status text,
+    granted_amount numeric(16,2),
+    error text,
+    polls integer DEFAULT 0 NOT NULL,
+    requested_by uuid,
+    requested_at timestamp with time zone DEFAULT now() NOT NULL,
+    polled_at timestamp with time zone,
+    decided_at timestamp with time zone,
+    CONSTRAINT credit_limit_request_amount_check CHECK ((amount > (0)::numeric)),
+    CONSTRAINT credit_limit_request_cover_status_check CHECK (((length(cover_status) >= 1) AND (length(cover_status) <= 50))),
+    CONSTRAINT credit_limit_request_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT credit_limit_request_decided CHECK (((state = 'PENDING'::text) = (decided_at IS NULL))),
+    CONSTRAINT credit_limit_request_error_check CHECK ((length(error) <= 500)),
+    CONSTRAINT credit_limit_request_granted_amount_check CHECK ((granted_amount >= (0)::numeric)),
+    CONSTRAINT credit_limit_request_polls_check CHECK ((polls >= 0)),
+    CONSTRAINT credit_limit_request_provider_job_id_check CHECK (((length(provider_job_id) >= 1) AND (length(provider_job_id) <= 200))),
+    CONSTRAINT credit_limit_request_state_check CHECK ((state = ANY (ARRAY['PENDING'::text, 'PROCESSED'::text, 'FAILED'::text])))
+);
+
+ALTER TABLE ONLY public.credit_limit_request FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: feedback_link; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1733,6 +1799,21 @@ CREATE TABLE public.lead_collaborator (
 );
 
 ALTER TABLE ONLY public.lead_collaborator FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: lead_credit; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.lead_credit (
+    lead_id uuid NOT NULL,
+    org_id uuid NOT NULL,
+    company_ref uuid NOT NULL,
+    linked_by uuid,
+    linked_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY public.lead_credit FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -2374,6 +2455,38 @@ ALTER TABLE ONLY public.audit_seal
 
 
 --
+-- Name: credit_company credit_company_company_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_company
+    ADD CONSTRAINT credit_company_company_key UNIQUE (org_id, company_id);
+
+
+--
+-- Name: credit_company credit_company_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_company
+    ADD CONSTRAINT credit_company_org_id_id_key UNIQUE (org_id, id);
+
+
+--
+-- Name: credit_company credit_company_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_company
+    ADD CONSTRAINT credit_company_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: credit_limit_request credit_limit_request_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_limit_request
+    ADD CONSTRAINT credit_limit_request_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: feedback_link feedback_link_lead_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2523,6 +2636,14 @@ ALTER TABLE ONLY public.lead_assignment
 
 ALTER TABLE ONLY public.lead_collaborator
     ADD CONSTRAINT lead_collaborator_pkey PRIMARY KEY (lead_id, user_id);
+
+
+--
+-- Name: lead_credit lead_credit_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.lead_credit
+    ADD CONSTRAINT lead_credit_pkey PRIMARY KEY (lead_id);
 
 
 --
@@ -2910,6 +3031,20 @@ CREATE INDEX audit_seal_chain_idx ON public.audit_seal USING btree (org_id, even
 
 
 --
+-- Name: credit_limit_request_lead_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_limit_request_lead_idx ON public.credit_limit_request USING btree (org_id, lead_id, requested_at DESC);
+
+
+--
+-- Name: credit_limit_request_pending_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX credit_limit_request_pending_key ON public.credit_limit_request USING btree (org_id, lead_id) WHERE (state = 'PENDING'::text);
+
+
+--
 -- Name: feedback_link_phase_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3047,6 +3182,13 @@ CREATE INDEX lead_contact_first_name_idx ON public.lead USING btree (org_id, con
 --
 
 CREATE INDEX lead_contact_last_name_idx ON public.lead USING btree (org_id, contact_last_name) WHERE (contact_last_name IS NOT NULL);
+
+
+--
+-- Name: lead_credit_company_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX lead_credit_company_idx ON public.lead_credit USING btree (org_id, company_ref);
 
 
 --
@@ -3441,6 +3583,46 @@ ALTER TABLE ONLY public.audit_seal
 
 
 --
+-- Name: credit_company credit_company_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_company
+    ADD CONSTRAINT credit_company_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: credit_limit_request credit_limit_request_company_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_limit_request
+    ADD CONSTRAINT credit_limit_request_company_fkey FOREIGN KEY (org_id, company_ref) REFERENCES public.credit_company(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: credit_limit_request credit_limit_request_lead_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_limit_request
+    ADD CONSTRAINT credit_limit_request_lead_fkey FOREIGN KEY (org_id, lead_id) REFERENCES public.lead(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: credit_limit_request credit_limit_request_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_limit_request
+    ADD CONSTRAINT credit_limit_request_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: credit_limit_request credit_limit_request_requested_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_limit_request
+    ADD CONSTRAINT credit_limit_request_requested_by_fkey FOREIGN KEY (requested_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
 -- Name: feedback_link feedback_link_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3638,6 +3820,38 @@ ALTER TABLE ONLY public.lead_collaborator
 
 ALTER TABLE ONLY public.lead
     ADD CONSTRAINT lead_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: lead_credit lead_credit_company_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.lead_credit
+    ADD CONSTRAINT lead_credit_company_fkey FOREIGN KEY (org_id, company_ref) REFERENCES public.credit_company(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: lead_credit lead_credit_lead_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.lead_credit
+    ADD CONSTRAINT lead_credit_lead_fkey FOREIGN KEY (org_id, lead_id) REFERENCES public.lead(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: lead_credit lead_credit_linked_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.lead_credit
+    ADD CONSTRAINT lead_credit_linked_by_fkey FOREIGN KEY (linked_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: lead_credit lead_credit_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.lead_credit
+    ADD CONSTRAINT lead_credit_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
 
 
 --
@@ -4435,6 +4649,60 @@ COMMENT ON POLICY audit_seal_select ON public.audit_seal IS 'Named audit_seal_re
 
 
 --
+-- Name: credit_company; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.credit_company ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: credit_company credit_company_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY credit_company_insert ON public.credit_company FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+
+
+--
+-- Name: credit_company credit_company_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY credit_company_select ON public.credit_company FOR SELECT USING (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+
+
+--
+-- Name: credit_company credit_company_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY credit_company_update ON public.credit_company FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager())) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+
+
+--
+-- Name: credit_limit_request; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.credit_limit_request ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: credit_limit_request credit_limit_request_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY credit_limit_request_insert ON public.credit_limit_request FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager() AND (state = 'PENDING'::text) AND (decided_at IS NULL) AND (requested_by = public.app_current_user_id())));
+
+
+--
+-- Name: credit_limit_request credit_limit_request_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY credit_limit_request_select ON public.credit_limit_request FOR SELECT USING (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+
+
+--
+-- Name: credit_limit_request credit_limit_request_update_system; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY credit_limit_request_update_system ON public.credit_limit_request FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text) AND (state = 'PENDING'::text))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text)));
+
+
+--
 -- Name: feedback_link; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -4764,6 +5032,33 @@ CREATE POLICY lead_collaborator_select ON public.lead_collaborator FOR SELECT US
 --
 
 COMMENT ON POLICY lead_collaborator_select ON public.lead_collaborator IS 'Named lead_collaborator_read before 20261207190000.';
+
+
+--
+-- Name: lead_credit; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.lead_credit ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: lead_credit lead_credit_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY lead_credit_insert ON public.lead_credit FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager() AND (linked_by = public.app_current_user_id())));
+
+
+--
+-- Name: lead_credit lead_credit_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY lead_credit_select ON public.lead_credit FOR SELECT USING (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+
+
+--
+-- Name: lead_credit lead_credit_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY lead_credit_update ON public.lead_credit FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager())) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager() AND (linked_by = public.app_current_user_id())));
 
 
 --
@@ -6293,6 +6588,132 @@ GRANT SELECT,INSERT ON TABLE public.audit_seal TO freshplan_app;
 
 
 --
+-- Name: TABLE credit_company; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.credit_company TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_company.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(name) ON TABLE public.credit_company TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_company.city; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(city) ON TABLE public.credit_company TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_company.country; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(country) ON TABLE public.credit_company TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_company.grade; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(grade) ON TABLE public.credit_company TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_company.cover_status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(cover_status) ON TABLE public.credit_company TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_company.limit_amount; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(limit_amount) ON TABLE public.credit_company TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_company.currency; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(currency) ON TABLE public.credit_company TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_company.decided_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(decided_at) ON TABLE public.credit_company TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_company.fetched_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(fetched_at) ON TABLE public.credit_company TO freshplan_app;
+
+
+--
+-- Name: TABLE credit_limit_request; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.credit_limit_request TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_limit_request.state; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(state) ON TABLE public.credit_limit_request TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_limit_request.cover_status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(cover_status) ON TABLE public.credit_limit_request TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_limit_request.granted_amount; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(granted_amount) ON TABLE public.credit_limit_request TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_limit_request.error; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(error) ON TABLE public.credit_limit_request TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_limit_request.polls; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(polls) ON TABLE public.credit_limit_request TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_limit_request.polled_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(polled_at) ON TABLE public.credit_limit_request TO freshplan_app;
+
+
+--
+-- Name: COLUMN credit_limit_request.decided_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(decided_at) ON TABLE public.credit_limit_request TO freshplan_app;
+
+
+--
 -- Name: TABLE feedback_link; Type: ACL; Schema: public; Owner: -
 --
 
@@ -6472,6 +6893,34 @@ GRANT UPDATE(release_reason) ON TABLE public.lead_assignment TO freshplan_app;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.lead_collaborator TO freshplan_app;
+
+
+--
+-- Name: TABLE lead_credit; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.lead_credit TO freshplan_app;
+
+
+--
+-- Name: COLUMN lead_credit.company_ref; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(company_ref) ON TABLE public.lead_credit TO freshplan_app;
+
+
+--
+-- Name: COLUMN lead_credit.linked_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(linked_by) ON TABLE public.lead_credit TO freshplan_app;
+
+
+--
+-- Name: COLUMN lead_credit.linked_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(linked_at) ON TABLE public.lead_credit TO freshplan_app;
 
 
 --
@@ -6931,4 +7380,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261207210200'),
     ('20261207214530'),
     ('20261207223000'),
-    ('20261207230500');
+    ('20261207230500'),
+    ('20261208090000');

@@ -26,3 +26,23 @@ export async function insertMailConnection(
   );
   return id;
 }
+
+/** An Allianz Trade connection of `orgId` (base URL in clear, the API key sealed), as the superuser. */
+export async function insertAllianzConnection(
+  orgId: string,
+  key: string,
+  baseUrl: string,
+  apiKey: string,
+  name = "Allianz Trade",
+): Promise<string> {
+  const id = randomUUID();
+  const sealed = sealSecrets(id, { apiKey }, keyringOf(key));
+  await asSuperuser((client) =>
+    client.query(
+      `INSERT INTO integration_connection (id, org_id, provider, name, settings, secrets, key_id)
+       VALUES ($1, $2, 'ALLIANZ_TRADE', $3, $4, $5, $6)`,
+      [id, orgId, name, JSON.stringify({ baseUrl }), Buffer.from(sealed.secrets), sealed.keyId],
+    ),
+  );
+  return id;
+}

@@ -19,6 +19,7 @@ import type { ConnectionView, IntegrationsOverview } from "@/lib/integrations/se
 import { ConnectionActions } from "./ConnectionActions";
 import type { KasAccountsResult } from "./KasAccounts";
 import { MailSections } from "./MailSections";
+import { AllianzConnectionDialog } from "./AllianzConnectionDialog";
 import { MailConnectionDialog } from "./MailConnectionDialog";
 import { RetryButton } from "./RetryButton";
 
@@ -90,7 +91,12 @@ export async function IntegrationsPanel({
           <Typography variant="h6" component="h3" id="integrations-connections">
             {t("connections")}
           </Typography>
-          <MailConnectionDialog orgSlug={orgSlug} />
+          <Stack direction={{ xs: "column", sm: "row" }} spacing={1}>
+            <MailConnectionDialog orgSlug={orgSlug} />
+            {!overview.connections.some((c) => c.provider === "ALLIANZ_TRADE") && (
+              <AllianzConnectionDialog orgSlug={orgSlug} />
+            )}
+          </Stack>
         </Stack>
         {overview.connections.length === 0 ? (
           <Typography color="text.secondary">{t("noConnections")}</Typography>

@@ -12,6 +12,7 @@ import Typography from "@mui/material/Typography";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { CreditPanel } from "@/components/credit/CreditPanel";
 import { Section } from "@/components/ui/Section";
 import { LeadSamples } from "@/components/samples/LeadSamples";
 import type { LeadSamples as TLeadSamples } from "@/components/samples/sampleQueries";
@@ -159,6 +160,7 @@ export function LeadDetail({
       <Section title={ts("title")} intro={ts("intro")} id="samples-heading">
         <LeadSamples orgSlug={orgSlug} leadId={lead.id} initial={initialSamples} />
       </Section>
+      <CreditPanel orgSlug={orgSlug} leadId={lead.id} />
 
       <Grid container spacing={2}>
         {can.logActivity && p && (

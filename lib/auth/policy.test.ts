@@ -79,6 +79,10 @@ const TABLE: [roles: string[], action: string, ownerId: string | undefined, allo
   [["manager"], "integration.manage", undefined, false],
   [["auditor"], "integration.manage", undefined, false],
   [["sales"], "integration.manage", undefined, false],
+  [["admin"], "credit.check", undefined, true],
+  [["manager"], "credit.check", undefined, true],
+  [["auditor"], "credit.check", undefined, false],
+  [["sales"], "credit.check", undefined, false],
 ];
 
 // Leads: role × action × (owner, protection status, the subject's collaborator role).

@@ -115,6 +115,8 @@ export const POLICIES = {
   "ai.prices.edit": hasRole("platform_admin"),
   // Integrations: connections hold the organisation's vendor credentials; only its admins manage them.
   "integration.manage": hasRole("admin"),
+  // Credit checks (Allianz Trade, issue 13): a customer's creditworthiness is for managers and admins.
+  "credit.check": hasRole("admin", "manager"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICIES;

@@ -45,6 +45,8 @@ interface Fixture extends TestTenant {
   /** A message read from its mailbox, and an activity on the lead. */
   messageId: string;
   activityId: string;
+  /** A company of the credit provider the organisation knows. */
+  creditCompanyId: string;
 }
 
 let a: Fixture;
@@ -118,6 +120,12 @@ async function fixture(slug: string): Promise<Fixture> {
       await client.query<{ id: string }>(
         `INSERT INTO lead_activity (org_id, lead_id, kind, at) VALUES ($1, $2, 'NOTE', now()) RETURNING id`,
         [tenant.orgId, leadId],
+      )
+    ).rows[0].id,
+    creditCompanyId: (
+      await client.query<{ id: string }>(
+        `INSERT INTO credit_company (org_id, company_id, name) VALUES ($1, 'DE-1', 'Firma') RETURNING id`,
+        [tenant.orgId],
       )
     ).rows[0].id,
   }));
@@ -381,6 +389,17 @@ function sampleRows(t: Fixture): Record<string, Row> {
       from_address: "einkauf@example.test",
       received_at: new Date(),
     },
+    credit_company: { org_id: t.orgId, company_id: `DE-${randomUUID()}`, name: "Firma" },
+    lead_credit: { org_id: t.orgId, lead_id: t.leadId, company_ref: t.creditCompanyId, linked_by: author },
+    credit_limit_request: {
+      org_id: t.orgId,
+      lead_id: t.leadId,
+      company_ref: t.creditCompanyId,
+      amount: 1000,
+      currency: "EUR",
+      provider_job_id: "job-1",
+      requested_by: author,
+    },
   };
 }
 
@@ -402,6 +421,7 @@ function parentRows(t: Fixture): Record<string, Row> {
     integration_connection: { org_id: t.orgId, id: t.connectionId },
     mail_message: { org_id: t.orgId, id: t.messageId },
     lead_activity: { org_id: t.orgId, id: t.activityId },
+    credit_company: { org_id: t.orgId, id: t.creditCompanyId },
   };
 }
 

@@ -6,6 +6,7 @@ import {
   listTokensApi,
   revokeTokenApi,
 } from "@/lib/auth/openapi";
+import { creditApis } from "@/lib/credit/openapi";
 import { integrationsApis } from "@/lib/integrations/openapi";
 import { leadApis } from "@/lib/leads/openapi";
 import { overviewApis } from "@/lib/overview/openapi";
@@ -24,6 +25,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   listMembersApi,
   ...settingsApis,
   ...leadApis,
+  ...creditApis,
   ...overviewApis,
   ...samplesApis,
   ...aiApis,

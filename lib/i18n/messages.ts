@@ -6,6 +6,7 @@ import deCore from "./messages/de/core.json";
 import deFeedback from "./messages/de/feedback.json";
 import deFields from "./messages/de/fields.json";
 import deIntegrations from "./messages/de/integrations.json";
+import deCredit from "./messages/de/credit.json";
 import deIntegrationsMonitor from "./messages/de/integrationsMonitor.json";
 import deJobs from "./messages/de/jobs.json";
 import deLeads from "./messages/de/leads.json";
@@ -21,6 +22,7 @@ import enCore from "./messages/en/core.json";
 import enFeedback from "./messages/en/feedback.json";
 import enFields from "./messages/en/fields.json";
 import enIntegrations from "./messages/en/integrations.json";
+import enCredit from "./messages/en/credit.json";
 import enIntegrationsMonitor from "./messages/en/integrationsMonitor.json";
 import enJobs from "./messages/en/jobs.json";
 import enLeads from "./messages/en/leads.json";
@@ -40,6 +42,7 @@ const de = {
   feedback: deFeedback,
   fields: deFields,
   integrations: deIntegrations,
+  credit: deCredit,
   integrationsMonitor: deIntegrationsMonitor,
   jobs: deJobs,
   leads: deLeads,
@@ -57,6 +60,7 @@ const en = {
   feedback: enFeedback,
   fields: enFields,
   integrations: enIntegrations,
+  credit: enCredit,
   integrationsMonitor: enIntegrationsMonitor,
   jobs: enJobs,
   leads: enLeads,

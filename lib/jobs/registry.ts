@@ -2,6 +2,7 @@ import "server-only";
 
 import { aiHousekeeping } from "@/lib/ai/jobs";
 import { auditChainHeads, auditChainVerify } from "@/lib/audit/jobs";
+import { creditLimitPoll } from "@/lib/credit/jobs";
 import { AppError } from "@/lib/errors";
 import {
   integrationsHousekeeping,
@@ -33,6 +34,7 @@ export const JOBS: readonly JobDefinition[] = [
   webhookProcess,
   integrationsHousekeeping,
   mailInboxPoll,
+  creditLimitPoll,
 ];
 
 export function findJob(id: string): JobDefinition | undefined {

@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** Creating an Allianz Trade connection (admins): name, base URL, API key (write-only). */
+export const ZAllianzConnectionInput = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => url.startsWith("https://") || LOOPBACK.has(new URL(url).hostname), {
+      message: "https only, except for a server on this machine",
+    }),
+  apiKey: z.string().trim().min(8).max(500),
+});
+export type TAllianzConnectionInput = z.infer<typeof ZAllianzConnectionInput>;
