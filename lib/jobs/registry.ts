@@ -8,6 +8,8 @@ import {
   mailInboxPoll,
   outboxDeliver,
   webhookProcess,
+  xentralProductsReconcile,
+  xentralProductsSync,
 } from "@/lib/integrations/jobs";
 import { leadProtectionDaily } from "@/lib/leads/jobs";
 import { samplesFeedbackDaily, samplesFeedbackSentiment } from "@/lib/samples/jobs";
@@ -33,6 +35,8 @@ export const JOBS: readonly JobDefinition[] = [
   webhookProcess,
   integrationsHousekeeping,
   mailInboxPoll,
+  xentralProductsSync,
+  xentralProductsReconcile,
 ];
 
 export function findJob(id: string): JobDefinition | undefined {
