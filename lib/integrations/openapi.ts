@@ -75,10 +75,11 @@ export const receiveWebhookApi = defineApi({
     "`<X-Webhook-Timestamp>.<raw body>`; the timestamp (unix seconds) must be within 5 minutes of the " +
     "server's clock. Unknown provider or connection, a disabled one and a wrong or stale signature all " +
     "answer the same 401. The event is stored once per event id and processed by a job. The body shown " +
-    "is the `generic` provider's envelope; other providers send their own.",
+    "is the `generic` provider's envelope; `xentral` takes the same envelope with `type` " +
+    "`com.xentral.product.created.v1` / `.updated.v1` / `.deleted.v1` and the product as `data`.",
   tag: "Integrations",
   public: true,
-  params: z.object({ provider: z.enum(["generic"]), connectionId: z.uuid() }),
+  params: z.object({ provider: z.enum(["generic", "xentral"]), connectionId: z.uuid() }),
   headers: z.object({
     [WEBHOOK_TIMESTAMP_HEADER]: z.string().regex(/^\d+$/).describe("Unix seconds when the vendor signed"),
     [WEBHOOK_SIGNATURE_HEADER]: z

@@ -234,7 +234,7 @@ export class XentralClient {
    */
   async importSalesOrder(order: SalesOrderImport): Promise<{ location: string }> {
     return this.request(
-      "salesOrders.import",
+      "sales_orders.import",
       "POST",
       SALES_ORDER_IMPORT_PATH,
       { body: order, idempotent: false },
@@ -242,7 +242,7 @@ export class XentralClient {
         await response.arrayBuffer();
         const location = response.headers.get("location");
         if (!location)
-          throw new XentralError("Xentral salesOrders.import: 201 without Location", response.status, null);
+          throw new XentralError("Xentral sales_orders.import: 201 without Location", response.status, null);
         return { location: new URL(location, this.target.baseUrl).toString() };
       },
     );
