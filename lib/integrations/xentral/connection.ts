@@ -29,9 +29,6 @@ import {
  * access token and the webhook signature key sealed. Admins only; audited with `secretChanged`.
  */
 
-/** Days before the token's expiry from which health and the page warn. */
-export const TOKEN_WARN_DAYS = 14;
-
 export interface OpenXentral {
   id: string;
   name: string;
@@ -59,18 +56,6 @@ export function clientOf(ctx: DbContext & { orgId: string }, connection: OpenXen
     baseUrl: connection.settings.baseUrl,
     token: connection.token,
   });
-}
-
-/** The token's expiry as health shows it: days left (negative once expired) and whether to warn. */
-export function tokenExpiry(expiresAt: string, now = new Date()) {
-  const end = new Date(`${expiresAt}T23:59:59Z`);
-  const daysLeft = Math.floor((end.getTime() - now.getTime()) / 86_400_000);
-  return {
-    expiresAt,
-    daysLeft,
-    warning: daysLeft <= TOKEN_WARN_DAYS,
-    expired: end.getTime() < now.getTime(),
-  };
 }
 
 /** Creates (no id) or edits the Xentral connection. A new one needs the token. */
