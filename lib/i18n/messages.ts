@@ -6,6 +6,7 @@ import deCore from "./messages/de/core.json";
 import deFeedback from "./messages/de/feedback.json";
 import deIntegrations from "./messages/de/integrations.json";
 import deIntegrationsMonitor from "./messages/de/integrationsMonitor.json";
+import deXentral from "./messages/de/xentral.json";
 import deJobs from "./messages/de/jobs.json";
 import deLeads from "./messages/de/leads.json";
 import deMembers from "./messages/de/members.json";
@@ -20,6 +21,7 @@ import enCore from "./messages/en/core.json";
 import enFeedback from "./messages/en/feedback.json";
 import enIntegrations from "./messages/en/integrations.json";
 import enIntegrationsMonitor from "./messages/en/integrationsMonitor.json";
+import enXentral from "./messages/en/xentral.json";
 import enJobs from "./messages/en/jobs.json";
 import enLeads from "./messages/en/leads.json";
 import enMembers from "./messages/en/members.json";
@@ -38,6 +40,7 @@ const de = {
   feedback: deFeedback,
   integrations: deIntegrations,
   integrationsMonitor: deIntegrationsMonitor,
+  xentral: deXentral,
   jobs: deJobs,
   leads: deLeads,
   members: deMembers,
@@ -54,6 +57,7 @@ const en = {
   feedback: enFeedback,
   integrations: enIntegrations,
   integrationsMonitor: enIntegrationsMonitor,
+  xentral: enXentral,
   jobs: enJobs,
   leads: enLeads,
   members: enMembers,
