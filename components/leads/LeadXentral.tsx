@@ -70,7 +70,7 @@ function CustomerSearch({ orgSlug, leadId, linked }: { orgSlug: string; leadId: 
   const client = useQueryClient();
   const [open, setOpen] = useState(!linked);
   const [search, setSearch] = useState<Record<string, string> | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
   const candidates = useQuery({
     queryKey: [...key(leadId), "customers", search],
     queryFn: () =>
@@ -99,11 +99,11 @@ function CustomerSearch({ orgSlug, leadId, linked }: { orgSlug: string; leadId: 
   const link = async (candidate: TCustomerCandidate) => {
     const state = await linkXentralCustomerAction(orgSlug, { leadId, customerNumber: candidate.number });
     if (state.status === "ok") {
-      setMessage({ ok: true, text: t("linked", { number: state.data.number }) });
+      // The search closes; the panel shows the linked customer's number.
       setOpen(false);
       await client.invalidateQueries({ queryKey: key(leadId) });
     } else if (state.status === "error") {
-      setMessage({ ok: false, text: state.message });
+      setMessage(state.message);
     }
   };
   return (
@@ -145,7 +145,7 @@ function CustomerSearch({ orgSlug, leadId, linked }: { orgSlug: string; leadId: 
             ))}
           </List>
         ))}
-      {message && <Alert severity={message.ok ? "success" : "error"}>{message.text}</Alert>}
+      {message && <Alert severity="error">{message}</Alert>}
     </Stack>
   );
 }
