@@ -1883,6 +1883,38 @@ ALTER TABLE ONLY public.lead_reminder FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: lead_xentral; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.lead_xentral (
+    org_id uuid NOT NULL,
+    lead_id uuid NOT NULL,
+    customer_id text NOT NULL,
+    customer_number text NOT NULL,
+    customer_name text NOT NULL,
+    linked_by uuid,
+    linked_at timestamp with time zone DEFAULT now() NOT NULL,
+    order_number text,
+    order_state text,
+    order_location text,
+    order_error text,
+    order_created_by uuid,
+    order_created_at timestamp with time zone,
+    CONSTRAINT lead_xentral_check CHECK (((order_state IS NULL) = (order_number IS NULL))),
+    CONSTRAINT lead_xentral_check1 CHECK (((order_state IS DISTINCT FROM 'CREATED'::text) OR ((order_location IS NOT NULL) AND (order_created_at IS NOT NULL)))),
+    CONSTRAINT lead_xentral_customer_id_check CHECK ((customer_id ~ '^\d{1,20}$'::text)),
+    CONSTRAINT lead_xentral_customer_name_check CHECK (((length(customer_name) >= 1) AND (length(customer_name) <= 300))),
+    CONSTRAINT lead_xentral_customer_number_check CHECK (((length(customer_number) >= 1) AND (length(customer_number) <= 100))),
+    CONSTRAINT lead_xentral_order_error_check CHECK (((order_error IS NULL) OR (length(order_error) <= 2000))),
+    CONSTRAINT lead_xentral_order_location_check CHECK (((order_location IS NULL) OR (length(order_location) <= 2000))),
+    CONSTRAINT lead_xentral_order_number_check CHECK (((order_number IS NULL) OR (order_number ~ '^[A-Za-z0-9-]{1,40}$'::text))),
+    CONSTRAINT lead_xentral_order_state_check CHECK ((order_state = ANY (ARRAY['SENDING'::text, 'CREATED'::text, 'FAILED'::text])))
+);
+
+ALTER TABLE ONLY public.lead_xentral FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: mail_inbox_state; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2094,12 +2126,18 @@ CREATE TABLE public.product (
     external_id text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    external_updated_at timestamp with time zone,
+    sales_price_net numeric(14,4),
+    currency text,
     CONSTRAINT product_category_check CHECK (((category IS NULL) OR ((length(btrim(category)) >= 1) AND (length(btrim(category)) <= 100)))),
     CONSTRAINT product_check CHECK (((source = 'XENTRAL'::text) = (external_id IS NOT NULL))),
+    CONSTRAINT product_currency_check CHECK (((currency IS NULL) OR (currency ~ '^[A-Z]{3}$'::text))),
     CONSTRAINT product_external_id_check CHECK (((external_id IS NULL) OR ((length(external_id) >= 1) AND (length(external_id) <= 100)))),
     CONSTRAINT product_image_url_check CHECK (((image_url IS NULL) OR ((length(image_url) <= 2000) AND (image_url ~ '^(https://|/[^/])'::text)))),
     CONSTRAINT product_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
     CONSTRAINT product_pack_size_check CHECK (((pack_size IS NULL) OR ((length(btrim(pack_size)) >= 1) AND (length(btrim(pack_size)) <= 100)))),
+    CONSTRAINT product_price_currency CHECK (((sales_price_net IS NULL) = (currency IS NULL))),
+    CONSTRAINT product_sales_price_net_check CHECK (((sales_price_net IS NULL) OR (sales_price_net >= (0)::numeric))),
     CONSTRAINT product_sku_check CHECK ((sku ~ '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$'::text)),
     CONSTRAINT product_source_check CHECK ((source = ANY (ARRAY['MANUAL'::text, 'XENTRAL'::text]))),
     CONSTRAINT product_unit_check CHECK (((unit IS NULL) OR ((length(btrim(unit)) >= 1) AND (length(btrim(unit)) <= 40))))
@@ -2241,7 +2279,9 @@ CREATE TABLE public.sync_run (
     finished_at timestamp with time zone,
     counts jsonb DEFAULT '{}'::jsonb NOT NULL,
     error text,
+    cursor text,
     CONSTRAINT sync_run_counts_check CHECK ((jsonb_typeof(counts) = 'object'::text)),
+    CONSTRAINT sync_run_cursor_check CHECK (((cursor IS NULL) OR (length(cursor) <= 200))),
     CONSTRAINT sync_run_error_check CHECK ((length(error) <= 2000)),
     CONSTRAINT sync_run_finished_after_start CHECK (((finished_at IS NULL) OR (finished_at >= started_at))),
     CONSTRAINT sync_run_kind_check CHECK ((kind ~ '^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$'::text))
@@ -2692,6 +2732,22 @@ ALTER TABLE ONLY public.lead_reminder
 
 ALTER TABLE ONLY public.lead_reminder
     ADD CONSTRAINT lead_reminder_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: lead_xentral lead_xentral_org_id_order_number_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.lead_xentral
+    ADD CONSTRAINT lead_xentral_org_id_order_number_key UNIQUE (org_id, order_number);
+
+
+--
+-- Name: lead_xentral lead_xentral_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.lead_xentral
+    ADD CONSTRAINT lead_xentral_pkey PRIMARY KEY (org_id, lead_id);
 
 
 --
@@ -3940,6 +3996,38 @@ ALTER TABLE ONLY public.lead_reminder
 
 ALTER TABLE ONLY public.lead_reminder
     ADD CONSTRAINT lead_reminder_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: lead_xentral lead_xentral_linked_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.lead_xentral
+    ADD CONSTRAINT lead_xentral_linked_by_fkey FOREIGN KEY (linked_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: lead_xentral lead_xentral_order_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.lead_xentral
+    ADD CONSTRAINT lead_xentral_order_created_by_fkey FOREIGN KEY (order_created_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: lead_xentral lead_xentral_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.lead_xentral
+    ADD CONSTRAINT lead_xentral_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: lead_xentral lead_xentral_org_id_lead_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.lead_xentral
+    ADD CONSTRAINT lead_xentral_org_id_lead_id_fkey FOREIGN KEY (org_id, lead_id) REFERENCES public.lead(org_id, id) ON DELETE CASCADE;
 
 
 --
@@ -5225,6 +5313,40 @@ COMMENT ON POLICY lead_select ON public.lead IS 'Named lead_read before 20261207
 --
 
 CREATE POLICY lead_update ON public.lead FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_can_write_lead(id))) WITH CHECK ((org_id = public.app_current_org_id()));
+
+
+--
+-- Name: lead_xentral; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.lead_xentral ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: lead_xentral lead_xentral_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY lead_xentral_delete ON public.lead_xentral FOR DELETE USING (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+
+
+--
+-- Name: lead_xentral lead_xentral_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY lead_xentral_insert ON public.lead_xentral FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+
+
+--
+-- Name: lead_xentral lead_xentral_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY lead_xentral_select ON public.lead_xentral FOR SELECT USING (((org_id = public.app_current_org_id()) AND public.app_can_read_lead(lead_id)));
+
+
+--
+-- Name: lead_xentral lead_xentral_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY lead_xentral_update ON public.lead_xentral FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager())) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
 
 
 --
@@ -6987,6 +7109,13 @@ GRANT SELECT,INSERT ON TABLE public.lead_reminder TO freshplan_app;
 
 
 --
+-- Name: TABLE lead_xentral; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.lead_xentral TO freshplan_app;
+
+
+--
 -- Name: TABLE mail_inbox_state; Type: ACL; Schema: public; Owner: -
 --
 
@@ -7288,6 +7417,13 @@ GRANT UPDATE(error) ON TABLE public.sync_run TO freshplan_app;
 
 
 --
+-- Name: COLUMN sync_run.cursor; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(cursor) ON TABLE public.sync_run TO freshplan_app;
+
+
+--
 -- Name: TABLE test_phase; Type: ACL; Schema: public; Owner: -
 --
 
@@ -7381,4 +7517,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261207214530'),
     ('20261207223000'),
     ('20261207230500'),
-    ('20261208090000');
+    ('20261208090000'),
+    ('20261208100000');

@@ -46,3 +46,23 @@ export async function insertAllianzConnection(
   );
   return id;
 }
+
+/** A Xentral connection of `orgId` (superuser insert): settings in clear, token and webhook key sealed. */
+export async function insertXentralConnection(
+  orgId: string,
+  key: string,
+  settings: Record<string, unknown>,
+  secrets: { token: string; webhookSecret?: string },
+  name = "Xentral",
+): Promise<string> {
+  const id = randomUUID();
+  const sealed = sealSecrets(id, secrets, keyringOf(key));
+  await asSuperuser((client) =>
+    client.query(
+      `INSERT INTO integration_connection (id, org_id, provider, name, settings, secrets, key_id)
+       VALUES ($1, $2, 'XENTRAL', $3, $4, $5, $6)`,
+      [id, orgId, name, JSON.stringify(settings), Buffer.from(sealed.secrets), sealed.keyId],
+    ),
+  );
+  return id;
+}

@@ -49,6 +49,26 @@ export async function ConnectionHealthList({ health }: { health: ConnectionHealt
         ? t("quotaLimit", { perMinute: h.quota.perMinute })
         : t("quotaValue", { remaining: h.quota.remaining, perMinute: h.quota.perMinute }),
     ],
+    ...(h.tokenExpiry
+      ? ([
+          [
+            t("tokenExpiry"),
+            t(
+              h.tokenExpiry.expired
+                ? "tokenExpired"
+                : h.tokenExpiry.warning
+                  ? "tokenExpiresSoon"
+                  : "tokenExpires",
+              {
+                date: format.dateTime(new Date(`${h.tokenExpiry.expiresAt}T12:00:00Z`), {
+                  dateStyle: "medium",
+                }),
+                days: h.tokenExpiry.daysLeft,
+              },
+            ),
+          ],
+        ] as [string, string][])
+      : []),
   ];
 
   return (

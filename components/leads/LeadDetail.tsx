@@ -21,6 +21,7 @@ import { ButtonLink } from "@/components/ui/links";
 import { ActivityForm, ExtensionsPanel, HoldsPanel } from "./ClockForms";
 import { useLead, useLeadTimeline, type TLead, type TLeadTimeline } from "./leadQueries";
 import { LeadBrief } from "./LeadBrief";
+import { LeadXentral } from "./LeadXentral";
 import { LeadEditDialogs, type LeadDialogKind } from "./LeadEditDialogs";
 import { CountdownText, DueSoonChip, StatusChip } from "./LeadStatus";
 import { BackdateForm, CollaboratorsPanel, ReassignForm } from "./PeopleForms";
@@ -161,6 +162,7 @@ export function LeadDetail({
         <LeadSamples orgSlug={orgSlug} leadId={lead.id} initial={initialSamples} />
       </Section>
       <CreditPanel orgSlug={orgSlug} leadId={lead.id} />
+      <LeadXentral orgSlug={orgSlug} leadId={lead.id} canManage={can.manage} />
 
       <Grid container spacing={2}>
         {can.logActivity && p && (

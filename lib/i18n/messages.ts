@@ -8,6 +8,7 @@ import deFields from "./messages/de/fields.json";
 import deIntegrations from "./messages/de/integrations.json";
 import deCredit from "./messages/de/credit.json";
 import deIntegrationsMonitor from "./messages/de/integrationsMonitor.json";
+import deXentral from "./messages/de/xentral.json";
 import deJobs from "./messages/de/jobs.json";
 import deLeads from "./messages/de/leads.json";
 import deMembers from "./messages/de/members.json";
@@ -24,6 +25,7 @@ import enFields from "./messages/en/fields.json";
 import enIntegrations from "./messages/en/integrations.json";
 import enCredit from "./messages/en/credit.json";
 import enIntegrationsMonitor from "./messages/en/integrationsMonitor.json";
+import enXentral from "./messages/en/xentral.json";
 import enJobs from "./messages/en/jobs.json";
 import enLeads from "./messages/en/leads.json";
 import enMembers from "./messages/en/members.json";
@@ -44,6 +46,7 @@ const de = {
   integrations: deIntegrations,
   credit: deCredit,
   integrationsMonitor: deIntegrationsMonitor,
+  xentral: deXentral,
   jobs: deJobs,
   leads: deLeads,
   members: deMembers,
@@ -62,6 +65,7 @@ const en = {
   integrations: enIntegrations,
   credit: enCredit,
   integrationsMonitor: enIntegrationsMonitor,
+  xentral: enXentral,
   jobs: enJobs,
   leads: enLeads,
   members: enMembers,

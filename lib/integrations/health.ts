@@ -14,6 +14,24 @@ import { PROVIDER_POLICIES, policyFor, type Provider } from "./resilience";
  */
 export const HEALTH_WINDOW_MINUTES = 15;
 
+/** Days before an access token's expiry from which health warns (Xentral: tokens live ≤ 180 days). */
+export const TOKEN_WARN_DAYS = 14;
+
+export interface TokenExpiry {
+  expiresAt: string;
+  /** Whole days left (negative once expired). */
+  daysLeft: number;
+  warning: boolean;
+  expired: boolean;
+}
+
+/** A token's expiry (a date; it ends with that day, UTC) as health shows it. */
+export function tokenExpiry(expiresAt: string, now = new Date()): TokenExpiry {
+  const end = new Date(`${expiresAt}T23:59:59.999Z`);
+  const daysLeft = Math.floor((end.getTime() - now.getTime()) / 86_400_000);
+  return { expiresAt, daysLeft, warning: daysLeft < TOKEN_WARN_DAYS, expired: end.getTime() < now.getTime() };
+}
+
 export type HealthLight = "green" | "yellow" | "red" | "off";
 
 export interface ConnectionHealth {
@@ -34,18 +52,24 @@ export interface ConnectionHealth {
     p95Ms: number | null;
   };
   quota: { perMinute: number; remaining: number | null; resetAt: string | null };
+  /** The access token's expiry (Xentral), with a warning 14 days before; null when none is kept. */
+  tokenExpiry: TokenExpiry | null;
 }
 
-function healthOf(figures: ConnectionCallFigures): ConnectionHealth {
+function healthOf(figures: ConnectionCallFigures, now: Date): ConnectionHealth {
   const provider = figures.provider as Provider;
   const policy = PROVIDER_POLICIES[provider] ? policyFor(provider, figures.connectionId) : undefined;
   const state = policy?.state ?? "closed";
   const errorRate = figures.calls > 0 ? figures.failures / figures.calls : null;
+  const expiry =
+    figures.tokenExpiresAt && /^\d{4}-\d{2}-\d{2}$/.test(figures.tokenExpiresAt)
+      ? tokenExpiry(figures.tokenExpiresAt, now)
+      : null;
   const light: HealthLight = !figures.enabled
     ? "off"
-    : state === "open" || (errorRate ?? 0) >= 0.5
+    : state === "open" || (errorRate ?? 0) >= 0.5 || expiry?.expired
       ? "red"
-      : state === "half_open" || (errorRate ?? 0) > 0
+      : state === "half_open" || (errorRate ?? 0) > 0 || expiry?.warning
         ? "yellow"
         : "green";
   return {
@@ -76,6 +100,7 @@ function healthOf(figures: ConnectionCallFigures): ConnectionHealth {
       remaining: policy?.quota.remaining ?? null,
       resetAt: policy?.quota.resetAt ? new Date(policy.quota.resetAt).toISOString() : null,
     },
+    tokenExpiry: expiry,
   };
 }
 
@@ -83,7 +108,7 @@ async function readHealth(ctx: MemberContext, connectionId: string | null, now: 
   authorize(ctx, "integration.manage", { type: "integration", orgId: ctx.orgId });
   const since = new Date(now.getTime() - HEALTH_WINDOW_MINUTES * 60_000);
   const figures = await withOrg(ctx, (tx) => readConnectionFigures(tx, ctx.orgId, since, connectionId));
-  return figures.map(healthOf);
+  return figures.map((f) => healthOf(f, now));
 }
 
 /** Every connection's health (admins), for the Integrations page. */

@@ -87,3 +87,40 @@ export const mailInboxPoll = defineJob({
     return { ...counts };
   },
 });
+
+/**
+ * Every 15 minutes: Xentral's products changed since the last pull into the catalogue
+ * (lib/integrations/xentral/products.ts), per organisation with a Xentral connection. Resumes from
+ * the last stored cursor; re-reading is harmless (updatedAt decides).
+ */
+export const xentralProductsSync = defineJob({
+  id: "xentral-products-sync",
+  cron: "*/15 * * * *",
+  payload: z.object({}).strict(),
+  async handler(_payload, { db }) {
+    const { pullAllProducts } = await import("./xentral/products");
+    const counts = { ...(await pullAllProducts(db, "incremental")) };
+    if (counts.orgsFailed > 0) {
+      throw new JobFailure(`Xentral product pull failed in ${counts.orgsFailed} organisation(s).`, counts);
+    }
+    return counts;
+  },
+});
+
+/**
+ * Sundays at 04:15: the full reconciliation of Xentral's products — every page; disabled products
+ * and those Xentral no longer lists (checked once more by number) become inactive.
+ */
+export const xentralProductsReconcile = defineJob({
+  id: "xentral-products-reconcile",
+  cron: "15 4 * * 0",
+  payload: z.object({}).strict(),
+  async handler(_payload, { db }) {
+    const { pullAllProducts } = await import("./xentral/products");
+    const counts = { ...(await pullAllProducts(db, "full")) };
+    if (counts.orgsFailed > 0) {
+      throw new JobFailure(`Xentral reconciliation failed in ${counts.orgsFailed} organisation(s).`, counts);
+    }
+    return counts;
+  },
+});

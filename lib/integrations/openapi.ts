@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defineApi } from "@/lib/http/spec";
 
 import { ZGenericWebhookEvent } from "./generic/webhooks";
+import { ZCustomerCandidate, ZLeadXentral } from "./xentral/schemas";
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from "./webhook-signature";
 
 /** The Integrations operations: a connection's health (/api/v1) and the webhook inbox (/api). */
@@ -43,6 +44,15 @@ export const ZConnectionHealth = z
         .describe("What the vendor last said is left (X-RateLimit-Remaining)"),
       resetAt: at.nullable(),
     }),
+    tokenExpiry: z
+      .object({
+        expiresAt: z.iso.date(),
+        daysLeft: z.number().int().describe("Whole days left; negative once expired"),
+        warning: z.boolean().describe("Fewer than 14 days left: renew the token"),
+        expired: z.boolean(),
+      })
+      .nullable()
+      .describe("The access token's expiry (Xentral personal access tokens live at most 180 days)"),
   })
   .meta({ id: "ConnectionHealth" });
 
@@ -75,10 +85,11 @@ export const receiveWebhookApi = defineApi({
     "`<X-Webhook-Timestamp>.<raw body>`; the timestamp (unix seconds) must be within 5 minutes of the " +
     "server's clock. Unknown provider or connection, a disabled one and a wrong or stale signature all " +
     "answer the same 401. The event is stored once per event id and processed by a job. The body shown " +
-    "is the `generic` provider's envelope; other providers send their own.",
+    "is the `generic` provider's envelope; `xentral` takes the same envelope with `type` " +
+    "`com.xentral.product.created.v1` / `.updated.v1` / `.deleted.v1` and the product as `data`.",
   tag: "Integrations",
   public: true,
-  params: z.object({ provider: z.enum(["generic"]), connectionId: z.uuid() }),
+  params: z.object({ provider: z.enum(["generic", "xentral"]), connectionId: z.uuid() }),
   headers: z.object({
     [WEBHOOK_TIMESTAMP_HEADER]: z.string().regex(/^\d+$/).describe("Unix seconds when the vendor signed"),
     [WEBHOOK_SIGNATURE_HEADER]: z
@@ -98,4 +109,49 @@ export const receiveWebhookApi = defineApi({
   problems: [401, 413],
 });
 
-export const integrationsApis = [connectionHealthApi, receiveWebhookApi];
+export const leadXentralApi = defineApi({
+  operationId: "getLeadXentral",
+  method: "GET",
+  path: "/leads/{id}/xentral",
+  summary: "A lead's Xentral customer and sales order",
+  description:
+    "The Xentral customer the lead is linked to (number shown on the lead), the sales order made from it " +
+    "(our externalOrderNumber, state, the Location Xentral answered), and whether one may be made: the " +
+    "lead's last decided test phase ended with LIST. Whoever may read the lead.",
+  tag: "Xentral",
+  params: z.object({ id: z.uuid() }),
+  response: { status: 200, description: "The lead's Xentral side", schema: ZLeadXentral },
+  problems: [404],
+});
+
+export const ZXentralCustomerQuery = z.object({
+  vatNumber: z.string().trim().min(4).max(20).optional().describe("Searched exactly (spaces ignored)"),
+  name: z.string().trim().min(2).max(200).optional().describe("Searched as contained, with zip if given"),
+  zip: z.string().trim().min(3).max(10).optional(),
+});
+
+export const searchXentralCustomersApi = defineApi({
+  operationId: "searchXentralCustomers",
+  method: "GET",
+  path: "/leads/{id}/xentral/customers",
+  summary: "Xentral customers that may be this lead",
+  description:
+    "Asks Xentral (`GET /api/v1/customers`, one cursor page of 50) by VAT number, or by name and zip. " +
+    "Managers and administrators.",
+  tag: "Xentral",
+  params: z.object({ id: z.uuid() }),
+  query: ZXentralCustomerQuery,
+  response: {
+    status: 200,
+    description: "Candidates",
+    schema: z.object({ items: z.array(ZCustomerCandidate) }),
+  },
+  problems: [400, 403, 404, 422, 503],
+});
+
+export const integrationsApis = [
+  connectionHealthApi,
+  receiveWebhookApi,
+  leadXentralApi,
+  searchXentralCustomersApi,
+];

@@ -16,6 +16,8 @@ export interface ConnectionCallFigures {
   calls: number;
   failures: number;
   p95Ms: number | null;
+  /** When the connection's access token expires (a Xentral personal access token), if it says. */
+  tokenExpiresAt: string | null;
 }
 
 /**
@@ -42,9 +44,10 @@ export async function readConnectionFigures(
       calls: number;
       failures: number;
       p95_ms: number | null;
+      token_expires_at: string | null;
     }[]
   >`
-    SELECT c.id::text, c.provider, c.name, c.enabled,
+    SELECT c.id::text, c.provider, c.name, c.enabled, c.settings ->> 'tokenExpiresAt' AS token_expires_at,
            (SELECT max(k.at) FROM integration_call k
             WHERE k.org_id = c.org_id AND k.connection_id = c.id AND k.outcome = 'ok') AS last_success_at,
            e.at AS last_error_at, e.error AS last_error,
@@ -74,6 +77,7 @@ export async function readConnectionFigures(
     calls: r.calls,
     failures: r.failures,
     p95Ms: r.p95_ms,
+    tokenExpiresAt: r.token_expires_at,
   }));
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 import type { OrgContext, Tx } from "@/lib/db";
 
 import { genericWebhooks } from "./generic/webhooks";
+import { xentralWebhooks } from "./xentral/webhooks";
 
 /**
  * The webhook inbox's providers: what the `{provider}` segment of /api/webhooks/{provider}/{id}
@@ -33,7 +34,10 @@ export interface WebhookProvider {
   handle(event: StoredWebhookEvent, tools: { tx: Tx; ctx: OrgContext }): Promise<Record<string, unknown>>;
 }
 
-const PROVIDERS: ReadonlyMap<string, WebhookProvider> = new Map([["generic", genericWebhooks]]);
+const PROVIDERS: ReadonlyMap<string, WebhookProvider> = new Map([
+  ["generic", genericWebhooks],
+  ["xentral", xentralWebhooks],
+]);
 
 /** The provider by the URL's segment (`generic`), or undefined. */
 export function webhookProviderBySlug(slug: string): WebhookProvider | undefined {

@@ -9,6 +9,8 @@ import {
   mailInboxPoll,
   outboxDeliver,
   webhookProcess,
+  xentralProductsReconcile,
+  xentralProductsSync,
 } from "@/lib/integrations/jobs";
 import { leadProtectionDaily } from "@/lib/leads/jobs";
 import { samplesFeedbackDaily, samplesFeedbackSentiment } from "@/lib/samples/jobs";
@@ -35,6 +37,8 @@ export const JOBS: readonly JobDefinition[] = [
   integrationsHousekeeping,
   mailInboxPoll,
   creditLimitPoll,
+  xentralProductsSync,
+  xentralProductsReconcile,
 ];
 
 export function findJob(id: string): JobDefinition | undefined {

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ConnectionHealthList } from "@/components/integrations/ConnectionHealthList";
 import { IntegrationsPanel } from "@/components/integrations/IntegrationsPanel";
 import { WebhookInbox } from "@/components/integrations/WebhookInbox";
+import { XentralSection } from "@/components/integrations/XentralSection";
 import { AreaPage } from "@/components/shell/AreaPage";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { can } from "@/lib/auth/policy";
@@ -14,6 +15,7 @@ import { listMailAccounts } from "@/lib/integrations/kas/service";
 import { listInboxSuggestions } from "@/lib/integrations/mail/suggestions";
 import { getIntegrationsOverview } from "@/lib/integrations/service";
 import { getWebhookInbox } from "@/lib/integrations/webhook-inbox";
+import { getXentralOverview } from "@/lib/integrations/xentral/service";
 
 /** The Integrations area: administrators manage connections and see the outbox; others see why not. */
 export default async function IntegrationsPage({ params }: PageProps<"/[org]/integrations">) {
@@ -33,11 +35,12 @@ export default async function IntegrationsPage({ params }: PageProps<"/[org]/int
       </AreaPage>
     );
   }
-  const [overview, health, inbox, suggestions] = await Promise.all([
+  const [overview, health, inbox, suggestions, xentral] = await Promise.all([
     getIntegrationsOverview(ctx),
     getConnectionsHealth(ctx),
     getWebhookInbox(ctx),
     listInboxSuggestions(ctx),
+    getXentralOverview(ctx),
   ]);
   return (
     <AreaPage area="integrations">
@@ -51,6 +54,7 @@ export default async function IntegrationsPage({ params }: PageProps<"/[org]/int
           (error: unknown) => ({ ok: false as const, message: isAppError(error) ? error.message : "KAS" }),
         )}
       >
+        <XentralSection orgSlug={org.slug} overview={xentral} />
         <ConnectionHealthList health={health} />
         <WebhookInbox orgSlug={org.slug} inbox={inbox} />
       </IntegrationsPanel>
