@@ -29,8 +29,9 @@ function keysOf(tree: object, prefix = ""): Set<string> {
 const CATALOGUE = { de: keysOf(MESSAGES.de.fields), en: keysOf(MESSAGES.en.fields) };
 const inBoth = (key: string) => CATALOGUE.de.has(key) && CATALOGUE.en.has(key);
 
-// The schemas: every `export` of every domain's schemas.ts, by name (`leadForms.createLead` too).
-const schemaModules = import.meta.glob<Record<string, unknown>>("../*/schemas.ts", { eager: true });
+// The schemas: every `export` of every domain's schemas.ts (and its adapters', such as
+// integrations/xentral), by name (`leadForms.createLead` too).
+const schemaModules = import.meta.glob<Record<string, unknown>>("../**/schemas.ts", { eager: true });
 function exported(name: string): unknown {
   const [head, ...rest] = name.split(".");
   for (const exports of Object.values(schemaModules)) {

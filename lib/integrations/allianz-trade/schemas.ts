@@ -7,9 +7,10 @@ export const ZAllianzConnectionInput = z.strictObject({
   name: z.string().trim().min(1).max(100),
   baseUrl: z
     .url({ protocol: /^https?$/ })
-    .refine((url) => url.startsWith("https://") || LOOPBACK.has(new URL(url).hostname), {
-      message: "https only, except for a server on this machine",
-    }),
+    .refine(
+      (url) => url.startsWith("https://") || (URL.canParse(url) && LOOPBACK.has(new URL(url).hostname)),
+      { message: "https only, except for a server on this machine", params: { i18n: "httpsOrLocal" } },
+    ),
   apiKey: z.string().trim().min(8).max(500),
 });
 export type TAllianzConnectionInput = z.infer<typeof ZAllianzConnectionInput>;

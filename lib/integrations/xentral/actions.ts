@@ -7,7 +7,7 @@ import { orgAction, type ActionState } from "@/lib/http/action";
 
 import { createXentralSalesOrder, linkXentralCustomer, type SalesOrderResult } from "./leads";
 import type { PullCounts } from "./products";
-import { ZSalesOrderInput, ZSyncNow, ZXentralConnectionInput } from "./schemas";
+import { ZSyncNow, ZXentralConnectionInput, ZXentralLink, ZXentralOrder } from "./schemas";
 import { saveXentralConnection } from "./connection";
 import { syncXentralNow } from "./service";
 
@@ -39,25 +39,21 @@ export async function syncXentralNowAction(
   return state;
 }
 
-const ZLink = z.object({ leadId: z.uuid(), customerNumber: z.string().trim().min(1).max(100) });
-
 export async function linkXentralCustomerAction(
   orgSlug: string,
-  input: z.input<typeof ZLink>,
+  input: z.input<typeof ZXentralLink>,
 ): Promise<ActionState<{ number: string; name: string }>> {
-  return orgAction(orgSlug, ZLink, input, async (session, data) => {
+  return orgAction(orgSlug, ZXentralLink, input, async (session, data) => {
     const customer = await linkXentralCustomer(session.ctx, data.leadId, data.customerNumber);
     return { number: customer.number, name: customer.name };
   });
 }
 
-const ZOrder = ZSalesOrderInput.extend({ leadId: z.uuid() });
-
 export async function createXentralSalesOrderAction(
   orgSlug: string,
-  input: z.input<typeof ZOrder>,
+  input: z.input<typeof ZXentralOrder>,
 ): Promise<ActionState<SalesOrderResult>> {
-  return orgAction(orgSlug, ZOrder, input, (session, { leadId, ...order }) =>
+  return orgAction(orgSlug, ZXentralOrder, input, (session, { leadId, ...order }) =>
     createXentralSalesOrder(session.ctx, leadId, order),
   );
 }

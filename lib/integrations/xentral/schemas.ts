@@ -26,11 +26,19 @@ export const ZInstance = z
     try {
       url = new URL(value);
     } catch {
-      ctx.addIssue({ code: "custom", message: "Neither a Xentral id nor a URL" });
+      ctx.addIssue({
+        code: "custom",
+        message: "Neither a Xentral id nor a URL",
+        params: { i18n: "xentralInstance" },
+      });
       return z.NEVER;
     }
     if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.has(url.hostname))) {
-      ctx.addIssue({ code: "custom", message: "https only (plain http only to this machine)" });
+      ctx.addIssue({
+        code: "custom",
+        message: "https only (plain http only to this machine)",
+        params: { i18n: "httpsOrLocal" },
+      });
       return z.NEVER;
     }
     return url.origin;
@@ -155,3 +163,9 @@ export const ZLeadXentral = z
   })
   .meta({ id: "LeadXentral" });
 export type TLeadXentral = z.infer<typeof ZLeadXentral>;
+
+/** Linking a lead to a Xentral customer (the lead page's customer search). */
+export const ZXentralLink = z.object({ leadId: z.uuid(), customerNumber: z.string().trim().min(1).max(100) });
+
+/** A sales order from a lead (the lead page's order button). */
+export const ZXentralOrder = ZSalesOrderInput.extend({ leadId: z.uuid() });
