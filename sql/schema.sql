@@ -5332,7 +5332,7 @@ CREATE POLICY lead_xentral_delete ON public.lead_xentral FOR DELETE USING (((org
 -- Name: lead_xentral lead_xentral_insert; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY lead_xentral_insert ON public.lead_xentral FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+CREATE POLICY lead_xentral_insert ON public.lead_xentral FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager() AND ((linked_by IS NULL) OR (linked_by = public.app_current_user_id())) AND ((order_created_by IS NULL) OR (order_created_by = public.app_current_user_id()))));
 
 
 --

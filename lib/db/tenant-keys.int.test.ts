@@ -400,6 +400,17 @@ function sampleRows(t: Fixture): Record<string, Row> {
       provider_job_id: "job-1",
       requested_by: author,
     },
+    lead_xentral: {
+      org_id: t.orgId,
+      lead_id: t.leadId,
+      customer_id: "4711",
+      customer_number: "10001",
+      customer_name: "Firma",
+      linked_by: author,
+      order_number: "FP-1",
+      order_state: "SENDING",
+      order_created_by: author,
+    },
   };
 }
 

@@ -162,7 +162,7 @@ describe("settings:set", () => {
       ]);
       expectError(
         tooSmall,
-        /^error: Invalid value for lead\.protection\.baseMonths: Too small: expected number to be >=1$/,
+        /^error: Invalid value for lead\.protection\.baseMonths: Please enter at least 1\.$/,
       );
       expectError(badDuration, /Invalid value for ai\.cache\.ttl: Enter an ISO 8601 duration/);
       expectError(notJson, /<json> is not JSON/);

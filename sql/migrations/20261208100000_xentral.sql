@@ -42,8 +42,14 @@ ALTER TABLE lead_xentral ENABLE ROW LEVEL SECURITY;
 ALTER TABLE lead_xentral FORCE ROW LEVEL SECURITY;
 CREATE POLICY lead_xentral_select ON lead_xentral FOR SELECT
   USING (org_id = app_current_org_id() AND app_can_read_lead(lead_id));
+-- Who linked and who ordered are accounts, not organisation rows: a new row may name only the
+-- member inserting it (tenant-keys.int.test.ts attaches one to another organisation's account).
 CREATE POLICY lead_xentral_insert ON lead_xentral FOR INSERT
-  WITH CHECK (org_id = app_current_org_id() AND app_is_lead_manager());
+  WITH CHECK (
+    org_id = app_current_org_id() AND app_is_lead_manager()
+    AND (linked_by IS NULL OR linked_by = app_current_user_id())
+    AND (order_created_by IS NULL OR order_created_by = app_current_user_id())
+  );
 CREATE POLICY lead_xentral_update ON lead_xentral FOR UPDATE
   USING (org_id = app_current_org_id() AND app_is_lead_manager())
   WITH CHECK (org_id = app_current_org_id() AND app_is_lead_manager());
