@@ -293,9 +293,16 @@ export function LeadList({
     }),
     [state.status, state.dueSoon, state.q],
   );
-  const sortModel: GridSortModel = FIELD_OF[state.sort]
-    ? [{ field: FIELD_OF[state.sort]!, sort: state.dir }]
-    : [];
+  // Memoised like the filter model: the grid takes a new sort model for a new order and goes back
+  // to the first page, which would undo every page change.
+  const sortModel = useMemo<GridSortModel>(() => {
+    const field = FIELD_OF[state.sort];
+    return field ? [{ field, sort: state.dir }] : [];
+  }, [state.sort, state.dir]);
+  const paginationModel = useMemo(
+    () => ({ page: state.page - 1, pageSize: state.limit }),
+    [state.page, state.limit],
+  );
   const paginationMeta = useMemo(() => ({ hasNextPage }), [hasNextPage]);
 
   const onSortModelChange = (model: GridSortModel) => {
@@ -458,7 +465,7 @@ export function LeadList({
             filterModel={filterModel}
             rowCount={rowCount}
             paginationMeta={paginationMeta}
-            paginationModel={{ page: state.page - 1, pageSize: state.limit }}
+            paginationModel={paginationModel}
             onPaginationModelChange={onPaginationModelChange}
             pageSizeOptions={[...PAGE_SIZES]}
             columnVisibilityModel={
