@@ -155,13 +155,15 @@ export function LeadList({
   const narrow = useMediaQuery(theme.breakpoints.down("md"));
 
   const state = readState(ZLeadListLink.parse(Object.fromEntries(searchParams)), mineByDefault);
-  /** A new state into the URL: a new history entry, so Back returns to the previous list. */
+  /** A new state into the URL: a new history entry (Back returns to the previous list). */
   const go = (change: Partial<ListState>, { replace = false } = {}) => {
     const next = { ...state, page: 1, ...change };
     const search = searchOf(next, mineByDefault);
     const url = search ? `${pathname}?${search}` : pathname;
-    if (replace) router.replace(url, { scroll: false });
-    else router.push(url, { scroll: false });
+    // Only the URL changes (no server round trip: the page reads nothing from it); Next.js keeps
+    // useSearchParams in step, so switches and tabs flip at once.
+    if (replace) window.history.replaceState(null, "", url);
+    else window.history.pushState(null, "", url);
   };
 
   const [search, setSearch] = useState(state.q);
