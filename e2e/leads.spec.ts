@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+
 import {
   expect,
   test,
@@ -130,6 +132,9 @@ test("a manager approves an extension and the base deadline moves by its days", 
   expect(Date.parse(after.baseUntil) - Date.parse(before.baseUntil)).toBe(14 * DAY);
   await visit(page, `/e2e-alpha/leads/${lead.id}`);
   await expect(deadline(page, "baseUntil")).toHaveAttribute("datetime", after.baseUntil);
+  // The lead page's actions are tabs, one form at a time; the chosen one is kept in the URL.
+  await page.getByRole("tab", { name: "Verlängerung" }).click();
+  await expect(page).toHaveURL(/\?action=extension$/);
   await expect(page.getByRole("list", { name: "Verlängerungsanfragen" })).toContainText("Genehmigt");
 });
 
@@ -193,7 +198,10 @@ test("registering a lead in the browser: field errors, duplicates, similar candi
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bäckerei Sonnenscheinchen");
 });
 
-test("the list pages, searches and filters on the server", async ({ page, playwright }, testInfo) => {
+test("the list pages, sorts, searches and filters on the server, keeps it all in the URL and exports it", async ({
+  page,
+  playwright,
+}, testInfo) => {
   const partner = await member(playwright.request, testInfo, "sales", "Pia Pager");
   const tag = unique(testInfo);
   for (let i = 0; i < 30; i++) {
@@ -218,6 +226,33 @@ test("the list pages, searches and filters on the server", async ({ page, playwr
   await expect(firstRow).toContainText(`Lead 0 ${tag}`);
   await page.getByRole("columnheader", { name: "Firma" }).click();
   await expect(firstRow).toContainText(`Lead 9 ${tag}`);
+
+  // Order and page live in the URL: a reload (and Back) shows the same page of the same order.
+  await page.getByRole("button", { name: "Zur nächsten Seite" }).click();
+  await expect(page).toHaveURL(/\/leads\?sort=companyName&dir=desc&page=2$/);
+  const second = await partner.api.get("/api/v1/leads?owner=me&sort=-companyName&limit=25&page=2");
+  const expected = ((await second.json()) as { items: { companyName: string }[] }).items;
+  expect(expected).toHaveLength(5);
+  await expect(firstRow).toContainText(expected[0].companyName);
+  await visit(page, page.url());
+  await expect(page).toHaveURL(/\/leads\?sort=companyName&dir=desc&page=2$/);
+  await expect(page.getByText("26–30 von 30")).toBeVisible();
+  await expect(firstRow).toContainText(expected[0].companyName);
+  await expect(page.getByRole("columnheader", { name: "Firma" })).toHaveAttribute("aria-sort", "descending");
+
+  // The CSV export: the list's filters and order, every page, German headers, Excel's BOM.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "CSV exportieren" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^leads-e2e-alpha-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile(await download.path(), "utf8");
+  expect(csv.startsWith("\uFEFFFirma,Ort,Branche,Inhaber,Status,Registriert am,Geschützt bis,")).toBe(true);
+  const lines = csv.slice(1).trimEnd().split("\r\n");
+  expect(lines).toHaveLength(31);
+  expect(lines[1]).toMatch(
+    new RegExp(`^Lead 9 ${tag},Stadt 9 ${tag},,Pia Pager,Aktiv,\\d{4}-\\d{2}-\\d{2} `),
+  );
 
   await page.getByLabel("Firma oder Ort suchen").fill(`Lead 7 ${tag}`);
   await expect(page.getByText("1–1 von 1")).toBeVisible();

@@ -23,7 +23,8 @@ import {
 } from "@/lib/leads/actions";
 import { ACTIVITY_KINDS, HOLD_REASONS, QUALIFYING_KINDS, leadForms } from "@/lib/leads/schemas";
 
-import { invalidateLead, type TLead } from "./leadQueries";
+import { invalidateLead, leadKeys, type TLead, type TLeadTimeline } from "./leadQueries";
+import { useOptimisticForm } from "./useOptimisticForm";
 import { FormFooter, FormMessage } from "@/components/ui/FormFooter";
 import { useActionForm } from "@/components/ui/useActionForm";
 
@@ -40,13 +41,57 @@ function useInvalidate(orgSlug: string, leadId: string) {
   return () => invalidateLead(queryClient, orgSlug, leadId);
 }
 
-export function ActivityForm({ orgSlug, leadId }: { orgSlug: string; leadId: string }) {
+/** After a change the server computes (the clock): invalidate, and say it was done. */
+function useDone(orgSlug: string, leadId: string, onDone: (message: string) => void) {
+  const invalidate = useInvalidate(orgSlug, leadId);
+  return async (message: string) => {
+    await invalidate();
+    onDone(message);
+  };
+}
+
+/**
+ * Log an activity. The new entry shows in the lead's history at once (optimistic, rolled back if the
+ * server refuses); the deadlines it may move follow when the server has computed them.
+ */
+export function ActivityForm({
+  orgSlug,
+  leadId,
+  onDone,
+}: {
+  orgSlug: string;
+  leadId: string;
+  onDone: (message: string) => void;
+}) {
   const t = useTranslations("leads.forms");
   const k = useTranslations("leads.timeline.kinds");
-  const form = useActionForm(logActivityAction.bind(null, orgSlug, leadId), {
+  const queryClient = useQueryClient();
+  const form = useOptimisticForm({
+    action: (formData) => logActivityAction(orgSlug, leadId, { status: "idle" }, formData),
     schema: leadForms.logActivity,
     dates: ["at"],
-    onOk: useInvalidate(orgSlug, leadId),
+    optimistic: async (input) => {
+      const key = leadKeys.timeline(orgSlug, leadId);
+      await queryClient.cancelQueries({ queryKey: key });
+      const before = queryClient.getQueryData<TLeadTimeline>(key);
+      if (before) {
+        const at = typeof input.at === "string" && input.at ? input.at : new Date().toISOString();
+        const entry = {
+          id: `optimistic-${crypto.randomUUID()}`,
+          kind: String(input.kind),
+          at,
+          note: typeof input.note === "string" && input.note ? input.note : null,
+          createdBy: null,
+        };
+        queryClient.setQueryData<TLeadTimeline>(key, {
+          ...before,
+          activities: [...before.activities, entry].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+        });
+      }
+      return () => queryClient.setQueryData(key, before);
+    },
+    settle: () => invalidateLead(queryClient, orgSlug, leadId),
+    onOk: () => onDone(t("done.activity")),
   });
   return (
     <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1.5} aria-label={t("activityTitle")}>
@@ -88,23 +133,26 @@ export function HoldsPanel({
   canWrite,
   canManage,
   now,
+  onDone,
 }: {
   orgSlug: string;
   lead: TLead;
   canWrite: boolean;
   canManage: boolean;
   now: number | null;
+  onDone: (message: string) => void;
 }) {
   const t = useTranslations("leads.forms");
   const r = useTranslations("leads.timeline.holdReasons");
   const format = useFormatter();
   const invalidate = useInvalidate(orgSlug, lead.id);
+  const done = useDone(orgSlug, lead.id, onDone);
   const [ending, startEnding] = useTransition();
   const [endError, setEndError] = useState<string | null>(null);
   const form = useActionForm(createHoldAction.bind(null, orgSlug, lead.id), {
     schema: leadForms.createHold,
     dates: ["startAt", "endAt"],
-    onOk: invalidate,
+    onOk: () => done(t("done.hold")),
   });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const endable = (h: TLead["holds"][number]) =>
@@ -114,7 +162,8 @@ export function HoldsPanel({
     startEnding(async () => {
       const result = await endHoldAction(orgSlug, lead.id, holdId);
       setEndError(result.status === "error" ? result.message || (result.fieldErrors._ ?? "") : null);
-      await invalidate();
+      if (result.status === "ok") await done(t("done.holdEnded"));
+      else await invalidate();
     });
 
   const expired = lead.protection?.status === "EXPIRED" || !lead.protection;
@@ -203,19 +252,21 @@ export function ExtensionsPanel({
   lead,
   canWrite,
   canManage,
+  onDone,
 }: {
   orgSlug: string;
   lead: TLead;
   canWrite: boolean;
   canManage: boolean;
+  onDone: (message: string) => void;
 }) {
   const t = useTranslations("leads.forms");
   const s = useTranslations("leads.extensionStatus");
   const format = useFormatter();
-  const invalidate = useInvalidate(orgSlug, lead.id);
+  const done = useDone(orgSlug, lead.id, onDone);
   const form = useActionForm(requestExtensionAction.bind(null, orgSlug, lead.id), {
     schema: leadForms.requestExtension,
-    onOk: invalidate,
+    onOk: () => done(t("done.extension")),
   });
   const pending = lead.extensions.find((e) => e.status === "PENDING");
   const protectedNow = lead.protection !== null && lead.protection.status !== "EXPIRED";
@@ -257,7 +308,12 @@ export function ExtensionsPanel({
         </List>
       )}
       {pending && canManage && (
-        <DecideExtensionForm orgSlug={orgSlug} requestId={pending.id} leadId={lead.id} />
+        <DecideExtensionForm
+          orgSlug={orgSlug}
+          requestId={pending.id}
+          leadId={lead.id}
+          onDone={() => onDone(t("done.decided"))}
+        />
       )}
       {pending && !canManage && <Alert severity="info">{t("extensionWaiting")}</Alert>}
       {canWrite && protectedNow && !pending && (

@@ -8,7 +8,10 @@ import Grid from "@mui/material/Grid";
 import Paper from "@mui/material/Paper";
 import Snackbar from "@mui/material/Snackbar";
 import Stack from "@mui/material/Stack";
+import Tab from "@mui/material/Tab";
+import Tabs from "@mui/material/Tabs";
 import Typography from "@mui/material/Typography";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 
@@ -29,7 +32,10 @@ import { ProtectionTimeline } from "./ProtectionTimeline";
 import { useNow } from "./time";
 import { DEADLINES, type Deadline } from "./timelineModel";
 
-/** One lead: its protection and why, the timeline, and the forms that change it. */
+/**
+ * One lead, calm: who has it and until when, the deadlines and the timeline first; then the actions
+ * as tabs that open one form at a time; one snackbar confirms whatever was done.
+ */
 export function LeadDetail({
   orgSlug,
   initialLead,
@@ -42,7 +48,6 @@ export function LeadDetail({
   initialSamples: TLeadSamples;
 }) {
   const t = useTranslations("leads.detail");
-  const tf = useTranslations("leads.forms");
   const tb = useTranslations("leads.brief");
   const ts = useTranslations("samples.admin");
   const now = useNow();
@@ -154,6 +159,14 @@ export function LeadDetail({
         {now === null ? null : <ProtectionTimeline lead={lead} timeline={timeline} now={now} />}
       </Section>
 
+      <LeadActions
+        orgSlug={orgSlug}
+        lead={lead}
+        timeline={timeline}
+        now={now}
+        onDone={(message) => setDone(message)}
+      />
+
       <Section title={tb("title")} intro={tb("intro")} id="brief-heading">
         <LeadBrief orgSlug={orgSlug} leadId={lead.id} />
       </Section>
@@ -163,60 +176,142 @@ export function LeadDetail({
       </Section>
       <CreditPanel orgSlug={orgSlug} leadId={lead.id} />
       <LeadXentral orgSlug={orgSlug} leadId={lead.id} canManage={can.manage} />
+    </Stack>
+  );
+}
 
-      <Grid container spacing={2}>
-        {can.logActivity && p && (
-          <Grid size={{ xs: 12, md: 6 }}>
-            <Section fill title={tf("activityTitle")} intro={tf("activityIntro")} id="activity-heading">
-              <ActivityForm orgSlug={orgSlug} leadId={lead.id} />
-            </Section>
-          </Grid>
-        )}
-        <Grid size={{ xs: 12, md: 6 }}>
-          <Section fill title={tf("holdTitle")} intro={tf("holdIntro")} id="hold-heading">
-            <HoldsPanel orgSlug={orgSlug} lead={lead} canWrite={can.write} canManage={can.manage} now={now} />
-          </Section>
-        </Grid>
-        <Grid size={{ xs: 12, md: 6 }}>
-          <Section fill title={tf("extensionTitle")} intro={tf("extensionIntro")} id="extension-heading">
-            <ExtensionsPanel orgSlug={orgSlug} lead={lead} canWrite={can.write} canManage={can.manage} />
-          </Section>
-        </Grid>
-        <Grid size={{ xs: 12, md: 6 }}>
-          <Section
-            fill
-            title={tf("collaboratorsTitle")}
-            intro={tf("collaboratorsIntro")}
-            id="collaborators-heading"
-          >
+const ACTIONS = ["activity", "hold", "extension", "collaborators", "backdate", "reassign"] as const;
+type LeadAction = (typeof ACTIONS)[number];
+
+/**
+ * What the reader may do on the lead, as tabs: one form open at a time, the chosen one kept in the
+ * URL (`?action=hold`), so a reload or a shared link opens it again. A tab shows when the reader
+ * may act there, or when it holds the lead's records (its holds, extension requests, collaborators).
+ */
+function LeadActions({
+  orgSlug,
+  lead,
+  timeline,
+  now,
+  onDone,
+}: {
+  orgSlug: string;
+  lead: TLead;
+  timeline: TLeadTimeline;
+  now: number | null;
+  onDone: (message: string) => void;
+}) {
+  const t = useTranslations("leads.detail.actions");
+  const tf = useTranslations("leads.forms");
+  const searchParams = useSearchParams();
+  const pathname = usePathname();
+  const p = lead.protection;
+  const can = timeline.can;
+  const protectedNow = p !== null && p.status !== "EXPIRED";
+  const shown: Record<LeadAction, boolean> = {
+    activity: can.logActivity && p !== null,
+    hold: (can.write && protectedNow) || lead.holds.length > 0,
+    extension: (can.write && protectedNow) || lead.extensions.length > 0,
+    collaborators: can.write || lead.collaborators.length > 0,
+    backdate: can.manage && p !== null,
+    reassign: can.manage,
+  };
+  const available = ACTIONS.filter((action) => shown[action]);
+  const asked = searchParams.get("action");
+  const selected = available.find((action) => action === asked) ?? available[0];
+  if (!selected) return null;
+
+  const choose = (action: LeadAction) => {
+    const search = new URLSearchParams(searchParams);
+    search.set("action", action);
+    // Only the URL changes (no navigation): Next.js keeps useSearchParams in step with it.
+    window.history.replaceState(null, "", `${pathname}?${search}`);
+  };
+  const titles: Record<LeadAction, [string, string]> = {
+    activity: [tf("activityTitle"), tf("activityIntro")],
+    hold: [tf("holdTitle"), tf("holdIntro")],
+    extension: [tf("extensionTitle"), tf("extensionIntro")],
+    collaborators: [tf("collaboratorsTitle"), tf("collaboratorsIntro")],
+    backdate: [tf("backdateTitle"), tf("backdateIntro")],
+    reassign: [tf("reassignTitle"), tf("reassignIntro")],
+  };
+  const [title, intro] = titles[selected];
+
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby="actions-heading">
+      <Box sx={{ px: { xs: 2, sm: 3 }, pt: { xs: 2, sm: 3 } }}>
+        <Typography variant="h6" component="h2" id="actions-heading">
+          {t("title")}
+        </Typography>
+      </Box>
+      <Tabs
+        value={selected}
+        onChange={(_event, action: LeadAction) => choose(action)}
+        variant="scrollable"
+        scrollButtons="auto"
+        allowScrollButtonsMobile
+        aria-label={t("label")}
+        sx={{ borderBottom: 1, borderColor: "divider", px: { xs: 0, sm: 1 } }}
+      >
+        {available.map((action) => (
+          <Tab
+            key={action}
+            value={action}
+            label={t(`tabs.${action}`)}
+            id={`lead-action-${action}`}
+            aria-controls={`lead-action-panel-${action}`}
+          />
+        ))}
+      </Tabs>
+      <Box
+        role="tabpanel"
+        id={`lead-action-panel-${selected}`}
+        aria-labelledby={`lead-action-${selected}`}
+        sx={{ p: { xs: 2, sm: 3 } }}
+      >
+        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+          {title}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {intro}
+        </Typography>
+        <Box sx={{ maxWidth: 640 }}>
+          {selected === "activity" && <ActivityForm orgSlug={orgSlug} leadId={lead.id} onDone={onDone} />}
+          {selected === "hold" && (
+            <HoldsPanel
+              orgSlug={orgSlug}
+              lead={lead}
+              canWrite={can.write}
+              canManage={can.manage}
+              now={now}
+              onDone={onDone}
+            />
+          )}
+          {selected === "extension" && (
+            <ExtensionsPanel
+              orgSlug={orgSlug}
+              lead={lead}
+              canWrite={can.write}
+              canManage={can.manage}
+              onDone={onDone}
+            />
+          )}
+          {selected === "collaborators" && (
             <CollaboratorsPanel
               orgSlug={orgSlug}
               lead={lead}
               members={timeline.members}
               canWrite={can.write}
+              onDone={onDone}
             />
-          </Section>
-        </Grid>
-        {can.manage && (
-          <>
-            <Grid size={{ xs: 12, md: 6 }}>
-              <Section fill title={tf("backdateTitle")} intro={tf("backdateIntro")} id="backdate-heading">
-                {p ? (
-                  <BackdateForm orgSlug={orgSlug} leadId={lead.id} />
-                ) : (
-                  <Typography>{t("noOwner")}</Typography>
-                )}
-              </Section>
-            </Grid>
-            <Grid size={{ xs: 12, md: 6 }}>
-              <Section fill title={tf("reassignTitle")} intro={tf("reassignIntro")} id="reassign-heading">
-                <ReassignForm orgSlug={orgSlug} lead={lead} members={timeline.members} />
-              </Section>
-            </Grid>
-          </>
-        )}
-      </Grid>
-    </Stack>
+          )}
+          {selected === "backdate" && <BackdateForm orgSlug={orgSlug} leadId={lead.id} onDone={onDone} />}
+          {selected === "reassign" && (
+            <ReassignForm orgSlug={orgSlug} lead={lead} members={timeline.members} onDone={onDone} />
+          )}
+        </Box>
+      </Box>
+    </Paper>
   );
 }
 

@@ -2,6 +2,7 @@
 
 import AddOutlined from "@mui/icons-material/AddOutlined";
 import AssignmentLateOutlined from "@mui/icons-material/AssignmentLateOutlined";
+import FileDownloadOutlined from "@mui/icons-material/FileDownloadOutlined";
 import FilterAltOutlined from "@mui/icons-material/FilterAltOutlined";
 import SearchOutlined from "@mui/icons-material/SearchOutlined";
 import Alert from "@mui/material/Alert";
@@ -28,35 +29,43 @@ import {
 } from "@mui/x-data-grid";
 import { deDE, enUS } from "@mui/x-data-grid/locales";
 import NextLink from "next/link";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useEffectEvent, useMemo, useState } from "react";
 
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ButtonLink } from "@/components/ui/links";
 
-import type { TLeadSort, TListLeads } from "@/lib/leads/schemas";
+import {
+  ZLeadListLink,
+  type TLeadListLink,
+  type TLeadSort,
+  type TLeadSortKey,
+  type TListLeads,
+} from "@/lib/leads/schemas";
 
-import { useLeadPage, type TLeadListItem, type LeadListParams } from "./leadQueries";
+import { downloadLeadCsv, useLeadPage, type TLeadListItem, type LeadListParams } from "./leadQueries";
 import { CountdownText, DueSoonChip, nextDeadline, StatusChip, type ProtectionStatus } from "./LeadStatus";
 import { RegisterLeadDialog } from "./RegisterLeadDialog";
 
-const PAGE_SIZES = [25, 50, 100];
+const PAGE_SIZES = [25, 50, 100] as const;
 const STATUSES: ProtectionStatus[] = ["ACTIVE", "GRACE", "EXPIRED"];
 /** The grid's sortable columns and the server's sort keys (GET /api/v1/leads?sort=). */
-const SORT_KEYS = { companyName: "companyName", createdAt: "createdAt", deadline: "protectedUntil" } as const;
-type SortableField = keyof typeof SORT_KEYS;
-const DEFAULT_SORT: GridSortModel = [{ field: "createdAt", sort: "desc" }];
+const SORT_KEYS = {
+  companyName: "companyName",
+  city: "city",
+  registeredAt: "registeredAt",
+  deadline: "protectedUntil",
+} as const satisfies Record<string, TLeadSortKey>;
+const FIELD_OF = Object.fromEntries(Object.entries(SORT_KEYS).map(([field, key]) => [key, field])) as Partial<
+  Record<TLeadSortKey, string>
+>;
+/** Newest registration first, unless the URL says otherwise. */
+const DEFAULT_SORT = { key: "registeredAt", dir: "desc" } as const;
 
-function sortParam(model: GridSortModel): TLeadSort {
-  const [first] = model.length > 0 ? model : DEFAULT_SORT;
-  const key = SORT_KEYS[first.field as SortableField] ?? "createdAt";
-  return first.sort === "desc" ? `-${key}` : key;
-}
-
-interface Filters {
+/** The list's state, all of it in the page's URL (`?status=GRACE&sort=companyName&dir=asc&page=2`). */
+interface ListState {
   mine: boolean;
-  sort: GridSortModel;
   status: ProtectionStatus | "";
   dueSoon: boolean;
   q: string;
@@ -64,84 +73,136 @@ interface Filters {
   due?: TListLeads["due"];
   hold?: TListLeads["hold"];
   extension?: TListLeads["extension"];
+  sort: TLeadSortKey;
+  dir: "asc" | "desc";
+  /** 1 is the first page. */
+  page: number;
+  limit: (typeof PAGE_SIZES)[number];
 }
 
-/** The filters a link to the list may set in its URL (app/(admin)/[org]/leads/page.tsx parses them). */
-export type LeadListLinkFilters = Partial<Pick<Filters, "mine" | "status" | "due" | "hold" | "extension">>;
+function readState(link: TLeadListLink, mineByDefault: boolean): ListState {
+  return {
+    mine: link.owner ? link.owner === "me" : mineByDefault,
+    status: link.status ?? "",
+    dueSoon: link.dueSoon === "true",
+    q: link.q ?? "",
+    due: link.due,
+    hold: link.hold,
+    extension: link.extension,
+    sort: link.sort ?? DEFAULT_SORT.key,
+    dir: link.dir ?? (link.sort ? "asc" : DEFAULT_SORT.dir),
+    page: link.page ?? 1,
+    limit: link.limit ?? PAGE_SIZES[0],
+  };
+}
+
+/** The URL of a state: only what differs from the defaults, so a plain list has a plain URL. */
+function searchOf(state: ListState, mineByDefault: boolean): string {
+  const search = new URLSearchParams();
+  if (state.mine !== mineByDefault) search.set("owner", state.mine ? "me" : "all");
+  if (state.status) search.set("status", state.status);
+  if (state.dueSoon) search.set("dueSoon", "true");
+  if (state.q) search.set("q", state.q);
+  if (state.due) search.set("due", state.due);
+  if (state.hold) search.set("hold", state.hold);
+  if (state.extension) search.set("extension", state.extension);
+  if (state.sort !== DEFAULT_SORT.key || state.dir !== DEFAULT_SORT.dir) {
+    search.set("sort", state.sort);
+    search.set("dir", state.dir);
+  }
+  if (state.page > 1) search.set("page", String(state.page));
+  if (state.limit !== PAGE_SIZES[0]) search.set("limit", String(state.limit));
+  return search.toString();
+}
+
+/** What GET /api/v1/leads (and its CSV export) are asked for the state's filters and order. */
+function queryOf(state: ListState): Omit<LeadListParams, "limit"> {
+  return {
+    sort: (state.dir === "desc" ? `-${state.sort}` : state.sort) satisfies TLeadSort,
+    ...(state.mine && { owner: "me" as const }),
+    ...(state.status && { status: state.status }),
+    ...(state.dueSoon && { dueSoon: true as const }),
+    ...(state.q && { q: state.q }),
+    ...(state.due && { due: state.due }),
+    ...(state.hold && { hold: state.hold }),
+    ...(state.extension && { extension: state.extension }),
+  };
+}
 
 /**
- * The lead list: a DataGrid paged, sorted and filtered by the server (GET /api/v1/leads, newest
- * first, cursor-paginated: each page remembers where the next one starts). Sales partners start
- * with their own leads; managers with everyone's.
+ * The lead list: a DataGrid paged, sorted and filtered by the server (GET /api/v1/leads). Every
+ * filter, the order and the page live in the URL, so a reload, the back button and a shared link
+ * show the same list. Sales partners start with their own leads; managers with everyone's.
  */
 export function LeadList({
   orgSlug,
   mineByDefault,
   canCreate,
   canManage,
-  initial = {},
 }: {
   orgSlug: string;
   mineByDefault: boolean;
   canCreate: boolean;
   canManage: boolean;
-  initial?: LeadListLinkFilters;
 }) {
   const t = useTranslations("leads");
   const locale = useLocale();
   const format = useFormatter();
   const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
   const theme = useTheme();
   const narrow = useMediaQuery(theme.breakpoints.down("md"));
 
-  const [filters, setFilters] = useState<Filters>({
-    mine: initial.mine ?? mineByDefault,
-    sort: DEFAULT_SORT,
-    status: initial.status ?? "",
-    dueSoon: false,
-    q: "",
-    due: initial.due,
-    hold: initial.hold,
-    extension: initial.extension,
-  });
-  const [search, setSearch] = useState("");
-  const [registering, setRegistering] = useState(false);
-  const filterKey = JSON.stringify(filters);
-  const [view, setView] = useState({ filterKey, page: 0, pageSize: PAGE_SIZES[0] });
-  const paging = view.filterKey === filterKey ? view : { filterKey, page: 0, pageSize: view.pageSize };
-  /** Where each page starts, per filter and page size: `${filterKey}|${pageSize}|${page}` → cursor. */
-  const [cursors, setCursors] = useState<Record<string, string>>({});
-  const cursorKey = (page: number) => `${filterKey}|${paging.pageSize}|${page}`;
-
-  // The search box asks the server once the user pauses typing.
-  useEffect(() => {
-    const timer = setTimeout(
-      () => setFilters((f) => (f.q === search.trim() ? f : { ...f, q: search.trim() })),
-      300,
-    );
-    return () => clearTimeout(timer);
-  }, [search]);
-
-  const params: LeadListParams = {
-    limit: paging.pageSize,
-    sort: sortParam(filters.sort),
-    ...(filters.mine && { owner: "me" as const }),
-    ...(filters.status && { status: filters.status }),
-    ...(filters.dueSoon && { dueSoon: true as const }),
-    ...(filters.q && { q: filters.q }),
-    ...(filters.due && { due: filters.due }),
-    ...(filters.hold && { hold: filters.hold }),
-    ...(filters.extension && { extension: filters.extension }),
-    ...(paging.page > 0 && { cursor: cursors[cursorKey(paging.page)] }),
+  const state = readState(ZLeadListLink.parse(Object.fromEntries(searchParams)), mineByDefault);
+  /** A new state into the URL: a new history entry (Back returns to the previous list). */
+  const go = (change: Partial<ListState>, { replace = false } = {}) => {
+    const next = { ...state, page: 1, ...change };
+    const search = searchOf(next, mineByDefault);
+    const url = search ? `${pathname}?${search}` : pathname;
+    // Only the URL changes (no server round trip: the page reads nothing from it); Next.js keeps
+    // useSearchParams in step, so switches and tabs flip at once.
+    if (replace) window.history.replaceState(null, "", url);
+    else window.history.pushState(null, "", url);
   };
-  const nextKey = cursorKey(paging.page + 1);
-  const leads = useLeadPage(orgSlug, params, (next) => {
-    if (next) setCursors((c) => (c[nextKey] === next ? c : { ...c, [nextKey]: next }));
+
+  const [search, setSearch] = useState(state.q);
+  // The URL's search (Back, a link) replaces what the box holds — unless the box sent it itself.
+  const [urlQ, setUrlQ] = useState(state.q);
+  const [sentQ, setSentQ] = useState<string | null>(null);
+  if (urlQ !== state.q) {
+    setUrlQ(state.q);
+    if (state.q !== sentQ) setSearch(state.q);
+  }
+  const [registering, setRegistering] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  // The search box asks the server once the user pauses typing (replacing, not adding, history).
+  const searchFor = useEffectEvent((q: string) => {
+    setSentQ(q);
+    go({ q }, { replace: true });
   });
+  const q = search.trim();
+  useEffect(() => {
+    if (q === urlQ) return;
+    const timer = setTimeout(() => searchFor(q), 300);
+    return () => clearTimeout(timer);
+  }, [q, urlQ]);
+
+  const query = queryOf(state);
+  const params: LeadListParams = {
+    ...query,
+    limit: state.limit,
+    ...(state.page > 1 && { page: state.page }),
+  };
+  const leads = useLeadPage(orgSlug, params);
   const page = leads.data;
   const hasNextPage = Boolean(page?.nextCursor);
   const rowCount =
-    page && !hasNextPage && !leads.isPlaceholderData ? paging.page * paging.pageSize + page.items.length : -1;
+    page && !hasNextPage && !leads.isPlaceholderData
+      ? (state.page - 1) * state.limit + page.items.length
+      : -1;
 
   const columns = useMemo<GridColDef<TLeadListItem>[]>(() => {
     const dateOnly = (iso: string | null) =>
@@ -163,7 +224,7 @@ export function LeadList({
           </MuiLink>
         ),
       },
-      { field: "city", headerName: t("columns.city"), flex: 1, minWidth: 110, sortable: false },
+      { field: "city", headerName: t("columns.city"), flex: 1, minWidth: 110 },
       {
         field: "owner",
         sortable: false,
@@ -210,10 +271,12 @@ export function LeadList({
         valueFormatter: (value: string | null) => dateOnly(value),
       },
       {
-        field: "createdAt",
+        field: "registeredAt",
         headerName: t("columns.registered"),
+        description: t("columns.registeredHint"),
         minWidth: 130,
         flex: 0.7,
+        sortingOrder: ["desc", "asc"],
         valueFormatter: (value: string) => dateOnly(value),
       },
       // Never shown: it carries the due-soon filter, which the server applies.
@@ -225,39 +288,65 @@ export function LeadList({
   const filterModel = useMemo<GridFilterModel>(
     () => ({
       items: [
-        ...(filters.status ? [{ id: 1, field: "status", operator: "is", value: filters.status }] : []),
-        ...(filters.dueSoon ? [{ id: 2, field: "dueSoon", operator: "is", value: true }] : []),
+        ...(state.status ? [{ id: 1, field: "status", operator: "is", value: state.status }] : []),
+        ...(state.dueSoon ? [{ id: 2, field: "dueSoon", operator: "is", value: true }] : []),
       ],
-      quickFilterValues: filters.q ? [filters.q] : [],
+      quickFilterValues: state.q ? [state.q] : [],
     }),
-    [filters.status, filters.dueSoon, filters.q],
+    [state.status, state.dueSoon, state.q],
+  );
+  // Memoised like the filter model: the grid takes a new sort model for a new order and goes back
+  // to the first page, which would undo every page change.
+  const sortModel = useMemo<GridSortModel>(() => {
+    const field = FIELD_OF[state.sort];
+    return field ? [{ field, sort: state.dir }] : [];
+  }, [state.sort, state.dir]);
+  const paginationModel = useMemo(
+    () => ({ page: state.page - 1, pageSize: state.limit }),
+    [state.page, state.limit],
   );
   const paginationMeta = useMemo(() => ({ hasNextPage }), [hasNextPage]);
 
-  const setFilter = (change: Partial<Filters>) => setFilters((f) => ({ ...f, ...change }));
-  const onPaginationModelChange = (model: GridPaginationModel) =>
-    setView(
-      model.pageSize !== paging.pageSize
-        ? { filterKey, page: 0, pageSize: model.pageSize }
-        : { filterKey, page: model.page, pageSize: model.pageSize },
+  const onSortModelChange = (model: GridSortModel) => {
+    const [first] = model;
+    const key = first ? SORT_KEYS[first.field as keyof typeof SORT_KEYS] : undefined;
+    go(
+      key && first.sort ? { sort: key, dir: first.sort } : { sort: DEFAULT_SORT.key, dir: DEFAULT_SORT.dir },
     );
+  };
+  const onPaginationModelChange = (model: GridPaginationModel) => {
+    const limit = PAGE_SIZES.find((size) => size === model.pageSize) ?? PAGE_SIZES[0];
+    go(limit !== state.limit ? { limit } : { page: model.page + 1 });
+  };
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      await downloadLeadCsv(orgSlug, { ...query, lang: locale === "en" ? "en" : "de" });
+    } catch (error) {
+      setExportError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   // A partner's own leads are where the list starts: only a change from there counts as filtering.
   const linked = [
-    filters.due && { key: "due" as const, label: t("filters.due") },
-    filters.hold && { key: "hold" as const, label: t("filters.hold") },
-    filters.extension && {
+    state.due && { key: "due" as const, label: t("filters.due") },
+    state.hold && { key: "hold" as const, label: t("filters.hold") },
+    state.extension && {
       key: "extension" as const,
-      label: t(filters.extension === "pending" ? "filters.extensionPending" : "filters.extensionDecided"),
+      label: t(state.extension === "pending" ? "filters.extensionPending" : "filters.extensionDecided"),
     },
   ].filter((f) => !!f);
   const filtered =
-    filters.mine !== mineByDefault ||
-    filters.status !== "" ||
-    filters.dueSoon ||
-    filters.q !== "" ||
+    state.mine !== mineByDefault ||
+    state.status !== "" ||
+    state.dueSoon ||
+    state.q !== "" ||
     linked.length > 0;
-  const empty = page && page.items.length === 0 && paging.page === 0 && !leads.isPlaceholderData;
+  const empty = page && page.items.length === 0 && state.page === 1 && !leads.isPlaceholderData;
 
   return (
     <Stack spacing={2}>
@@ -271,6 +360,15 @@ export function LeadList({
             {t("queue.link")}
           </ButtonLink>
         )}
+        <Button
+          variant="outlined"
+          startIcon={<FileDownloadOutlined />}
+          onClick={exportCsv}
+          disabled={exporting}
+          data-testid="lead-export"
+        >
+          {t("export.button")}
+        </Button>
         {canCreate && (
           <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setRegistering(true)}>
             {t("register.open")}
@@ -308,8 +406,8 @@ export function LeadList({
           <ToggleButtonGroup
             size="small"
             exclusive
-            value={filters.status}
-            onChange={(_e, value: ProtectionStatus | "" | null) => setFilter({ status: value ?? "" })}
+            value={state.status}
+            onChange={(_e, value: ProtectionStatus | "" | null) => go({ status: value ?? "" })}
             aria-label={t("filters.status")}
             sx={{ flexWrap: "wrap" }}
           >
@@ -321,15 +419,11 @@ export function LeadList({
             ))}
           </ToggleButtonGroup>
           <FormControlLabel
-            control={
-              <Switch checked={filters.dueSoon} onChange={(e) => setFilter({ dueSoon: e.target.checked })} />
-            }
+            control={<Switch checked={state.dueSoon} onChange={(e) => go({ dueSoon: e.target.checked })} />}
             label={t("filters.dueSoon")}
           />
           <FormControlLabel
-            control={
-              <Switch checked={filters.mine} onChange={(e) => setFilter({ mine: e.target.checked })} />
-            }
+            control={<Switch checked={state.mine} onChange={(e) => go({ mine: e.target.checked })} />}
             label={t("filters.mine")}
           />
           {linked.map((f) => (
@@ -339,13 +433,18 @@ export function LeadList({
               label={f.label}
               color="primary"
               variant="outlined"
-              onDelete={() => setFilter({ [f.key]: undefined })}
+              onDelete={() => go({ [f.key]: undefined })}
             />
           ))}
         </Stack>
       </Paper>
 
       {leads.isError && <Alert severity="error">{leads.error.message}</Alert>}
+      {exportError && (
+        <Alert severity="error" onClose={() => setExportError(null)}>
+          {exportError}
+        </Alert>
+      )}
 
       {empty ? (
         <EmptyState title={filtered ? t("empty.filteredTitle") : t("empty.title")}>
@@ -362,18 +461,24 @@ export function LeadList({
             paginationMode="server"
             sortingMode="server"
             filterMode="server"
-            sortModel={filters.sort}
-            onSortModelChange={(sort) => setFilter({ sort })}
+            sortModel={sortModel}
+            onSortModelChange={onSortModelChange}
             disableColumnFilter
             filterModel={filterModel}
             rowCount={rowCount}
             paginationMeta={paginationMeta}
-            paginationModel={{ page: paging.page, pageSize: paging.pageSize }}
+            paginationModel={paginationModel}
             onPaginationModelChange={onPaginationModelChange}
-            pageSizeOptions={PAGE_SIZES}
+            pageSizeOptions={[...PAGE_SIZES]}
             columnVisibilityModel={
               narrow
-                ? { dueSoon: false, city: false, owner: false, lastQualActivityAt: false, createdAt: false }
+                ? {
+                    dueSoon: false,
+                    city: false,
+                    owner: false,
+                    lastQualActivityAt: false,
+                    registeredAt: false,
+                  }
                 : { dueSoon: false }
             }
             disableRowSelectionOnClick

@@ -8,9 +8,8 @@ import MenuItem from "@mui/material/MenuItem";
 import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 
 import {
   addCollaboratorAction,
@@ -20,47 +19,79 @@ import {
 } from "@/lib/leads/actions";
 import { COLLABORATOR_ROLES, leadForms } from "@/lib/leads/schemas";
 
-import { invalidateLead, type TLead, type TLeadTimeline } from "./leadQueries";
+import { invalidateLead, leadKeys, type TLead, type TLeadTimeline } from "./leadQueries";
+import { useOptimisticForm } from "./useOptimisticForm";
 import { FormFooter, FormMessage } from "@/components/ui/FormFooter";
 import { useActionForm } from "@/components/ui/useActionForm";
 
-/** Collaborators (§87 HGB) and, for managers, backdating the registration and reassigning the lead. */
+/**
+ * Collaborators (§87 HGB) and, for managers, backdating the registration and reassigning the lead.
+ * Adding and removing a collaborator show at once (rolled back if the server refuses); backdating
+ * and reassigning move the protection, which only the server computes.
+ */
 
 export function CollaboratorsPanel({
   orgSlug,
   lead,
   members,
   canWrite,
+  onDone,
 }: {
   orgSlug: string;
   lead: TLead;
   members: TLeadTimeline["members"];
   canWrite: boolean;
+  onDone: (message: string) => void;
 }) {
   const t = useTranslations("leads.forms");
   const roles = useTranslations("leads.collaboratorRoles");
   const format = useFormatter();
   const queryClient = useQueryClient();
   const invalidate = () => invalidateLead(queryClient, orgSlug, lead.id);
-  const form = useActionForm(addCollaboratorAction.bind(null, orgSlug, lead.id), {
+  /** A change to the lead's collaborators, shown at once; `undo` puts the cached lead back. */
+  const changeCollaborators = async (change: (list: TLead["collaborators"]) => TLead["collaborators"]) => {
+    const key = leadKeys.detail(orgSlug, lead.id);
+    await queryClient.cancelQueries({ queryKey: key });
+    const before = queryClient.getQueryData<TLead>(key);
+    if (before)
+      queryClient.setQueryData<TLead>(key, { ...before, collaborators: change(before.collaborators) });
+    return () => queryClient.setQueryData(key, before);
+  };
+  const form = useOptimisticForm({
+    action: (formData) => addCollaboratorAction(orgSlug, lead.id, { status: "idle" }, formData),
     schema: leadForms.addCollaborator,
-    onOk: invalidate,
+    optimistic: (input) => {
+      const share = Number(input.sharePercent);
+      const added = {
+        userId: String(input.userId),
+        role: input.role as TLead["collaborators"][number]["role"],
+        sharePercent: input.sharePercent && Number.isFinite(share) ? share : null,
+      };
+      return changeCollaborators((list) => [...list, added]);
+    },
+    settle: invalidate,
+    onOk: () => onDone(t("done.collaboratorAdded")),
   });
-  const [removing, startRemoving] = useTransition();
-  const [removeError, setRemoveError] = useState<string | null>(null);
+  const remove = useMutation({
+    mutationFn: async (userId: string) => {
+      const result = await removeCollaboratorAction(orgSlug, lead.id, userId);
+      if (result.status === "error") throw new Error(result.message || (result.fieldErrors._ ?? ""));
+    },
+    onMutate: async (userId) => ({
+      undo: await changeCollaborators((list) => list.filter((c) => c.userId !== userId)),
+    }),
+    onError: (_error, _userId, context) => context?.undo(),
+    onSuccess: () => onDone(t("done.collaboratorRemoved")),
+    onSettled: invalidate,
+  });
+  const removing = remove.isPending;
+  const removeError = remove.error ? remove.error.message : null;
 
   const names = new Map(members.map((m) => [m.id, m.name]));
   const taken = new Set([lead.protection?.ownerUserId, ...lead.collaborators.map((c) => c.userId)]);
   // Collaborators are sales partners; the service and the database refuse anyone else.
   const candidates = members.filter((m) => m.role === "sales" && !taken.has(m.id));
   const given = lead.collaborators.reduce((sum, c) => sum + (c.sharePercent ?? 0), 0);
-
-  const remove = (userId: string) =>
-    startRemoving(async () => {
-      const result = await removeCollaboratorAction(orgSlug, lead.id, userId);
-      setRemoveError(result.status === "error" ? result.message || (result.fieldErrors._ ?? "") : null);
-      await invalidate();
-    });
 
   return (
     <Stack spacing={2}>
@@ -84,7 +115,7 @@ export function CollaboratorsPanel({
                 <Button
                   size="small"
                   color="error"
-                  onClick={() => remove(c.userId)}
+                  onClick={() => remove.mutate(c.userId)}
                   disabled={removing}
                   aria-label={t("removeLabel", { name: names.get(c.userId) ?? "–" })}
                 >
@@ -147,13 +178,24 @@ export function CollaboratorsPanel({
   );
 }
 
-export function BackdateForm({ orgSlug, leadId }: { orgSlug: string; leadId: string }) {
+export function BackdateForm({
+  orgSlug,
+  leadId,
+  onDone,
+}: {
+  orgSlug: string;
+  leadId: string;
+  onDone: (message: string) => void;
+}) {
   const t = useTranslations("leads.forms");
   const queryClient = useQueryClient();
   const form = useActionForm(backdateAction.bind(null, orgSlug, leadId), {
     schema: leadForms.backdate,
     dates: ["registeredAt"],
-    onOk: () => invalidateLead(queryClient, orgSlug, leadId),
+    onOk: async () => {
+      await invalidateLead(queryClient, orgSlug, leadId);
+      onDone(t("done.backdated"));
+    },
   });
   return (
     <Stack component="form" onSubmit={form.onSubmit} noValidate spacing={1.5} aria-label={t("backdateTitle")}>
@@ -176,17 +218,22 @@ export function ReassignForm({
   orgSlug,
   lead,
   members,
+  onDone,
 }: {
   orgSlug: string;
   lead: TLead;
   members: TLeadTimeline["members"];
+  onDone: (message: string) => void;
 }) {
   const t = useTranslations("leads.forms");
   const roleName = useTranslations("roles");
   const queryClient = useQueryClient();
   const form = useActionForm(reassignAction.bind(null, orgSlug, lead.id), {
     schema: leadForms.reassign,
-    onOk: () => invalidateLead(queryClient, orgSlug, lead.id),
+    onOk: async () => {
+      await invalidateLead(queryClient, orgSlug, lead.id);
+      onDone(t("done.reassigned"));
+    },
   });
   const owners = members.filter((m) => m.role !== "auditor" && m.id !== lead.protection?.ownerUserId);
   return (

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query";
 
 import type {
+  TExportLeads,
   TLead,
   TLeadListItem,
   TLeadPage,
@@ -12,6 +13,7 @@ import type {
 } from "@/lib/leads/schemas";
 
 import { apiGet } from "@/components/ui/apiFetch";
+import { ORG_HEADER_NAME } from "@/lib/http/org-header";
 
 import { tickNow } from "./time";
 
@@ -38,21 +40,38 @@ export function invalidateLead(queryClient: QueryClient, orgSlug: string, leadId
   return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
-/** One page of leads; `onNextCursor` learns where the following page starts. */
-export function useLeadPage(
-  orgSlug: string,
-  params: LeadListParams,
-  onNextCursor: (cursor: string | null) => void,
-) {
+/** One page of leads (by its number: the page's URL keeps it). */
+export function useLeadPage(orgSlug: string, params: LeadListParams) {
   return useQuery({
     queryKey: leadKeys.list(orgSlug, params),
-    queryFn: async () => {
-      const page = await apiGet<TLeadPage>(orgSlug, "/leads", params);
-      onNextCursor(page.nextCursor);
-      return page;
-    },
+    queryFn: () => apiGet<TLeadPage>(orgSlug, "/leads", params),
     placeholderData: keepPreviousData,
   });
+}
+
+/**
+ * The list as CSV (GET /api/v1/leads/export with the list's filters and order), saved as a file. It
+ * is fetched rather than linked to, because the organisation travels in a header.
+ */
+export async function downloadLeadCsv(orgSlug: string, query: TExportLeads) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
+  const response = await fetch(`/api/v1/leads/export?${search}`, {
+    headers: { [ORG_HEADER_NAME]: orgSlug, accept: "text/csv" },
+  });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
+    throw new Error(problem?.detail ?? `${response.status}`);
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1];
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name ?? "leads.csv";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function useLead(orgSlug: string, id: string, initialData: TLead) {

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   "lead.collaborator.added",
   "lead.collaborator.removed",
   "lead.created",
+  "lead.exported",
   "lead.extension.approved",
   "lead.extension.closed",
   "lead.extension.denied",

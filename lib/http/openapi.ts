@@ -98,11 +98,14 @@ export function buildOpenApiDocument(
 
     const responses: Record<string, unknown> = {};
     for (const answer of [spec.response, ...(spec.otherResponses ?? [])]) {
+      const mediaType = answer === spec.response ? spec.response.mediaType : undefined;
       responses[String(answer.status)] = {
         description: answer.description,
-        ...(answer.schema
-          ? { content: { "application/json": { schema: schemaOf(answer.schema, "output") } } }
-          : {}),
+        ...(mediaType
+          ? { content: { [mediaType]: { schema: { type: "string" } } } }
+          : answer.schema
+            ? { content: { "application/json": { schema: schemaOf(answer.schema, "output") } } }
+            : {}),
       };
     }
     const writes = spec.method === "GET" ? [] : [403];

@@ -27,7 +27,8 @@ export interface ApiSpec<
   headers?: z.ZodType;
   /** Request bodies are strict objects: unknown fields are refused, never silently applied. */
   body?: B;
-  response: { status: number; description: string; schema?: z.ZodType };
+  /** `mediaType`: an answer that is not JSON (a CSV export); its body is then described as a string. */
+  response: { status: number; description: string; schema?: z.ZodType; mediaType?: string };
   /** Further successful answers (the webhook inbox's 200 for a duplicate). */
   otherResponses?: { status: number; description: string; schema?: z.ZodType }[];
   /** Problem statuses this operation answers besides the ones every operation may (400, 401, 429, 500). */

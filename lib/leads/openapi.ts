@@ -11,6 +11,7 @@ import {
   ZCreateLead,
   ZEraseLead,
   ZExtensionDecision,
+  ZExportLeads,
   ZExtensionRequest,
   ZHold,
   ZLead,
@@ -65,6 +66,18 @@ export const leadApis = [
       description: "A page; pass nextCursor as cursor for the next",
       schema: ZLeadPage,
     },
+  }),
+  defineApi({
+    operationId: "exportLeads",
+    method: "GET",
+    path: "/leads/export",
+    tag,
+    summary:
+      "The lead list as CSV (RFC 4180, UTF-8 with BOM, formula-safe cells): the list's filters and order, every page; audited",
+    description:
+      "Exactly the leads the caller may list. Column headers and status in `lang`, else the reader's language (the language cookie; German without one). Times are Europe/Berlin wall clock.",
+    query: ZExportLeads,
+    response: { status: 200, description: "The CSV file", mediaType: "text/csv" },
   }),
   defineApi({
     operationId: "getLead",
@@ -274,6 +287,7 @@ export const leadApis = [
 export const [
   createLeadApi,
   listLeadsApi,
+  exportLeadsApi,
   getLeadApi,
   updateLeadApi,
   eraseLeadPersonalDataApi,

@@ -50,6 +50,8 @@ export interface LeadListRow {
   industry: string | null;
   stage: number;
   created_at: Date;
+  /** The current (else the last) assignment's start: the contract's registration moment. */
+  registered_at: Date;
   /** The sort key's value as PostgreSQL writes it (timestamps to the microsecond): the keyset cursor. */
   cursor_value: string;
   owner_user_id: string | null;
@@ -74,6 +76,8 @@ export interface LeadListFilter {
   q?: string;
   sort: { key: TLeadSortKey; desc: boolean };
   after?: { value: string; id: string };
+  /** Rows to skip before the page (a page by its number); not with `after`. */
+  offset?: number;
   limit: number;
 }
 
@@ -106,9 +110,14 @@ export function hasExtensionRequest(which: "pending" | "decided"): Prisma.Sql {
  * `protectedUntil` is the moment protection ends as the triggers keep it (expires_at); a lead
  * without an owner, or held by an open hold, sorts as "never".
  */
+const REGISTERED_AT = Prisma.sql`coalesce((SELECT a.assigned_at FROM lead_assignment a WHERE a.lead_id = l.id
+                                    ORDER BY a.released_at IS NULL DESC, a.assigned_at DESC LIMIT 1),
+                                   l.created_at)`;
 const SORT_COLUMNS: Record<TLeadSortKey, { expr: Prisma.Sql; type: Prisma.Sql }> = {
   createdAt: { expr: Prisma.sql`l.created_at`, type: Prisma.sql`timestamptz` },
+  registeredAt: { expr: REGISTERED_AT, type: Prisma.sql`timestamptz` },
   companyName: { expr: Prisma.sql`l.company_name`, type: Prisma.sql`text` },
+  city: { expr: Prisma.sql`l.city`, type: Prisma.sql`text` },
   protectedUntil: {
     expr: Prisma.sql`coalesce((SELECT a.expires_at FROM lead_assignment a
                                WHERE a.lead_id = l.id AND a.released_at IS NULL), 'infinity'::timestamptz)`,
@@ -119,6 +128,7 @@ const SORT_COLUMNS: Record<TLeadSortKey, { expr: Prisma.Sql; type: Prisma.Sql }>
 /** The same orders for one owner, as the indexes of 20261129169000_lead_list_order.sql have them. */
 const OWNER_SORT_COLUMNS: Partial<Record<TLeadSortKey, { expr: Prisma.Sql; type: Prisma.Sql }>> = {
   createdAt: { expr: Prisma.sql`a.lead_created_at`, type: Prisma.sql`timestamptz` },
+  registeredAt: { expr: Prisma.sql`a.assigned_at`, type: Prisma.sql`timestamptz` },
   protectedUntil: {
     expr: Prisma.sql`coalesce(a.expires_at, 'infinity'::timestamptz)`,
     type: Prisma.sql`timestamptz`,
@@ -169,18 +179,20 @@ export function listLeadRows(tx: Tx, filter: LeadListFilter): Promise<LeadListRo
     byProtection.push(Prisma.sql`coalesce(p.hold_open, false) = ${filter.holdOpen}`);
   const pageFirst = byProtection.length === 1;
   const limit = filter.limit + 1;
+  const offset = filter.offset ? Prisma.sql`OFFSET ${filter.offset}` : Prisma.empty;
 
   // The page carries the lead's columns, so the lead table is read (and its policy checked) once.
   return tx.$queryRaw<LeadListRow[]>`
     WITH page AS (
       SELECT l.id, l.company_name, l.city, l.industry, l.stage, l.created_at,
+             ${ownerIndexed ? Prisma.sql`a.assigned_at` : REGISTERED_AT} AS registered_at,
              ${expr} AS sort_value, (${expr})::text AS cursor_value
       FROM ${source}
       WHERE ${Prisma.join(candidates, " AND ")}
       ORDER BY sort_value ${direction}, ${ownerIndexed ? Prisma.sql`a.lead_id` : Prisma.sql`l.id`} ${direction}
-      ${pageFirst ? Prisma.sql`LIMIT ${limit}` : Prisma.empty}
+      ${pageFirst ? Prisma.sql`LIMIT ${limit} ${offset}` : Prisma.empty}
     )
-    SELECT l.id, l.company_name, l.city, l.industry, l.stage, l.created_at, l.cursor_value,
+    SELECT l.id, l.company_name, l.city, l.industry, l.stage, l.created_at, l.registered_at, l.cursor_value,
            p.owner_user_id, u.name AS owner_name, p.status, p.valid_until, p.grace_until,
            p.reminder_due_at, p.due_soon, p.last_qual_activity_at, p.hold_open
     FROM page l
@@ -188,7 +200,7 @@ export function listLeadRows(tx: Tx, filter: LeadListFilter): Promise<LeadListRo
     LEFT JOIN app_user u ON u.id = p.owner_user_id
     WHERE ${Prisma.join(byProtection, " AND ")}
     ORDER BY l.sort_value ${direction}, l.id ${direction}
-    LIMIT ${limit}`;
+    LIMIT ${limit} ${pageFirst ? Prisma.empty : offset}`;
 }
 
 /** A lead's activities and assignments, oldest first (its protection timeline). */

@@ -125,7 +125,12 @@ export type TAddCollaborator = z.infer<typeof ZAddCollaborator>;
 export const ZReassign = z.strictObject({ ownerUserId: z.uuid() });
 export type TReassign = z.infer<typeof ZReassign>;
 
-export const LEAD_SORT_KEYS = ["createdAt", "companyName", "protectedUntil"] as const;
+/**
+ * The columns the list sorts by, on the server (an allowlist: any other `sort` is a 400).
+ * `registeredAt` is the contract's registration moment: the current (else the last) assignment's
+ * start, after any backdating — not the row's creation time.
+ */
+export const LEAD_SORT_KEYS = ["createdAt", "registeredAt", "companyName", "city", "protectedUntil"] as const;
 export type TLeadSortKey = (typeof LEAD_SORT_KEYS)[number];
 export const LEAD_SORTS = [...LEAD_SORT_KEYS, ...LEAD_SORT_KEYS.map((k) => `-${k}` as const)] as const;
 export type TLeadSort = (typeof LEAD_SORTS)[number];
@@ -149,9 +154,17 @@ export const ZListLeads = z.strictObject({
   sort: z.enum(LEAD_SORTS).default("-createdAt"),
   /** `nextCursor` of the previous page, as the server signed it. */
   cursor: z.string().max(2000).optional(),
+  /** A page by its number (1 is the first), for links that keep their page; not with `cursor`. */
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TListLeads = z.infer<typeof ZListLeads>;
+
+/** The CSV export: the list's filters and order, every page; column headers in `lang` (else the reader's). */
+export const ZExportLeads = ZListLeads.omit({ cursor: true, page: true, limit: true }).extend({
+  lang: z.enum(["de", "en"]).optional(),
+});
+export type TExportLeads = z.infer<typeof ZExportLeads>;
 
 /** The lead list page's URL filters (`/leads?owner=me&due=7d`): a value it does not know is dropped. */
 const linkValue = <T extends z.ZodType>(schema: T) =>
@@ -162,7 +175,15 @@ export const ZLeadListLink = z.object({
   due: linkValue(ZListLeads.shape.due.unwrap()),
   hold: linkValue(ZListLeads.shape.hold.unwrap()),
   extension: linkValue(ZListLeads.shape.extension.unwrap()),
+  dueSoon: linkValue(z.literal("true")),
+  q: linkValue(text(100)),
+  /** The order as the page's URL keeps it: a column and a direction (`sort=companyName&dir=asc`). */
+  sort: linkValue(z.enum(LEAD_SORT_KEYS)),
+  dir: linkValue(z.enum(["asc", "desc"])),
+  page: linkValue(z.coerce.number().int().min(1).max(10_000)),
+  limit: linkValue(z.coerce.number().pipe(z.union([z.literal(25), z.literal(50), z.literal(100)]))),
 });
+export type TLeadListLink = z.infer<typeof ZLeadListLink>;
 
 /** How the lead forms' fields become the inputs above: the texts of these fields are converted. */
 const FORM_KINDS = {
@@ -224,6 +245,9 @@ export const ZLeadListItem = z
     industry: z.string().nullable(),
     stage: z.number().int(),
     createdAt: at,
+    registeredAt: at.describe(
+      "The registration moment of the current (else the last) assignment, after backdating: the contract's",
+    ),
     owner: z.object({ id: z.uuid(), name: z.string().nullable() }).nullable(),
     status: z.enum(PROTECTION_STATUSES).nullable(),
     validUntil: at.nullable(),

@@ -12,6 +12,8 @@ import { closePendingExtensions } from "./clock";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { protectionDto } from "./dto";
 import {
+  type LeadListFilter,
+  type LeadListRow,
   listLeadRows,
   listMemberRows,
   listPendingExtensionRows,
@@ -23,6 +25,7 @@ import {
   type TBackdate,
   type TCreateLead,
   type TLead,
+  type TLeadListItem,
   type TLeadPage,
   type TLeadSort,
   type TLeadSortKey,
@@ -320,40 +323,62 @@ export async function reassignLead(ctx: MemberContext, leadId: string, { ownerUs
 
 /** The leads the caller may see (RLS decides), in the order asked for, with each lead's protection. */
 export async function listLeads(ctx: MemberContext, query: TListLeads): Promise<TLeadPage> {
+  if (query.cursor && query.page)
+    throw new AppError("bad_request", "Ask for a page either by cursor or by number, not both.", {
+      fieldErrors: [{ path: "page", message: "not with cursor" }],
+    });
   const rows = await withOrg(ctx, (tx) =>
     listLeadRows(tx, {
-      status: query.status,
-      ownerUserId: query.owner === "me" ? ctx.userId : query.owner,
-      dueSoon: query.dueSoon,
-      dueWithinDays: query.due === "7d" ? 7 : undefined,
-      holdOpen: query.hold === "open" ? true : undefined,
-      extension: query.extension,
-      q: query.q,
-      sort: { key: sortKey(query.sort), desc: query.sort.startsWith("-") },
+      ...leadListFilter(ctx, query),
       after: query.cursor ? decodeCursor(query.sort, query.cursor) : undefined,
+      offset: query.page ? (query.page - 1) * query.limit : undefined,
       limit: query.limit,
     }),
   );
   const page = rows.slice(0, query.limit);
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      companyName: r.company_name,
-      city: r.city,
-      industry: r.industry,
-      stage: r.stage,
-      createdAt: r.created_at.toISOString(),
-      owner: r.owner_user_id ? { id: r.owner_user_id, name: r.owner_name } : null,
-      status: r.status,
-      validUntil: iso(r.valid_until),
-      graceUntil: iso(r.grace_until),
-      reminderDueAt: iso(r.reminder_due_at),
-      dueSoon: r.due_soon ?? false,
-      lastQualActivityAt: iso(r.last_qual_activity_at),
-      holdOpen: r.hold_open ?? false,
-    })),
+    items: page.map(leadListItem),
     nextCursor: rows.length > query.limit ? encodeCursor(query.sort, page[page.length - 1]) : null,
+  };
+}
+
+/** The list's filters and order as the query reads them (the list and its CSV export share them). */
+export function leadListFilter(
+  ctx: MemberContext,
+  query: Omit<TListLeads, "cursor" | "page" | "limit">,
+): Omit<LeadListFilter, "after" | "offset" | "limit"> {
+  return {
+    status: query.status,
+    ownerUserId: query.owner === "me" ? ctx.userId : query.owner,
+    dueSoon: query.dueSoon,
+    dueWithinDays: query.due === "7d" ? 7 : undefined,
+    holdOpen: query.hold === "open" ? true : undefined,
+    extension: query.extension,
+    q: query.q,
+    sort: { key: sortKey(query.sort), desc: query.sort.startsWith("-") },
+  };
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** One row of the list as the API answers it (ZLeadListItem). */
+export function leadListItem(r: LeadListRow): TLeadListItem {
+  return {
+    id: r.id,
+    companyName: r.company_name,
+    city: r.city,
+    industry: r.industry,
+    stage: r.stage,
+    createdAt: r.created_at.toISOString(),
+    registeredAt: r.registered_at.toISOString(),
+    owner: r.owner_user_id ? { id: r.owner_user_id, name: r.owner_name } : null,
+    status: r.status,
+    validUntil: iso(r.valid_until),
+    graceUntil: iso(r.grace_until),
+    reminderDueAt: iso(r.reminder_due_at),
+    dueSoon: r.due_soon ?? false,
+    lastQualActivityAt: iso(r.last_qual_activity_at),
+    holdOpen: r.hold_open ?? false,
   };
 }
 
