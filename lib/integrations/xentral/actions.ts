@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { type z } from "zod";
 
 import { orgAction, type ActionState } from "@/lib/http/action";
 
