@@ -65,10 +65,13 @@ async function axeViolations(page: Page, scope?: string): Promise<string[]> {
   );
 }
 
-/** The page is no wider than the screen; if it is, the outermost elements that stick out. */
+/**
+ * The page is no wider than the screen; if it is, the outermost elements that stick out. The screen
+ * is the device's width, not window.innerWidth: on a phone the layout viewport widens to fit content
+ * that sticks out, so innerWidth grows with the very overflow this looks for.
+ */
 async function overflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
+  return page.evaluate((width) => {
     if (document.documentElement.scrollWidth <= width) return [];
     const culprits: string[] = [];
     for (const element of document.body.querySelectorAll<HTMLElement>("*")) {
@@ -82,7 +85,7 @@ async function overflow(page: Page): Promise<string[]> {
     return [
       `scrollWidth ${document.documentElement.scrollWidth} > ${width}: ${culprits.slice(0, 5).join(", ")}`,
     ];
-  });
+  }, page.viewportSize()!.width);
 }
 
 /** Optional screenshots for review (E2E_SCREENSHOTS=1), in test-results. */

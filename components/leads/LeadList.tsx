@@ -154,10 +154,19 @@ export function LeadList({
   const theme = useTheme();
   const narrow = useMediaQuery(theme.breakpoints.down("md"));
 
-  const state = readState(ZLeadListLink.parse(Object.fromEntries(searchParams)), mineByDefault);
+  // The URL holds the list's state. Next.js brings a pushed URL into useSearchParams in a
+  // transition, a moment later: until then the state just chosen shows (a switch flips when
+  // clicked), and any change of the URL (Back, a link) replaces it.
+  const urlKey = searchParams.toString();
+  const [chosen, setChosen] = useState<{ from: string; state: ListState } | null>(null);
+  const state =
+    chosen?.from === urlKey
+      ? chosen.state
+      : readState(ZLeadListLink.parse(Object.fromEntries(searchParams)), mineByDefault);
   /** A new state into the URL: a new history entry (Back returns to the previous list). */
   const go = (change: Partial<ListState>, { replace = false } = {}) => {
     const next = { ...state, page: 1, ...change };
+    setChosen({ from: urlKey, state: next });
     const search = searchOf(next, mineByDefault);
     const url = search ? `${pathname}?${search}` : pathname;
     // Only the URL changes (no server round trip: the page reads nothing from it); Next.js keeps

@@ -54,13 +54,16 @@ export function RouteFocus({ mainId }: { mainId: string }) {
   );
 }
 
-/** Off screen but read by screen readers (the usual clip pattern). */
+/**
+ * Off screen but read by screen readers (the usual clip pattern). In pixels, as strings: MUI reads a
+ * bare `width: 1` as 100 %, and `m: -1` as minus one spacing unit, which pushed the page 8 px wide.
+ */
 export const visuallyHidden = {
   position: "absolute",
-  width: 1,
-  height: 1,
+  width: "1px",
+  height: "1px",
   p: 0,
-  m: -1,
+  m: "-1px",
   overflow: "hidden",
   clip: "rect(0 0 0 0)",
   whiteSpace: "nowrap",
