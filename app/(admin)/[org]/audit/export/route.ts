@@ -1,7 +1,7 @@
-import { berlinTime } from "@/lib/audit/csv";
 import { parseAuditSearch } from "@/lib/audit/schemas";
 import { exportAuditEvents } from "@/lib/audit/service";
 import { AppError } from "@/lib/errors";
+import { csvResponse } from "@/lib/http/csv-response";
 import { orgRoute } from "@/lib/http/org-route";
 
 /**
@@ -18,31 +18,10 @@ export const GET = orgRoute(async ({ url, session, ctx, requestId }) => {
   }
 
   const csv = await exportAuditEvents(ctx, parsed.filter);
-  const chunks = csv.chunks;
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (error) {
-        console.error(`[audit export] request ${requestId} failed while streaming`, error);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-  const date = berlinTime(new Date()).slice(0, 10);
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="audit-${session.org.slug}-${date}.csv"`,
-      "x-content-type-options": "nosniff",
-      "x-export-rows": String(csv.rows),
-      "x-export-truncated": String(csv.truncated),
-    },
+  return csvResponse(csv.chunks, {
+    name: "audit",
+    orgSlug: session.org.slug,
+    requestId,
+    headers: { "x-export-rows": String(csv.rows), "x-export-truncated": String(csv.truncated) },
   });
 });
