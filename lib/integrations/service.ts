@@ -4,9 +4,10 @@ import { randomUUID } from "node:crypto";
 
 import { recordAudit } from "@/lib/audit/service";
 import { authorize, type Subject } from "@/lib/auth/policy";
-import { isUniqueViolation, withOrg, type DbContext, type Prisma } from "@/lib/db";
+import { withOrg, type DbContext, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
+import { connectionConflict } from "./conflicts";
 import { canEncrypt, openSecrets, sealSecrets } from "./crypto";
 import { redactError } from "./errors";
 import { kasAuthenticate } from "./kas/client";
@@ -192,15 +193,9 @@ function settingsOf(input: TMailConnectionInput): TMailSettings {
 }
 
 function conflictOf(error: unknown): AppError | null {
-  if (!isUniqueViolation(error)) return null;
-  const target = JSON.stringify((error as { meta?: unknown }).meta ?? "");
-  if (target.includes("name")) {
-    return new AppError("conflict", "A connection with this name exists.", {
-      fieldErrors: [{ path: "name", message: "already used", code: "integrations.fieldErrors.nameTaken" }],
-    });
-  }
-  return new AppError("conflict", "Another mail connection is enabled; disable it first.", {
-    text: { code: "integrations.errors.oneEnabled" },
+  return connectionConflict(error, {
+    message: "Another mail connection is enabled; disable it first.",
+    code: "integrations.errors.oneEnabled",
   });
 }
 

@@ -4,9 +4,10 @@ import { randomUUID } from "node:crypto";
 
 import { recordAudit } from "@/lib/audit/service";
 import { authorize } from "@/lib/auth/policy";
-import { isUniqueViolation, withOrg, type MemberContext } from "@/lib/db";
+import { withOrg, type MemberContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
+import { connectionConflict } from "./conflicts";
 import { openSecrets, sealSecrets } from "./crypto";
 import type { TWebhookConnectionInput } from "./schemas";
 import { webhookSlugOf } from "./webhook-handlers";
@@ -180,14 +181,11 @@ export async function saveWebhookConnection(
       return { id };
     });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    if (!JSON.stringify((error as { meta?: unknown }).meta ?? "").includes("name")) {
-      throw new AppError("conflict", "Another generic connection is enabled; disable it first.", {
-        text: { code: "integrationsMonitor.errors.oneEnabled" },
-      });
-    }
-    throw new AppError("conflict", "A connection with this name exists.", {
-      fieldErrors: [{ path: "name", message: "already used", code: "integrations.fieldErrors.nameTaken" }],
-    });
+    throw (
+      connectionConflict(error, {
+        message: "Another generic connection is enabled; disable it first.",
+        code: "integrationsMonitor.errors.oneEnabled",
+      }) ?? error
+    );
   }
 }

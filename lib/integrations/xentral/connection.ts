@@ -4,16 +4,10 @@ import { randomUUID } from "node:crypto";
 
 import { recordAudit } from "@/lib/audit/service";
 import { authorize } from "@/lib/auth/policy";
-import {
-  isUniqueViolation,
-  withOrg,
-  type DbContext,
-  type MemberContext,
-  type Prisma,
-  type Tx,
-} from "@/lib/db";
+import { withOrg, type DbContext, type MemberContext, type Prisma, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
+import { connectionConflict } from "../conflicts";
 import { openSecrets, sealSecrets } from "../crypto";
 import { XentralClient } from "./client";
 import {
@@ -138,14 +132,11 @@ export async function saveXentralConnection(
       return { id };
     });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    if (!JSON.stringify((error as { meta?: unknown }).meta ?? "").includes("name")) {
-      throw new AppError("conflict", "Another Xentral connection is enabled; disable it first.", {
-        text: { code: "xentral.errors.oneEnabled" },
-      });
-    }
-    throw new AppError("conflict", "A connection with this name exists.", {
-      fieldErrors: [{ path: "name", message: "already used", code: "integrations.fieldErrors.nameTaken" }],
-    });
+    throw (
+      connectionConflict(error, {
+        message: "Another Xentral connection is enabled; disable it first.",
+        code: "xentral.errors.oneEnabled",
+      }) ?? error
+    );
   }
 }
