@@ -11,7 +11,7 @@ import { loadLead } from "@/lib/leads/access";
 import { readEffectiveValue } from "@/lib/settings/queries";
 import { durationToMs } from "@/lib/settings/schemas";
 
-import { limitRequestView, readLimitRequests, readLinkedCompany, type CompanyRow } from "./queries";
+import { limitRequestView, readCreditState, readLinkedCompany, type CompanyRow } from "./queries";
 import { refreshCompany, refreshedSince, type CreditSnapshot } from "./refresh";
 import type { TCreditCheckInput, TLeadCredit, TLimitRequest } from "./schemas";
 
@@ -29,22 +29,24 @@ export interface CreditSettings {
   windowMs: number;
 }
 
-let settingsMemo: { at: number; value: CreditSettings } | undefined;
+/** Per organisation: an organisation may set its own cache lifetime and batch window. */
+const settingsMemo = new Map<string, { at: number; value: CreditSettings }>();
 
-/** The credit settings (global scope), read at most every 30 seconds per process. */
+/** The organisation's credit settings, read at most every 30 seconds per process. */
 async function creditSettings(tx: Tx, orgId: string): Promise<CreditSettings> {
-  if (settingsMemo && Date.now() - settingsMemo.at < 30_000) return settingsMemo.value;
+  const memo = settingsMemo.get(orgId);
+  if (memo && Date.now() - memo.at < 30_000) return memo.value;
   const ctx = { orgId, userId: null };
   const ttl = await readEffectiveValue(tx, ctx, "credit.cache.ttl");
   const windowMs = await readEffectiveValue(tx, ctx, "credit.batch.window.ms");
   const value = { ttlMs: durationToMs(ttl) ?? 8 * 3_600_000, windowMs };
-  settingsMemo = { at: Date.now(), value };
+  settingsMemo.set(orgId, { at: Date.now(), value });
   return value;
 }
 
 /** Forgets the memorised settings (tests that change them). */
 export function forgetCreditSettings(): void {
-  settingsMemo = undefined;
+  settingsMemo.clear();
 }
 
 interface LeadState {
@@ -58,16 +60,10 @@ interface LeadState {
 async function readLeadState(tx: Tx, ctx: MemberContext, leadId: string): Promise<LeadState> {
   const lead = await loadLead(tx, ctx, leadId, "lead.read");
   authorize(ctx, "credit.check", lead.resource);
-  const row = await tx.lead.findUniqueOrThrow({
-    where: { id: leadId },
-    select: { companyName: true, city: true, vatId: true },
-  });
-  return {
-    company: await readLinkedCompany(tx, leadId),
-    requests: await readLimitRequests(tx, leadId),
-    lead: row,
-    settings: await creditSettings(tx, ctx.orgId),
-  };
+  const state = await readCreditState(tx, leadId);
+  // loadLead has just seen the lead in this transaction.
+  if (!state) throw new Error(`lead ${leadId} vanished within its transaction`);
+  return { ...state, settings: await creditSettings(tx, ctx.orgId) };
 }
 
 function view(

@@ -4,7 +4,7 @@ import { authorize, type Action, type Resource } from "@/lib/auth/policy";
 import type { MemberContext, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-import { readProtection, type ProtectionRow } from "./queries";
+import { readLeadAccess, type ProtectionRow } from "./queries";
 
 export interface LoadedLead {
   id: string;
@@ -26,25 +26,25 @@ export async function loadLead(
   leadId: string,
   action: Action,
 ): Promise<LoadedLead> {
-  const [row] = await tx.$queryRaw<{ id: string; org_id: string }[]>`
-    SELECT id, org_id FROM lead WHERE id = ${leadId}::uuid`;
-  if (!row) throw new AppError("not_found", "No such lead.", { text: { code: "leads.errors.notFound" } });
+  const notFound = () =>
+    new AppError("not_found", "No such lead.", { text: { code: "leads.errors.notFound" } });
   if (action !== "lead.read") {
-    // The key from the stored id, so every writer (services, the daily job) takes the same lock.
+    const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM lead WHERE id = ${leadId}::uuid`;
+    if (!row) throw notFound();
+    // The key from the stored id, so every writer (services, the daily job) takes the same lock;
+    // what the rules read comes after it.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`lead:${row.id}`}, 0))`;
   }
-  const protection = await readProtection(tx, leadId);
-  const collaborators = await tx.leadCollaborator.findMany({
-    where: { leadId },
-    select: { userId: true, role: true },
-  });
+  const lead = await readLeadAccess(tx, leadId);
+  if (!lead) throw notFound();
+  const { protection, collaborators } = lead;
   const resource: Resource = {
     type: "lead",
-    orgId: row.org_id,
+    orgId: lead.orgId,
     attributes: { ownerId: protection?.owner_user_id ?? null, status: protection?.status, collaborators },
   };
   authorize(ctx, action, resource);
-  return { id: row.id, orgId: row.org_id, protection, resource };
+  return { id: lead.id, orgId: lead.orgId, protection, resource };
 }
 
 /** Allowed clock drift between a client and us when a time must not lie in the future. */

@@ -34,13 +34,55 @@ export interface ProtectionRow {
 export async function readProtection(tx: Tx, leadId: string, at?: Date): Promise<ProtectionRow | undefined> {
   if (at) await tx.$executeRaw`SELECT set_config('app.now', ${at.toISOString()}, true)`;
   const rows = await tx.$queryRaw<ProtectionRow[]>`
-    SELECT lead_id, org_id, assignment_id, owner_user_id, assigned_at, last_qual_activity_at,
-           last_progress_at, extension_days,
-           extract(epoch FROM paused_since_assigned)::float8 AS paused_seconds,
-           base_until, progress_until, valid_until, grace_until, status, due_soon, reminder_due_at,
-           mode, hold_open
-    FROM v_lead_protection WHERE lead_id = ${leadId}::uuid`;
+    SELECT ${protectionColumns} FROM v_lead_protection WHERE lead_id = ${leadId}::uuid`;
   return rows[0];
+}
+
+/** The columns of a ProtectionRow, as v_lead_protection gives them. */
+const protectionColumns = Prisma.sql`
+  lead_id, org_id, assignment_id, owner_user_id, assigned_at, last_qual_activity_at,
+  last_progress_at, extension_days,
+  extract(epoch FROM paused_since_assigned)::float8 AS paused_seconds,
+  base_until, progress_until, valid_until, grace_until, status, due_soon, reminder_due_at,
+  mode, hold_open`;
+
+export interface LeadAccessRow {
+  id: string;
+  orgId: string;
+  protection: ProtectionRow | undefined;
+  collaborators: { userId: string; role: string }[];
+}
+
+/**
+ * What a lead's access rules read, in one statement (one round trip on every lead request): its
+ * id and organisation, the protection of its current assignment, and its collaborators; undefined
+ * when the caller cannot see the lead (RLS, as for each part on its own).
+ */
+export async function readLeadAccess(tx: Tx, leadId: string): Promise<LeadAccessRow | undefined> {
+  const [row] = await tx.$queryRaw<
+    (Omit<ProtectionRow, "lead_id" | "org_id"> & {
+      lead_id: string | null;
+      id: string;
+      lead_org_id: string;
+      collaborators: { userId: string; role: string }[];
+    })[]
+  >`
+    SELECT l.id, l.org_id AS lead_org_id,
+           (SELECT coalesce(json_agg(json_build_object('userId', c.user_id, 'role', c.role)), '[]'::json)
+              FROM lead_collaborator c WHERE c.lead_id = l.id) AS collaborators,
+           p.*
+    FROM lead l
+    LEFT JOIN LATERAL (SELECT ${protectionColumns} FROM v_lead_protection
+                       WHERE lead_id = ${leadId}::uuid) p ON true
+    WHERE l.id = ${leadId}::uuid`;
+  if (!row) return undefined;
+  const { id, lead_org_id, collaborators, ...protection } = row;
+  return {
+    id,
+    orgId: lead_org_id,
+    protection: protection.lead_id === null ? undefined : (protection as ProtectionRow),
+    collaborators,
+  };
 }
 
 export interface LeadListRow {
