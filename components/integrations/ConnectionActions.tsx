@@ -85,6 +85,8 @@ export function ConnectionActions({
                             user: part.detail.user ?? "",
                             mailbox: part.detail.mailbox ?? "",
                             messages: part.detail.messages ?? 0,
+                            products: part.detail.products ?? 0,
+                            minutes: part.detail.minutes ?? 0,
                             ms: part.durationMs,
                           })
                         : t("testPart.failed", {

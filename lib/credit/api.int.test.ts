@@ -14,6 +14,7 @@ import type { MemberContext } from "@/lib/db";
 import { withOrg } from "@/lib/db";
 import { createAllianzConnection } from "@/lib/integrations/allianz-trade/service";
 import { flushCallRecords } from "@/lib/integrations/resilience";
+import { testConnection } from "@/lib/integrations/service";
 
 import { ZLeadCredit, ZLimitRequestAccepted } from "./schemas";
 
@@ -155,6 +156,17 @@ describe("GET /leads/{id}/credit and POST /leads/{id}/credit-checks", () => {
     await expect(createAllianzConnection(other.admin, { ...input, name: "Second" })).rejects.toMatchObject({
       kind: "conflict",
     });
+    // "Test connection" asks for a new token with the stored key; a wrong key fails with the answer.
+    expect(await testConnection(other.admin, id)).toMatchObject({
+      ok: true,
+      parts: [{ part: "allianz", ok: true, target: new URL(fake.url).host, detail: { minutes: 60 } }],
+    });
+    const third = await createTenant("credit-api-c");
+    const wrong = await insertAllianzConnection(third.orgId, KEY, fake.url, "not-the-key");
+    const refused = await testConnection(third.admin, wrong);
+    expect(refused).toMatchObject({ ok: false, parts: [{ part: "allianz", ok: false }] });
+    expect(refused.parts[0].message).toMatch(/401/);
+    await expect(testConnection(third.admin, id)).rejects.toMatchObject({ kind: "not_found" });
     // The other organisation's lead can now be checked by its admin.
     fake.addCompany({ companyId: "API-2", companyName: "Kantine Anders GmbH", city: "Berlin" });
     const checked = await call(checks.POST, tokens.otherAdmin, otherLeadId, { kind: "check" });

@@ -2,11 +2,15 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import type { z } from "zod";
+
 import { recordAudit } from "@/lib/audit/service";
 import { authorize, type Subject } from "@/lib/auth/policy";
 import { withOrg, type DbContext, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
+import { AllianzTradeClient } from "./allianz-trade/client";
+import { ZAllianzSettings } from "./allianz-trade/connection";
 import { connectionConflict } from "./conflicts";
 import { canEncrypt, openSecrets, sealSecrets } from "./crypto";
 import { redactError } from "./errors";
@@ -17,6 +21,9 @@ import { verifyMailbox } from "./mail/imap";
 import { envRoute, transporterFor, type MailRoute } from "./mail/transport";
 import { callVendor, policyFor, type Provider } from "./resilience";
 import { ZMailSettings, type TMailConnectionInput, type TMailSettings } from "./schemas";
+import { XentralClient } from "./xentral/client";
+import { ZXentralSettings } from "./xentral/schemas";
+import { PAGE_SIZE_MIN } from "./xentral/wire";
 
 /**
  * The Integrations area: the organisation's connections (admins only; secrets are write-only and
@@ -310,8 +317,8 @@ export async function setConnectionEnabled(ctx: OrgContext, id: string, enabled:
   }
 }
 
-/** One part of a mail connection that "Test connection" tries. */
-export type TestPartName = "smtp" | "imap" | "kas";
+/** One part of a connection that "Test connection" tries: mail's three, or a vendor's API. */
+export type TestPartName = "smtp" | "imap" | "kas" | "xentral" | "allianz";
 
 export interface TestPart {
   part: TestPartName;
@@ -320,7 +327,15 @@ export interface TestPart {
   /** Who was asked: host:port, or the KAS login at KAS_API_URL's host. */
   target: string;
   /** On success what answered (the login, the mailbox and its message count); never a secret. */
-  detail: { user?: string; mailbox?: string; messages?: number };
+  detail: {
+    user?: string;
+    mailbox?: string;
+    messages?: number;
+    /** Xentral: the products the token may read. */
+    products?: number;
+    /** Allianz Trade: minutes the new access token is valid. */
+    minutes?: number;
+  };
   /** On failure what the server answered, redacted; empty on success. */
   message: string;
 }
@@ -372,16 +387,20 @@ export async function testConnection(ctx: OrgContext, id: string): Promise<TestR
     }),
   );
   if (!connection) throw new AppError("not_found", "Not found.");
-  if (connection.provider !== "ALLINKL_MAIL") {
-    throw new AppError("unprocessable", "Only mail connections can be tested yet.");
-  }
-  const parsed = ZMailSettings.safeParse(connection.settings);
-  if (!parsed.success) throw new AppError("unprocessable", "The mail settings are not valid.");
-  const settings = parsed.data;
   const secrets =
     connection.secrets && connection.keyId
       ? openSecrets(connection.id, { secrets: connection.secrets, keyId: connection.keyId })
       : {};
+  if (connection.provider === "XENTRAL" || connection.provider === "ALLIANZ_TRADE") {
+    const part =
+      connection.provider === "XENTRAL"
+        ? await testXentral(ctx, connection, secrets)
+        : await testAllianz(ctx, connection, secrets);
+    return { ok: part.ok, durationMs: part.durationMs, parts: [part] };
+  }
+  const parsed = ZMailSettings.safeParse(connection.settings);
+  if (!parsed.success) throw new AppError("unprocessable", "The mail settings are not valid.");
+  const settings = parsed.data;
   const call = <T>(operation: string, run: (signal: AbortSignal) => Promise<T>, options = {}) =>
     callVendor(
       {
@@ -446,6 +465,44 @@ export async function testConnection(ctx: OrgContext, id: string): Promise<TestR
     durationMs: Math.max(...results.map((r) => r.durationMs)),
     parts: results,
   };
+}
+
+type TestedConnection = { id: string; settings: Prisma.JsonValue };
+
+function settingsOrRefuse<S extends z.ZodType>(schema: S, connection: TestedConnection): z.infer<S> {
+  const parsed = schema.safeParse(connection.settings ?? {});
+  if (!parsed.success) throw new AppError("unprocessable", "The connection's settings are not valid.");
+  return parsed.data;
+}
+
+/** Xentral: the smallest product page the API allows, with the stored token (and how many it may read). */
+function testXentral(ctx: OrgContext, connection: TestedConnection, secrets: Record<string, string>) {
+  const settings = settingsOrRefuse(ZXentralSettings, connection);
+  const client = new XentralClient({
+    ctx,
+    connectionId: connection.id,
+    baseUrl: settings.baseUrl,
+    token: secrets.token ?? "",
+  });
+  return testPart("xentral", new URL(settings.baseUrl).host, async () => {
+    const page = await client.listProducts({ page: 1, size: PAGE_SIZE_MIN });
+    return { products: page.totalCount };
+  });
+}
+
+/** Allianz Trade: a new access token for the stored API key (the documented authorize call). */
+function testAllianz(ctx: OrgContext, connection: TestedConnection, secrets: Record<string, string>) {
+  const settings = settingsOrRefuse(ZAllianzSettings, connection);
+  const client = new AllianzTradeClient({
+    orgId: ctx.orgId,
+    connectionId: connection.id,
+    baseUrl: settings.baseUrl,
+    apiKey: secrets.apiKey ?? "",
+  });
+  return testPart("allianz", new URL(settings.baseUrl).host, async () => {
+    const { expiresInMs } = await client.verify();
+    return { minutes: Math.floor(expiresInMs / 60_000) };
+  });
 }
 
 /** "Retry" on a failed e-mail: back in the queue, due now, with a fresh count of attempts. */

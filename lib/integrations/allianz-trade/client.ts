@@ -128,6 +128,17 @@ export class AllianzTradeClient {
     return state.renewing;
   }
 
+  /**
+   * "Test connection": asks for a new token now (the cached one proves nothing about the key as it
+   * is stored today) and keeps it; answers how long it is valid.
+   */
+  async verify(): Promise<{ expiresInMs: number }> {
+    const { token, expiresInMs } = await this.fetchToken();
+    this.state.token = token;
+    this.state.expiresAt = Date.now() + expiresInMs;
+    return { expiresInMs };
+  }
+
   private async fetchToken(): Promise<{ token: string; expiresInMs: number }> {
     this.state.renewals += 1;
     const answer = await callVendor(

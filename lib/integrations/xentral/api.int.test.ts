@@ -11,6 +11,7 @@ import { startFakeXentral, type FakeXentral } from "@/test/fakes/xentral";
 import { createTenant, registerLead, type TestTenant } from "@/test/tenants";
 
 import { getConnectionHealth } from "../health";
+import { testConnection } from "../service";
 import { ZCustomerCandidate, ZLeadXentral } from "./schemas";
 import { saveXentralConnection } from "./connection";
 import { getXentralOverview, syncXentralNow } from "./service";
@@ -125,6 +126,31 @@ describe("the Xentral connection", () => {
     expect(overview.products).toEqual({ active: 12, inactive: 0 });
     expect(overview.runs[0]).toMatchObject({ kind: "incremental", error: null, counts: { inserted: 12 } });
     await expect(syncXentralNow(b.admin, "full")).rejects.toMatchObject({ kind: "unprocessable" });
+  });
+
+  it("tests the connection by reading one product page with the stored token", async () => {
+    expect(await testConnection(a.admin, connectionId)).toMatchObject({
+      ok: true,
+      parts: [{ part: "xentral", ok: true, target: new URL(fake.url).host, detail: { products: 12 } }],
+    });
+    await saveXentralConnection(a.admin, {
+      id: connectionId,
+      name: "ERP",
+      instance: fake.url,
+      tokenExpiresAt: inDays(60),
+      token: "pat_revoked_0123456789abcdef",
+    });
+    const refused = await testConnection(a.admin, connectionId);
+    expect(refused).toMatchObject({ ok: false, parts: [{ part: "xentral", ok: false }] });
+    expect(refused.parts[0].message).toMatch(/401/);
+    await expect(testConnection(b.admin, connectionId)).rejects.toMatchObject({ kind: "not_found" });
+    await saveXentralConnection(a.admin, {
+      id: connectionId,
+      name: "ERP",
+      instance: fake.url,
+      tokenExpiresAt: inDays(60),
+      token: fake.token,
+    });
   });
 });
 
