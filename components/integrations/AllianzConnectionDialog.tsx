@@ -1,6 +1,7 @@
 "use client";
 
 import AddOutlined from "@mui/icons-material/AddOutlined";
+import EditOutlined from "@mui/icons-material/EditOutlined";
 import Alert from "@mui/material/Alert";
 import Button from "@mui/material/Button";
 import Dialog from "@mui/material/Dialog";
@@ -15,18 +16,27 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 
 import type { ActionState } from "@/lib/http/action";
-import { createAllianzConnectionAction } from "@/lib/integrations/allianz-trade/actions";
+import { saveAllianzConnectionAction } from "@/lib/integrations/allianz-trade/actions";
 import { BASE_URLS } from "@/lib/integrations/allianz-trade/wire";
 
-/** Create the organisation's Allianz Trade connection: name, base URL and API key (write-only). */
-export function AllianzConnectionDialog({ orgSlug }: { orgSlug: string }) {
+/**
+ * Create the organisation's Allianz Trade connection, or edit it (`connection`): name, base URL and
+ * API key (write-only; on an edit left empty to keep the stored key, or a new one to rotate it).
+ */
+export function AllianzConnectionDialog({
+  orgSlug,
+  connection,
+}: {
+  orgSlug: string;
+  connection?: { id: string; name: string; baseUrl: string };
+}) {
   const t = useTranslations("credit.connection");
   const theme = useTheme();
   const fullScreen = useMediaQuery(theme.breakpoints.down("sm"));
   const [open, setOpen] = useState(false);
   const [state, formAction, pending] = useActionState(
     async (previous: ActionState<{ id: string }>, formData: FormData) => {
-      const next = await createAllianzConnectionAction(orgSlug, previous, formData);
+      const next = await saveAllianzConnectionAction(orgSlug, previous, formData);
       if (next.status === "ok") setOpen(false);
       return next;
     },
@@ -38,9 +48,20 @@ export function AllianzConnectionDialog({ orgSlug }: { orgSlug: string }) {
     state.status === "error" && !errors.name && !errors.baseUrl && !errors.apiKey ? state.message : "";
   return (
     <>
-      <Button variant="outlined" startIcon={<AddOutlined />} onClick={() => setOpen(true)}>
-        {t("new")}
-      </Button>
+      {connection ? (
+        <Button
+          size="small"
+          startIcon={<EditOutlined />}
+          onClick={() => setOpen(true)}
+          aria-label={`${t("edit")}: ${connection.name}`}
+        >
+          {t("edit")}
+        </Button>
+      ) : (
+        <Button variant="outlined" startIcon={<AddOutlined />} onClick={() => setOpen(true)}>
+          {t("new")}
+        </Button>
+      )}
       <Dialog
         open={open}
         onClose={() => setOpen(false)}
@@ -49,16 +70,17 @@ export function AllianzConnectionDialog({ orgSlug }: { orgSlug: string }) {
         maxWidth="sm"
         aria-labelledby="allianz-dialog"
       >
-        <DialogTitle id="allianz-dialog">{t("title")}</DialogTitle>
+        <DialogTitle id="allianz-dialog">{t(connection ? "editTitle" : "title")}</DialogTitle>
         <form action={formAction} noValidate aria-labelledby="allianz-dialog">
           <DialogContent dividers>
+            {connection && <input type="hidden" name="id" value={connection.id} />}
             <Stack spacing={1}>
               <TextField
                 name="name"
                 label={t("name")}
                 required
                 fullWidth
-                defaultValue={values.name ?? "Allianz Trade"}
+                defaultValue={values.name ?? connection?.name ?? "Allianz Trade"}
                 error={Boolean(errors.name)}
                 helperText={errors.name ?? " "}
               />
@@ -67,18 +89,18 @@ export function AllianzConnectionDialog({ orgSlug }: { orgSlug: string }) {
                 label={t("baseUrl")}
                 required
                 fullWidth
-                defaultValue={values.baseUrl ?? BASE_URLS.production}
+                defaultValue={values.baseUrl ?? connection?.baseUrl ?? BASE_URLS.production}
                 error={Boolean(errors.baseUrl)}
                 helperText={errors.baseUrl ?? t("baseUrlHelp", { sandbox: BASE_URLS.sandbox })}
               />
               <TextField
                 name="apiKey"
                 label={t("apiKey")}
-                required
+                required={!connection}
                 fullWidth
                 type="password"
                 error={Boolean(errors.apiKey)}
-                helperText={errors.apiKey ?? t("apiKeyHelp")}
+                helperText={errors.apiKey ?? t(connection ? "apiKeyKeep" : "apiKeyHelp")}
                 slotProps={{ htmlInput: { autoComplete: "off" } }}
               />
             </Stack>

@@ -171,6 +171,12 @@ export async function IntegrationsPanel({
                               }}
                             />
                           )}
+                          {c.provider === "ALLIANZ_TRADE" && (
+                            <AllianzConnectionDialog
+                              orgSlug={orgSlug}
+                              connection={{ id: c.id, name: c.name, baseUrl: String(s.baseUrl ?? "") }}
+                            />
+                          )}
                           <ConnectionActions orgSlug={orgSlug} id={c.id} name={c.name} enabled={c.enabled} />
                         </Stack>
                       </TableCell>

@@ -12,7 +12,7 @@ import { addTenantMember, createTenant, registerLead, type TestTenant } from "@/
 import { createToken } from "@/lib/auth/tokens";
 import type { MemberContext } from "@/lib/db";
 import { withOrg } from "@/lib/db";
-import { createAllianzConnection } from "@/lib/integrations/allianz-trade/service";
+import { saveAllianzConnection } from "@/lib/integrations/allianz-trade/service";
 import { flushCallRecords } from "@/lib/integrations/resilience";
 import { testConnection } from "@/lib/integrations/service";
 
@@ -146,14 +146,14 @@ describe("GET /leads/{id}/credit and POST /leads/{id}/credit-checks", () => {
 
   it("lets an admin create the organisation's one Allianz Trade connection, its key sealed", async () => {
     const input = { name: "Allianz Trade", baseUrl: fake.url, apiKey: fake.apiKey };
-    await expect(createAllianzConnection(other.sales, input)).rejects.toMatchObject({ kind: "forbidden" });
-    const { id } = await createAllianzConnection(other.admin, input);
+    await expect(saveAllianzConnection(other.sales, input)).rejects.toMatchObject({ kind: "forbidden" });
+    const { id } = await saveAllianzConnection(other.admin, input);
     const row = await withOrg(other.admin, (tx) =>
       tx.integrationConnection.findUniqueOrThrow({ where: { id } }),
     );
     expect(row).toMatchObject({ provider: "ALLIANZ_TRADE", settings: { baseUrl: fake.url }, enabled: true });
     expect(Buffer.from(row.secrets!).includes(Buffer.from(fake.apiKey))).toBe(false);
-    await expect(createAllianzConnection(other.admin, { ...input, name: "Second" })).rejects.toMatchObject({
+    await expect(saveAllianzConnection(other.admin, { ...input, name: "Second" })).rejects.toMatchObject({
       kind: "conflict",
     });
     // "Test connection" asks for a new token with the stored key; a wrong key fails with the answer.
@@ -167,6 +167,27 @@ describe("GET /leads/{id}/credit and POST /leads/{id}/credit-checks", () => {
     expect(refused).toMatchObject({ ok: false, parts: [{ part: "allianz", ok: false }] });
     expect(refused.parts[0].message).toMatch(/401/);
     await expect(testConnection(third.admin, id)).rejects.toMatchObject({ kind: "not_found" });
+    // An edit without a key keeps it; with a new one the next token is asked with the new key.
+    await saveAllianzConnection(other.admin, { id, name: "Allianz", baseUrl: fake.url });
+    expect((await testConnection(other.admin, id)).ok).toBe(true);
+    await saveAllianzConnection(other.admin, {
+      id,
+      name: "Allianz",
+      baseUrl: fake.url,
+      apiKey: "rotated-wrong-key",
+    });
+    expect((await testConnection(other.admin, id)).ok).toBe(false);
+    await saveAllianzConnection(other.admin, { id, name: "Allianz", baseUrl: fake.url, apiKey: fake.apiKey });
+    await expect(
+      saveAllianzConnection(third.admin, { id, name: "x", baseUrl: fake.url }),
+    ).rejects.toMatchObject({
+      kind: "not_found",
+    });
+    await expect(
+      saveAllianzConnection(third.admin, { name: "No key", baseUrl: fake.url }),
+    ).rejects.toMatchObject({
+      kind: "unprocessable",
+    });
     // The other organisation's lead can now be checked by its admin.
     fake.addCompany({ companyId: "API-2", companyName: "Kantine Anders GmbH", city: "Berlin" });
     const checked = await call(checks.POST, tokens.otherAdmin, otherLeadId, { kind: "check" });

@@ -4,55 +4,86 @@ import { randomUUID } from "node:crypto";
 
 import { recordAudit } from "@/lib/audit/service";
 import { authorize } from "@/lib/auth/policy";
-import { isUniqueViolation, withOrg, type MemberContext, type Prisma } from "@/lib/db";
+import { withOrg, type MemberContext, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
+import { connectionConflict } from "../conflicts";
 import { sealSecrets } from "../crypto";
 import { forgetAllianzClients } from "./connection";
 import type { TAllianzConnectionInput } from "./schemas";
 
 /**
- * Creates the organisation's Allianz Trade connection (admins): base URL in clear, the API key
- * sealed; audited with `secretChanged`, never the key. One enabled per organisation.
+ * Creates (no id) or edits the organisation's Allianz Trade connection (admins): base URL in clear,
+ * the API key sealed. A new connection needs the key; an edit without one keeps the stored key, an
+ * edit with one replaces it (the cached access token of the old key is no longer used). Audited
+ * with `secretChanged`, never the key. One enabled per organisation.
  */
-export async function createAllianzConnection(
+export async function saveAllianzConnection(
   ctx: MemberContext,
   input: TAllianzConnectionInput,
 ): Promise<{ id: string }> {
   authorize(ctx, "integration.manage", { type: "integration", orgId: ctx.orgId });
-  const id = randomUUID();
-  const sealed = sealSecrets(id, { apiKey: input.apiKey });
   const settings = { baseUrl: input.baseUrl };
+  const json = settings as Prisma.InputJsonObject;
   try {
-    await withOrg(ctx, async (tx) => {
-      await tx.integrationConnection.create({
-        data: {
-          id,
-          orgId: ctx.orgId,
-          provider: "ALLIANZ_TRADE",
-          name: input.name,
-          settings: settings as Prisma.InputJsonObject,
-          secrets: sealed.secrets,
-          keyId: sealed.keyId,
-          createdBy: ctx.userId,
-          updatedBy: ctx.userId,
-        },
-      });
+    return await withOrg(ctx, async (tx) => {
+      const existing = input.id
+        ? await tx.integrationConnection.findFirst({
+            where: { id: input.id, orgId: ctx.orgId, provider: "ALLIANZ_TRADE" },
+            select: { id: true, name: true, settings: true },
+          })
+        : null;
+      if (input.id && !existing) throw new AppError("not_found", "Not found.");
+      if (!existing && !input.apiKey) {
+        throw new AppError("unprocessable", "The API key is required.", {
+          fieldErrors: [{ path: "apiKey", message: "required", code: "credit.fieldErrors.apiKeyRequired" }],
+        });
+      }
+      const id = existing?.id ?? randomUUID();
+      const sealed = input.apiKey ? sealSecrets(id, { apiKey: input.apiKey }) : undefined;
+      const secrets = sealed ? { secrets: sealed.secrets, keyId: sealed.keyId } : {};
+      if (existing) {
+        await tx.integrationConnection.update({
+          where: { id },
+          data: {
+            name: input.name,
+            settings: json,
+            ...secrets,
+            updatedBy: ctx.userId,
+            updatedAt: new Date(),
+          },
+        });
+      } else {
+        await tx.integrationConnection.create({
+          data: {
+            id,
+            orgId: ctx.orgId,
+            provider: "ALLIANZ_TRADE",
+            name: input.name,
+            settings: json,
+            ...secrets,
+            createdBy: ctx.userId,
+            updatedBy: ctx.userId,
+          },
+        });
+      }
       await recordAudit(tx, ctx, {
-        action: "integration.connection.created",
+        action: existing ? "integration.connection.updated" : "integration.connection.created",
         resourceType: "integration_connection",
         resourceId: id,
-        after: { provider: "ALLIANZ_TRADE", name: input.name, settings, secretChanged: true },
+        ...(existing ? { before: { name: existing.name, settings: existing.settings } } : {}),
+        after: { provider: "ALLIANZ_TRADE", name: input.name, settings, secretChanged: Boolean(sealed) },
       });
+      return { id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError("conflict", "This organisation has an Allianz Trade connection already.", {
-        text: { code: "credit.errors.connectionExists" },
-      });
-    }
-    throw error;
+    throw (
+      connectionConflict(error, {
+        message: "This organisation has an Allianz Trade connection already.",
+        code: "credit.errors.connectionExists",
+      }) ?? error
+    );
+  } finally {
+    forgetAllianzClients(ctx.orgId);
   }
-  forgetAllianzClients(ctx.orgId);
-  return { id };
 }
