@@ -15,11 +15,12 @@ import { useActionState, useState } from "react";
 
 import { ApiProblem, apiGet } from "@/components/ui/apiFetch";
 import { creditCheckAction } from "@/lib/credit/actions";
-import type { TLeadCredit, TLimitRequest } from "@/lib/credit/schemas";
+import type { TCompanyCandidates, TLeadCredit, TLimitRequest } from "@/lib/credit/schemas";
 import type { ActionState } from "@/lib/http/action";
 
 export const creditKeys = {
   lead: (orgSlug: string, leadId: string) => ["credit", orgSlug, "lead", leadId] as const,
+  companies: (orgSlug: string, leadId: string) => ["credit", orgSlug, "companies", leadId] as const,
 };
 
 /** The lead's credit, read through GET /api/v1/leads/{id}/credit; looked at again while something is under way. */
@@ -45,11 +46,13 @@ export function CreditPanel({ orgSlug, leadId }: { orgSlug: string; leadId: stri
   const query = useLeadCredit(orgSlug, leadId);
   const queryClient = useQueryClient();
   const [limitOpen, setLimitOpen] = useState(false);
+  const [choosing, setChoosing] = useState(false);
   const [state, action, pending] = useActionState(
     async (previous: ActionState<{ kind: "check" | "limit" }>, formData: FormData) => {
       const result = await creditCheckAction(orgSlug, previous, formData);
       await queryClient.invalidateQueries({ queryKey: creditKeys.lead(orgSlug, leadId) });
       if (result.status === "ok" && result.data.kind === "limit") setLimitOpen(false);
+      if (result.status === "ok" && result.data.kind === "check") setChoosing(false);
       return result;
     },
     { status: "idle" },
@@ -72,19 +75,39 @@ export function CreditPanel({ orgSlug, leadId }: { orgSlug: string; leadId: stri
       {query.error && !credit && <Alert severity="error">{query.error.message}</Alert>}
       {credit && <CreditFacts credit={credit} />}
       <Stack direction={{ xs: "column", sm: "row" }} spacing={1} sx={{ mt: 2 }}>
-        <form action={action}>
-          <input type="hidden" name="leadId" value={leadId} />
-          <input type="hidden" name="kind" value="check" />
-          <Button type="submit" variant="outlined" disabled={pending} fullWidth>
-            {credit?.company ? t("refresh") : t("check")}
-          </Button>
-        </form>
+        {credit?.company ? (
+          <>
+            <form action={action}>
+              <input type="hidden" name="leadId" value={leadId} />
+              <input type="hidden" name="kind" value="check" />
+              <Button type="submit" variant="outlined" disabled={pending} fullWidth>
+                {t("refresh")}
+              </Button>
+            </form>
+            {!choosing && <Button onClick={() => setChoosing(true)}>{t("choose")}</Button>}
+          </>
+        ) : (
+          !choosing && (
+            <Button variant="outlined" onClick={() => setChoosing(true)}>
+              {t("check")}
+            </Button>
+          )
+        )}
         {credit?.company && !credit.pendingRequest && !limitOpen && (
           <Button variant="outlined" onClick={() => setLimitOpen(true)}>
             {t("requestLimit")}
           </Button>
         )}
       </Stack>
+      {choosing && (
+        <CompanyChoice
+          orgSlug={orgSlug}
+          leadId={leadId}
+          action={action}
+          pending={pending}
+          onClose={() => setChoosing(false)}
+        />
+      )}
       {limitOpen && (
         <Box component="form" action={action} sx={{ mt: 2 }}>
           <input type="hidden" name="leadId" value={leadId} />
@@ -136,6 +159,103 @@ export function CreditPanel({ orgSlug, leadId }: { orgSlug: string; leadId: stri
         )}
       </Box>
     </Paper>
+  );
+}
+
+/**
+ * The companies Allianz Trade finds for the lead (GET …/credit/companies), the VAT match first:
+ * the manager links the right one and checks it in one step.
+ */
+function CompanyChoice({
+  orgSlug,
+  leadId,
+  action,
+  pending,
+  onClose,
+}: {
+  orgSlug: string;
+  leadId: string;
+  action: (formData: FormData) => void;
+  pending: boolean;
+  onClose: () => void;
+}) {
+  const t = useTranslations("credit.panel");
+  const query = useQuery({
+    queryKey: creditKeys.companies(orgSlug, leadId),
+    queryFn: () => apiGet<TCompanyCandidates>(orgSlug, `/leads/${leadId}/credit/companies`),
+    retry: false,
+    staleTime: 60_000,
+  });
+  const items = query.data?.items ?? [];
+  return (
+    <Box component="section" aria-labelledby="credit-choice" aria-busy={query.isPending} sx={{ mt: 2 }}>
+      <Typography variant="subtitle1" component="h3" id="credit-choice">
+        {t("chooseTitle")}
+      </Typography>
+      {query.isPending && (
+        <Typography variant="body2" color="text.secondary" role="status">
+          {t("searching")}
+        </Typography>
+      )}
+      {query.error && <Alert severity="error">{query.error.message}</Alert>}
+      {query.isSuccess && items.length === 0 && (
+        <Typography variant="body2" color="text.secondary">
+          {t("noCandidates")}
+        </Typography>
+      )}
+      {items.length > 0 && (
+        <Stack component="ul" spacing={1} sx={{ listStyle: "none", p: 0, m: 0, mt: 1 }}>
+          {items.map((c) => (
+            <Box
+              component="li"
+              key={c.companyId}
+              sx={{
+                display: "flex",
+                flexDirection: { xs: "column", sm: "row" },
+                gap: 1,
+                alignItems: { sm: "center" },
+                justifyContent: "space-between",
+                border: 1,
+                borderColor: "divider",
+                borderRadius: 1,
+                p: 1.5,
+              }}
+            >
+              <Box sx={{ minWidth: 0 }}>
+                <Typography sx={{ fontWeight: 500, overflowWrap: "anywhere" }}>{c.name}</Typography>
+                <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: "anywhere" }}>
+                  {[c.city, c.country, c.vatNumber && t("vat", { vat: c.vatNumber }), c.companyId]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </Typography>
+                <Stack direction="row" spacing={1} sx={{ mt: 0.5 }}>
+                  {c.vatMatch && <Chip size="small" color="success" label={t("vatMatch")} />}
+                  {c.linked && <Chip size="small" variant="outlined" label={t("linkedNow")} />}
+                </Stack>
+              </Box>
+              {!c.linked && (
+                <form action={action}>
+                  <input type="hidden" name="leadId" value={leadId} />
+                  <input type="hidden" name="kind" value="check" />
+                  <input type="hidden" name="companyId" value={c.companyId} />
+                  <Button
+                    type="submit"
+                    variant={c.vatMatch ? "contained" : "outlined"}
+                    disabled={pending}
+                    aria-label={`${t("link")}: ${c.name}`}
+                  >
+                    {t("link")}
+                  </Button>
+                </form>
+              )}
+            </Box>
+          ))}
+        </Stack>
+      )}
+      <Button onClick={onClose} sx={{ mt: 1 }}>
+        {t("closeChoice")}
+      </Button>
+    </Box>
   );
 }
 

@@ -15,7 +15,7 @@ import { flushCallRecords, policyFor, PROVIDER_POLICIES, resetPolicies } from "@
 
 import { pollLimitRequests } from "./limits";
 import { isRefreshing } from "./refresh";
-import { getLeadCredit, requestCreditLimit, runCreditCheck } from "./service";
+import { findCreditCompanies, getLeadCredit, requestCreditLimit, runCreditCheck } from "./service";
 
 // The credit domain against a fake Allianz Trade on 127.0.0.1 (test/fakes/allianz-trade.ts) that
 // speaks the client's wire format: token renewal, single-flight, stale-while-revalidate, the
@@ -148,6 +148,47 @@ describe("credit checks on a lead", () => {
     });
     expect(await getLeadCredit(manager, leadId)).toMatchObject({ grade: 2, source: "cache" });
     await expect(getLeadCredit(org.sales, leadId)).rejects.toMatchObject({ kind: "forbidden" });
+  });
+
+  it("lets the manager choose when several companies match, and takes the one with the lead's VAT number", async () => {
+    fake.addCompany({ companyId: "DE-310", companyName: "Café Auswahl GmbH", city: "Berlin" });
+    fake.addCompany({ companyId: "DE-311", companyName: "Café Auswahl Catering GmbH", city: "Berlin" });
+    const { leadId } = await registerLead(org, "Café Auswahl");
+    await expect(runCreditCheck(manager, leadId, { kind: "check" })).rejects.toMatchObject({
+      kind: "conflict",
+      text: { code: "credit.errors.chooseCompany" },
+    });
+    const candidates = await findCreditCompanies(manager, leadId);
+    expect(candidates.map((c) => [c.companyId, c.vatMatch, c.linked])).toEqual([
+      ["DE-310", false, false],
+      ["DE-311", false, false],
+    ]);
+    await expect(findCreditCompanies(org.sales, leadId)).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(findCreditCompanies(other.admin, leadId)).rejects.toMatchObject({ kind: "not_found" });
+    expect(await runCreditCheck(manager, leadId, { kind: "check", companyId: "DE-311" })).toMatchObject({
+      company: { companyId: "DE-311" },
+    });
+    expect((await findCreditCompanies(manager, leadId)).find((c) => c.linked)?.companyId).toBe("DE-311");
+
+    // With the lead's VAT number (written as people write it) that company comes first and is taken.
+    fake.addCompany({
+      companyId: "DE-312",
+      companyName: "Imbiss Steuer GmbH",
+      city: "Berlin",
+      vatNumber: "DE123456789",
+    });
+    fake.addCompany({ companyId: "DE-313", companyName: "Imbiss Steuer Service GmbH", city: "Berlin" });
+    const { leadId: westId } = await registerLead(org, "Imbiss Steuer");
+    await asSuperuser((client) =>
+      client.query(`UPDATE lead SET vat_id = 'DE 123 456 789' WHERE id = $1`, [westId]),
+    );
+    expect((await findCreditCompanies(manager, westId))[0]).toMatchObject({
+      companyId: "DE-312",
+      vatMatch: true,
+    });
+    expect(await runCreditCheck(manager, westId, { kind: "check" })).toMatchObject({
+      company: { companyId: "DE-312" },
+    });
   });
 
   it("asks the provider once for 100 concurrent checks of one company (single-flight)", async () => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { defineApi } from "@/lib/http/spec";
 
-import { ZCreditCheckInput, ZLeadCredit, ZLimitRequestAccepted } from "./schemas";
+import { ZCompanyCandidates, ZCreditCheckInput, ZLeadCredit, ZLimitRequestAccepted } from "./schemas";
 
 /** The /api/v1 operations of credit checks (Allianz Trade); managers and admins only. */
 
@@ -45,4 +45,19 @@ export const createLeadCreditCheckApi = defineApi({
   problems: [403, 404, 409, 422, 503],
 });
 
-export const creditApis = [getLeadCreditApi, createLeadCreditCheckApi];
+export const listCreditCompaniesApi = defineApi({
+  operationId: "listLeadCreditCompanies",
+  method: "GET",
+  path: "/leads/{id}/credit/companies",
+  tag,
+  summary: "The companies Allianz Trade finds for the lead (name, city, VAT number), to link one",
+  description:
+    "The provider's company search with the lead's name and city, and its VAT number when it has one; a company " +
+    "whose VAT number is the lead's is marked `vatMatch` and listed first. Link one with POST " +
+    "/leads/{id}/credit-checks `{kind: check, companyId}`. Nothing is stored. Managers and administrators only.",
+  params: leadParams,
+  response: { status: 200, description: "The companies found", schema: ZCompanyCandidates },
+  problems: [403, 404, 503],
+});
+
+export const creditApis = [getLeadCreditApi, listCreditCompaniesApi, createLeadCreditCheckApi];

@@ -91,3 +91,19 @@ export const ZLimitRequestAccepted = z.object({ request: ZLimitRequest });
 export const ZCreditCheckForm = z
   .strictObject({ ...creditCheckFields, leadId: z.uuid() })
   .superRefine(amountForLimit);
+
+/** A company the provider's search found for a lead, to link it to (GET /leads/{id}/credit/companies). */
+export const ZCompanyCandidate = z.object({
+  companyId: z.string(),
+  name: z.string(),
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+  vatNumber: z.string().nullable(),
+  /** Its VAT number is the lead's: the one to take. */
+  vatMatch: z.boolean(),
+  /** The lead is linked to it now. */
+  linked: z.boolean(),
+});
+export type TCompanyCandidate = z.infer<typeof ZCompanyCandidate>;
+export const ZCompanyCandidates = z.object({ items: z.array(ZCompanyCandidate) });
+export type TCompanyCandidates = z.infer<typeof ZCompanyCandidates>;

@@ -6,6 +6,7 @@ import { isUniqueViolation, withOrg, type MemberContext, type Tx } from "@/lib/d
 import { AppError } from "@/lib/errors";
 import { allianzClientFor } from "@/lib/integrations/allianz-trade/connection";
 import type { AllianzTradeClient } from "@/lib/integrations/allianz-trade/client";
+import type { TWireCompany } from "@/lib/integrations/allianz-trade/wire";
 import { IntegrationError } from "@/lib/integrations/errors";
 import { loadLead } from "@/lib/leads/access";
 import { readEffectiveValue } from "@/lib/settings/queries";
@@ -13,7 +14,7 @@ import { durationToMs } from "@/lib/settings/schemas";
 
 import { limitRequestView, readCreditState, readLinkedCompany, type CompanyRow } from "./queries";
 import { refreshCompany, refreshedSince, type CreditSnapshot } from "./refresh";
-import type { TCreditCheckInput, TLeadCredit, TLimitRequest } from "./schemas";
+import type { TCompanyCandidate, TCreditCheckInput, TLeadCredit, TLimitRequest } from "./schemas";
 
 /**
  * Credit checks on a lead (issue 13), for managers and admins: the lead's company at Allianz Trade
@@ -169,6 +170,40 @@ export async function getLeadCredit(ctx: MemberContext, leadId: string): Promise
   return view(leadId, state, snapshot, { ...none, source: "provider" });
 }
 
+const vatOf = (v: string | null | undefined) => v?.replace(/\s+/g, "").toUpperCase() || null;
+
+/** The provider's search for the lead's company (name, city, VAT number), the VAT match first. */
+async function searchCandidates(
+  client: AllianzTradeClient,
+  state: LeadState,
+): Promise<(TCompanyCandidate & { wire: TWireCompany })[]> {
+  const found = await client.searchCompanies({
+    name: state.lead.companyName,
+    city: state.lead.city,
+    ...(state.lead.vatId && { vatNumber: state.lead.vatId }),
+  });
+  const leadVat = vatOf(state.lead.vatId);
+  const candidates = found.map((c) => ({
+    companyId: c.companyId,
+    name: c.companyName,
+    city: c.address?.city ?? null,
+    country: c.address?.countryCode ?? null,
+    vatNumber: c.vatNumber ?? null,
+    vatMatch: leadVat !== null && vatOf(c.vatNumber) === leadVat,
+    linked: state.company?.companyId === c.companyId,
+    wire: c,
+  }));
+  return [...candidates.filter((c) => c.vatMatch), ...candidates.filter((c) => !c.vatMatch)];
+}
+
+/** GET /leads/{id}/credit/companies: the candidates to link the lead to (nothing is stored). */
+export async function findCreditCompanies(ctx: MemberContext, leadId: string): Promise<TCompanyCandidate[]> {
+  const state = await withOrg(ctx, (tx) => readLeadState(tx, ctx, leadId));
+  const client = await allianzClientFor(ctx.orgId);
+  if (!client) throw notConfigured();
+  return (await searchCandidates(client, state)).map(({ wire: _wire, ...candidate }) => candidate);
+}
+
 /** POST /leads/{id}/credit-checks, kind `check`: link the lead's company (if needed) and read it now. */
 export async function runCreditCheck(
   ctx: MemberContext,
@@ -180,14 +215,20 @@ export async function runCreditCheck(
   if (!client) throw notConfigured();
   let company = state.company;
   if (!company || (input.companyId && input.companyId !== company.companyId)) {
-    const found = await client.searchCompanies({
-      name: state.lead.companyName,
-      city: state.lead.city,
-      ...(state.lead.vatId && { vatNumber: state.lead.vatId }),
-    });
-    const match = input.companyId
+    const found = await searchCandidates(client, state);
+    // The chosen company; else the one whose VAT number is the lead's, or the only one found.
+    // Several without a VAT match: the caller chooses (GET …/credit/companies), nothing is guessed.
+    const chosen = input.companyId
       ? found.find((c) => c.companyId === input.companyId)
-      : (found.find((c) => state.lead.vatId && c.vatNumber === state.lead.vatId) ?? found[0]);
+      : found[0]?.vatMatch || found.length === 1
+        ? found[0]
+        : undefined;
+    if (!input.companyId && found.length > 1 && !chosen) {
+      throw new AppError("conflict", "Several companies match the lead; choose one by its companyId.", {
+        text: { code: "credit.errors.chooseCompany" },
+      });
+    }
+    const match = chosen?.wire;
     if (!match) {
       throw new AppError("unprocessable", "The credit provider found no matching company.", {
         text: { code: "credit.errors.noMatch" },
