@@ -116,6 +116,7 @@ export const POLICIES = {
   // Integrations: connections hold the organisation's vendor credentials; only its admins manage them.
   "integration.manage": hasRole("admin"),
   // Credit checks (Allianz Trade, issue 13): a customer's creditworthiness is for managers and admins.
+  // By role only: lib/credit/service.ts then reads the lead under RLS alone (they may read every lead).
   "credit.check": hasRole("admin", "manager"),
 } satisfies Record<string, Rule>;
 

@@ -128,7 +128,7 @@ async function flush(batch: Batch): Promise<void> {
   }
 }
 
-/** Writes the answers into credit_company (system context, one transaction). */
+/** Writes the answers into credit_company (system context, one statement for the whole batch). */
 export async function storeGrades(
   orgId: string,
   grades: readonly TWireGrade[],
@@ -136,29 +136,34 @@ export async function storeGrades(
   const stored = new Map<string, CreditSnapshot>();
   if (grades.length === 0) return stored;
   const fetchedAt = new Date();
-  await withOrg({ orgId, userId: null, roles: ["system"] }, async (tx) => {
-    for (const g of grades) {
-      const snapshot: CreditSnapshot = {
+  const snapshots = new Map<string, CreditSnapshot>(
+    grades.map((g) => [
+      g.companyId,
+      {
         grade: g.grade,
         coverStatus: g.cover?.coverStatus ?? null,
         limitAmount: g.cover?.amount.value ?? null,
         currency: g.cover?.amount.currency ?? null,
         decidedAt: new Date(g.cover?.decisionDate ?? g.gradeDate),
         fetchedAt,
-      };
-      const { count } = await tx.creditCompany.updateMany({
-        where: { orgId, companyId: g.companyId },
-        data: {
-          grade: snapshot.grade,
-          coverStatus: snapshot.coverStatus,
-          limitAmount: snapshot.limitAmount,
-          currency: snapshot.currency,
-          decidedAt: snapshot.decidedAt,
-          fetchedAt,
-        },
-      });
-      if (count > 0) stored.set(g.companyId, snapshot);
-    }
-  });
+      },
+    ]),
+  );
+  const rows = [...snapshots.entries()];
+  const updated = await withOrg(
+    { orgId, userId: null, roles: ["system"] },
+    (tx) =>
+      tx.$queryRaw<{ company_id: string }[]>`
+      UPDATE credit_company c
+      SET grade = v.grade, cover_status = v.cover_status, limit_amount = v.limit_amount,
+          currency = v.currency, decided_at = v.decided_at, fetched_at = ${fetchedAt}
+      FROM unnest(${rows.map(([id]) => id)}::text[], ${rows.map(([, s]) => s.grade)}::int[],
+                  ${rows.map(([, s]) => s.coverStatus)}::text[], ${rows.map(([, s]) => s.limitAmount)}::numeric[],
+                  ${rows.map(([, s]) => s.currency)}::text[], ${rows.map(([, s]) => s.decidedAt)}::timestamptz[])
+           AS v(company_id, grade, cover_status, limit_amount, currency, decided_at)
+      WHERE c.org_id = ${orgId}::uuid AND c.company_id = v.company_id
+      RETURNING c.company_id`,
+  );
+  for (const { company_id } of updated) stored.set(company_id, snapshots.get(company_id)!);
   return stored;
 }
