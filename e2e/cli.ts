@@ -1,7 +1,8 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { promisify } from "node:util";
 
 import { E2E_DATABASE, E2E_DATABASE_URL, E2E_ENV } from "./env";
 
@@ -20,6 +21,28 @@ export function cli(...args: string[]): string {
         encoding: "utf8",
       });
   return out.trim().split("\n").at(-1) ?? "";
+}
+
+/**
+ * cli() without blocking this process: for commands that talk to a fake server living in the test
+ * (a job that sends to the fake SMTP server or reads the fake IMAP server must be answered while it
+ * runs).
+ */
+export async function cliAsync(...args: string[]): Promise<string> {
+  const socket = process.env.E2E_CLI_SOCKET;
+  const { stdout } = socket
+    ? await promisify(execFile)(process.execPath, ["e2e/cli-client.mjs", socket, ...args], {
+        encoding: "utf8",
+      })
+    : await promisify(execFile)(
+        "node_modules/.bin/tsx",
+        ["--conditions=react-server", "lib/cli/main.ts", ...args],
+        {
+          env: env(),
+          encoding: "utf8",
+        },
+      );
+  return stdout.trim().split("\n").at(-1) ?? "";
 }
 
 /** A fresh account in an organisation; returns its generated password. */

@@ -1,23 +1,17 @@
-import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { promisify } from "node:util";
 
 import { expect, test, type Page } from "@playwright/test";
 import { Client } from "pg";
 
 import { startFakeImap } from "../test/fakes/imap";
-import { createUser } from "./cli";
-import { E2E_DATABASE_URL, E2E_ENV } from "./env";
+import { cliAsync, createUser } from "./cli";
+import { E2E_DATABASE_URL } from "./env";
 import { choose, signIn, visit } from "./helpers";
 import { e2eState } from "./state";
 
-/** `jobs:run mail-inbox-poll` in a child process, as an operator would run it. */
+/** `jobs:run mail-inbox-poll`, as an operator would run it, without blocking the fake IMAP server here. */
 async function pollInbox(): Promise<void> {
-  await promisify(execFile)(
-    "node_modules/.bin/tsx",
-    ["--conditions=react-server", "lib/cli/main.ts", "jobs:run", "mail-inbox-poll"],
-    { env: { ...process.env, ...E2E_ENV, DATABASE_URL: E2E_DATABASE_URL } },
-  );
+  await cliAsync("jobs:run", "mail-inbox-poll");
 }
 
 /** A lead of e2e-beta with its contact's address, not assigned to anyone (managers work it). */

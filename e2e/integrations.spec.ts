@@ -1,26 +1,15 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-
 import { expect, test } from "@playwright/test";
 import { Client } from "pg";
 
 import { startFakeSmtp } from "../test/fakes/smtp";
-import { E2E_DATABASE_URL, E2E_ENV } from "./env";
+import { cliAsync } from "./cli";
+import { E2E_DATABASE_URL } from "./env";
 import { choose, signIn, visit } from "./helpers";
 import { e2eState } from "./state";
 
-/**
- * `jobs:run outbox-deliver` in a child process, without blocking this one: the fake SMTP server
- * lives here and must answer while the job sends.
- */
+/** `jobs:run outbox-deliver` without blocking this process: the fake SMTP server lives here. */
 async function deliverOutbox(): Promise<void> {
-  await promisify(execFile)(
-    "node_modules/.bin/tsx",
-    ["--conditions=react-server", "lib/cli/main.ts", "jobs:run", "outbox-deliver"],
-    {
-      env: { ...process.env, ...E2E_ENV, DATABASE_URL: E2E_DATABASE_URL },
-    },
-  );
+  await cliAsync("jobs:run", "outbox-deliver");
 }
 
 /** Queues a reminder e-mail to the organisation's admin, as the lead job does. */
