@@ -404,20 +404,16 @@ CREATE FUNCTION public.app_has_role(p_role text) RETURNS boolean
 
 
 --
--- Name: app_help_article_search(); Type: FUNCTION; Schema: public; Owner: -
+-- Name: app_help_document(text, text, text[], text); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.app_help_article_search() RETURNS trigger
-    LANGUAGE plpgsql
+CREATE FUNCTION public.app_help_document(p_locale text, p_title text, p_tags text[], p_body text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
-  DECLARE
-    v_config regconfig := CASE NEW.locale WHEN 'de' THEN 'german'::regconfig ELSE 'english'::regconfig END;
-  BEGIN
-    NEW.search := setweight(to_tsvector(v_config, NEW.title), 'A')
-               || setweight(to_tsvector(v_config, array_to_string(NEW.tags, ' ')), 'B')
-               || setweight(to_tsvector(v_config, NEW.body_md), 'C');
-    RETURN NEW;
-  END
+    SELECT setweight(to_tsvector(c.config, p_title), 'A')
+        || setweight(to_tsvector(c.config, array_to_string(p_tags, ' ')), 'B')
+        || setweight(to_tsvector(c.config, p_body), 'C')
+    FROM (SELECT CASE p_locale WHEN 'de' THEN 'german'::regconfig ELSE 'english'::regconfig END AS config) c
   $$;
 
 
@@ -1630,7 +1626,6 @@ CREATE TABLE public.help_article (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     published_at timestamp with time zone,
-    search tsvector,
     CONSTRAINT help_article_body_md_check CHECK ((length(body_md) <= 100000)),
     CONSTRAINT help_article_four_eyes CHECK (((status <> 'PUBLISHED'::text) OR ((reviewed_by IS NOT NULL) AND (published_at IS NOT NULL) AND (reviewed_by IS DISTINCT FROM updated_by)))),
     CONSTRAINT help_article_help_keys_check CHECK ((cardinality(help_keys) <= 20)),
@@ -3363,7 +3358,7 @@ CREATE INDEX help_article_keys_idx ON public.help_article USING gin (help_keys);
 -- Name: help_article_search_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX help_article_search_idx ON public.help_article USING gin (search);
+CREATE INDEX help_article_search_idx ON public.help_article USING gin (public.app_help_document(locale, title, tags, body_md));
 
 
 --
@@ -3735,13 +3730,6 @@ CREATE TRIGGER audit_seal_append_only BEFORE DELETE OR UPDATE ON public.audit_se
 --
 
 CREATE TRIGGER audit_seal_no_truncate BEFORE TRUNCATE ON public.audit_seal FOR EACH STATEMENT EXECUTE FUNCTION public.app_audit_refuse_change();
-
-
---
--- Name: help_article help_article_search; Type: TRIGGER; Schema: public; Owner: -
---
-
-CREATE TRIGGER help_article_search BEFORE INSERT OR UPDATE OF title, body_md, tags, locale ON public.help_article FOR EACH ROW EXECUTE FUNCTION public.app_help_article_search();
 
 
 --
@@ -6756,10 +6744,11 @@ GRANT ALL ON FUNCTION public.app_has_role(p_role text) TO freshplan_app;
 
 
 --
--- Name: FUNCTION app_help_article_search(); Type: ACL; Schema: public; Owner: -
+-- Name: FUNCTION app_help_document(p_locale text, p_title text, p_tags text[], p_body text); Type: ACL; Schema: public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION public.app_help_article_search() FROM PUBLIC;
+REVOKE ALL ON FUNCTION public.app_help_document(p_locale text, p_title text, p_tags text[], p_body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_help_document(p_locale text, p_title text, p_tags text[], p_body text) TO freshplan_app;
 
 
 --

@@ -117,6 +117,12 @@ export const POLICIES = {
   "integration.manage": hasRole("admin"),
   // Credit checks (Allianz Trade, issue 13): a customer's creditworthiness is for managers and admins.
   "credit.check": hasRole("admin", "manager"),
+  // Help (issue 14): every member reads the enduser space; the salesops space (internal playbooks)
+  // is for managers and admins, who also write, review and publish (four eyes, in the service).
+  "help.read": hasRole("admin", "manager", "sales", "auditor", "system"),
+  "help.readSalesops": hasRole("admin", "manager", "system"),
+  "help.edit": hasRole("admin", "manager"),
+  "help.publish": hasRole("admin", "manager"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICIES;

@@ -428,7 +428,14 @@ function sampleRows(t: Fixture): Record<string, Row> {
       author_id: author,
     },
     help_feedback: { org_id: t.orgId, article_id: t.helpArticleId, user_id: author, helpful: true },
-    help_search_log: { org_id: t.orgId, query: "q", normalized: "q", locale: "de", result_count: 0, user_id: author },
+    help_search_log: {
+      org_id: t.orgId,
+      query: "q",
+      normalized: "q",
+      locale: "de",
+      result_count: 0,
+      user_id: author,
+    },
     help_synonym: { org_id: t.orgId, term: "a", expansion: `b-${randomUUID()}`, created_by: author },
     lead_xentral: {
       org_id: t.orgId,

@@ -8,8 +8,8 @@
 -- reads only PUBLISHED articles of the enduser space. Publishing needs four eyes: the reviewer is
 -- not the author of the last save (a CHECK, so no path around the service can skip it).
 --
--- Full text: a tsvector per article in its own language's configuration (german or english),
--- kept by a trigger; pg_trgm gives the similarity that finds "Schutzfirst" for "Schutzfrist".
+-- Full text: a document per article in its own language's configuration (german or english),
+-- indexed by expression; pg_trgm gives the similarity that finds "Schutzfirst" for "Schutzfrist".
 
 -- migrate:up
 
@@ -43,7 +43,6 @@ CREATE TABLE help_article (
   created_at   timestamptz NOT NULL DEFAULT now(),
   updated_at   timestamptz NOT NULL DEFAULT now(),
   published_at timestamptz,
-  search       tsvector,
   CONSTRAINT help_article_org_id_id_key UNIQUE (org_id, id),
   CONSTRAINT help_article_slug_key UNIQUE (org_id, locale, slug),
   -- Four eyes: a published article names a reviewer who did not write its last version.
@@ -51,24 +50,22 @@ CREATE TABLE help_article (
     status NOT IN ('PUBLISHED') OR (reviewed_by IS NOT NULL AND published_at IS NOT NULL
                                     AND reviewed_by IS DISTINCT FROM updated_by))
 );
-CREATE INDEX help_article_search_idx ON help_article USING gin (search);
+-- An article's document: title (weight A), tags (B) and body (C) in its language's configuration.
+-- IMMUTABLE (to_tsvector with a fixed configuration is), so the GIN index below can hold it and the
+-- search's WHERE uses the same expression.
+CREATE FUNCTION app_help_document(p_locale text, p_title text, p_tags text[], p_body text) RETURNS tsvector
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$
+    SELECT setweight(to_tsvector(c.config, p_title), 'A')
+        || setweight(to_tsvector(c.config, array_to_string(p_tags, ' ')), 'B')
+        || setweight(to_tsvector(c.config, p_body), 'C')
+    FROM (SELECT CASE p_locale WHEN 'de' THEN 'german'::regconfig ELSE 'english'::regconfig END AS config) c
+  $$;
+GRANT EXECUTE ON FUNCTION app_help_document(text, text, text[], text) TO freshplan_app;
+CREATE INDEX help_article_search_idx ON help_article
+  USING gin (app_help_document(locale, title, tags, body_md));
 CREATE INDEX help_article_keys_idx ON help_article USING gin (help_keys);
 CREATE INDEX help_article_title_trgm_idx ON help_article USING gin (title gin_trgm_ops);
-
-CREATE FUNCTION app_help_article_search() RETURNS trigger
-  LANGUAGE plpgsql
-  AS $$
-  DECLARE
-    v_config regconfig := CASE NEW.locale WHEN 'de' THEN 'german'::regconfig ELSE 'english'::regconfig END;
-  BEGIN
-    NEW.search := setweight(to_tsvector(v_config, NEW.title), 'A')
-               || setweight(to_tsvector(v_config, array_to_string(NEW.tags, ' ')), 'B')
-               || setweight(to_tsvector(v_config, NEW.body_md), 'C');
-    RETURN NEW;
-  END
-  $$;
-CREATE TRIGGER help_article_search BEFORE INSERT OR UPDATE OF title, body_md, tags, locale ON help_article
-  FOR EACH ROW EXECUTE FUNCTION app_help_article_search();
 
 ALTER TABLE help_article ENABLE ROW LEVEL SECURITY;
 ALTER TABLE help_article FORCE ROW LEVEL SECURITY;
@@ -191,6 +188,6 @@ DROP TABLE help_search_log;
 DROP TABLE help_feedback;
 DROP TABLE help_article_version;
 DROP TABLE help_article;
-DROP FUNCTION app_help_article_search();
+DROP FUNCTION app_help_document(text, text, text[], text);
 DROP FUNCTION app_help_may_read(text, text);
 DROP EXTENSION IF EXISTS pg_trgm;
