@@ -11,6 +11,8 @@ import { createToken } from "@/lib/auth/tokens";
 import { withOrg, type MemberContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
+import { seedHelp } from "./demo";
+import { DEMO_ARTICLES } from "./demo-articles";
 import { ZContextHelp, ZHelpArticleList, ZSearchResult, type TCreateArticle } from "./schemas";
 import {
   addSynonym,
@@ -343,5 +345,40 @@ describe("contextual help and feedback", () => {
     expect(await errorOf(recordFeedback(org.sales, ids.draft, { helpful: true }))).toMatchObject({
       kind: "not_found",
     });
+  });
+});
+
+describe("the demo's help content", () => {
+  // The help keys the pages carry (HelpButton): each has a published article in both languages.
+  const PAGE_KEYS = [
+    "leads.list",
+    "leads.protection.timeline",
+    "leads.holds",
+    "leads.extensions",
+    "leads.collaborators",
+    "ai.dashboard",
+    "settings",
+    "settings.tokens",
+  ];
+
+  it("publishes every article once, explains every key the pages carry in German and English, finds by synonym", async () => {
+    const demo = await createTenant("help-demo");
+    const demoManager = await addTenantMember(demo, "help-demo", "manager", "manager");
+    expect(await seedHelp(demo.admin, demoManager, demo.sales)).toEqual({ articles: DEMO_ARTICLES.length });
+    expect(await seedHelp(demo.admin, demoManager, demo.sales)).toEqual({ articles: 0 });
+    for (const key of PAGE_KEYS) {
+      for (const locale of ["de", "en"] as const) {
+        const help = await contextHelp(demo.sales, key, locale);
+        expect([key, locale, help.article?.locale, help.article?.space]).toEqual([
+          key,
+          locale,
+          locale,
+          "enduser",
+        ]);
+      }
+    }
+    const found = await searchHelp(demo.sales, { q: "Schutzfirst", locale: "de" });
+    expect(found.items[0].title).toBe("So läuft die Schutzfrist");
+    expect((await contentGaps(demoManager))[0]).toMatchObject({ query: "provision auszahlen", count: 3 });
   });
 });

@@ -142,8 +142,8 @@ export interface SearchRow {
 
 /**
  * Published articles matching `terms` (the query, then its synonyms' expansions, OR-ed): full text
- * in each article's own language configuration, or — for typos — trigram word similarity of the
- * query to the title and tags. Ranked by text rank plus similarity, the reader's language first
+ * in each article's own language configuration, or — for typos — trigram word similarity of each
+ * of the query's words to the title and tags (every word at least 0.5). Ranked by text rank plus similarity, the reader's language first
  * among equals.
  */
 export async function searchArticles(
@@ -157,26 +157,32 @@ export async function searchArticles(
       terms.map((t) => Prisma.sql`websearch_to_tsquery(${config}::regconfig, ${t})`),
       " || ",
     );
-  const query = terms[0];
+  // The query's words for the typo match: three letters or more, at most eight.
+  const words = terms[0]
+    .split(/[\s"]+/)
+    .filter((w) => w.length >= 3)
+    .slice(0, 8);
   return tx.$queryRaw<SearchRow[]>`
     WITH q AS (SELECT ${orQuery("german")} AS de, ${orQuery("english")} AS en),
     scored AS (
       SELECT a.id, a.title, a.space, a.locale, a.status, a.body_md,
              CASE a.locale WHEN 'de' THEN q.de ELSE q.en END AS tsq,
-             ts_rank(app_help_document(a.locale, a.title, a.tags, a.body_md), CASE a.locale WHEN 'de' THEN q.de ELSE q.en END) AS text_rank,
-             greatest(word_similarity(${query}, a.title),
-                      word_similarity(${query}, array_to_string(a.tags, ' '))) AS sim
+             app_help_document(a.locale, a.title, a.tags, a.body_md) AS doc,
+             -- Every word of the query must be close to a word of the title or the tags.
+             coalesce((SELECT min(greatest(word_similarity(w, a.title),
+                                           word_similarity(w, array_to_string(a.tags, ' '))))
+                       FROM unnest(${words}::text[]) AS w), 0) AS sim
       FROM help_article a, q
       WHERE a.status = 'PUBLISHED' AND ${spaceFilter(salesops)}
     )
     SELECT id, title, space, locale, status,
-           (text_rank + CASE WHEN sim >= 0.5 THEN sim ELSE 0 END)::float8 AS rank,
+           (CASE WHEN doc @@ tsq THEN ts_rank(doc, tsq) ELSE 0 END + CASE WHEN sim >= 0.5 THEN sim ELSE 0 END)::float8 AS rank,
            ts_headline(CASE locale WHEN 'de' THEN 'german'::regconfig ELSE 'english'::regconfig END,
                        translate(body_md, ${START + STOP}, ''), tsq,
                        ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}
                       ) AS headline
     FROM scored
-    WHERE text_rank > 0 OR sim >= 0.5
+    WHERE doc @@ tsq OR sim >= 0.5
     ORDER BY rank DESC, locale = ${locale} DESC, title
     LIMIT 20`;
 }
