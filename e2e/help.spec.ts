@@ -48,9 +48,9 @@ test("a partner opens contextual help on the lead page and votes", async ({ page
   const { id } = (await created.json()) as { id: string };
   const step = async (api: APIRequestContext, action: string) =>
     api.post(`/api/v1/help/articles/${id}/transitions`, { data: { action } });
-  expect((await step(author, "submit")).status()).toBe(200);
-  expect((await step(author, "publish")).status()).toBe(422); // four eyes
-  expect((await step(reviewer, "publish")).status()).toBe(200);
+  expect((await step(author.api, "submit")).status()).toBe(200);
+  expect((await step(author.api, "publish")).status()).toBe(422); // four eyes
+  expect((await step(reviewer.api, "publish")).status()).toBe(200);
 
   const lead = await partner.api.post("/api/v1/leads", {
     data: { companyName: `Hilfeküche ${tag}`, city: `Hilfeort ${tag}`, confirmSimilar: true },

@@ -32,7 +32,9 @@ import { Markdown } from "./Markdown";
 export function HelpButton({ helpKey, size = "small" }: { helpKey: string; size?: "small" | "medium" }) {
   const t = useTranslations("help");
   const [open, setOpen] = useState(false);
-  const topic = t.has(`topics.${helpKey}` as never) ? t(`topics.${helpKey}` as never) : helpKey;
+  // Message keys are nested at dots, so the help key's dots become underscores here.
+  const topicKey = `topics.${helpKey.replaceAll(".", "_")}`;
+  const topic = t.has(topicKey as never) ? t(topicKey as never) : helpKey;
   return (
     <>
       <Tooltip title={t("drawer.open", { topic })}>
