@@ -136,7 +136,7 @@ export function ArticleEditor({
                 label={t("editor.body")}
                 multiline
                 minRows={14}
-                fullWidth
+                sx={{ flex: 1, minWidth: 0 }}
                 value={body}
                 onChange={(event) => setBody(event.target.value)}
                 slotProps={{ htmlInput: { maxLength: 100_000 }, input: { sx: { fontFamily: "monospace" } } }}

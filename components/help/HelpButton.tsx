@@ -48,14 +48,35 @@ export function HelpButton({ helpKey, size = "small" }: { helpKey: string; size?
           <HelpOutlineOutlined fontSize="small" />
         </IconButton>
       </Tooltip>
-      <Drawer anchor="right" open={open} onClose={() => setOpen(false)}>
-        {open && <HelpDrawerContent helpKey={helpKey} onClose={() => setOpen(false)} />}
+      {/* Above the app bar (which sits above the navigation drawer), as a dialog should. */}
+      <Drawer
+        anchor="right"
+        open={open}
+        onClose={() => setOpen(false)}
+        sx={{ zIndex: (theme) => theme.zIndex.modal }}
+      >
+        {open && (
+          <HelpDrawerContent
+            helpKey={helpKey}
+            heading={t("drawer.open", { topic })}
+            onClose={() => setOpen(false)}
+          />
+        )}
       </Drawer>
     </>
   );
 }
 
-function HelpDrawerContent({ helpKey, onClose }: { helpKey: string; onClose: () => void }) {
+function HelpDrawerContent({
+  helpKey,
+  heading,
+  onClose,
+}: {
+  helpKey: string;
+  /** What the drawer is titled until (and unless) an article gives it its title. */
+  heading: string;
+  onClose: () => void;
+}) {
   const t = useTranslations("help");
   const { org } = useParams<{ org: string }>();
   const locale = (useLocale() === "en" ? "en" : "de") as THelpLocale;
@@ -70,7 +91,7 @@ function HelpDrawerContent({ helpKey, onClose }: { helpKey: string; onClose: () 
     >
       <Stack direction="row" sx={{ alignItems: "flex-start", justifyContent: "space-between", gap: 1 }}>
         <Typography variant="h6" component="h2" id={headingId}>
-          {help?.article?.title ?? t("tabs.articles")}
+          {help?.article?.title ?? heading}
         </Typography>
         <IconButton aria-label={t("drawer.close")} onClick={onClose}>
           <CloseOutlined />

@@ -126,7 +126,10 @@ export async function readVersions(tx: Tx, articleId: string): Promise<THelpVers
 
 // Search ------------------------------------------------------------------------------------------
 
-/** Marks ts_headline puts around a hit; removed from the text first, so they mean only that. */
+/**
+ * Marks ts_headline puts around a hit; removed from the text first, so they mean only that (with
+ * the Markdown emphasis, heading and code marks, which a snippet would show as such).
+ */
 const START = "\u0002";
 const STOP = "\u0003";
 
@@ -178,7 +181,7 @@ export async function searchArticles(
     SELECT id, title, space, locale, status,
            (CASE WHEN doc @@ tsq THEN ts_rank(doc, tsq) ELSE 0 END + CASE WHEN sim >= 0.5 THEN sim ELSE 0 END)::float8 AS rank,
            ts_headline(CASE locale WHEN 'de' THEN 'german'::regconfig ELSE 'english'::regconfig END,
-                       translate(body_md, ${START + STOP}, ''), tsq,
+                       translate(body_md, ${START + STOP + "*#`"}, ''), tsq,
                        ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}
                       ) AS headline
     FROM scored
