@@ -1,11 +1,13 @@
 "use client";
 
 import AddOutlined from "@mui/icons-material/AddOutlined";
+import DeleteOutlined from "@mui/icons-material/DeleteOutlined";
 import MenuBookOutlined from "@mui/icons-material/MenuBookOutlined";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
+import IconButton from "@mui/material/IconButton";
 import Link from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
@@ -27,7 +29,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ButtonLink } from "@/components/ui/links";
 import { HeadRow } from "@/components/ui/TableParts";
 import { useActionForm } from "@/components/ui/useActionForm";
-import { addHelpSynonymAction } from "@/lib/help/actions";
+import { addHelpSynonymAction, removeHelpSynonymAction } from "@/lib/help/actions";
 import { helpForms, type TContentGap, type THelpArticle, type TSnippetPart } from "@/lib/help/schemas";
 
 import { useHelpSearch } from "./helpQueries";
@@ -259,6 +261,10 @@ function Synonyms({
     schema: helpForms.synonym,
     onOk: () => router.refresh(),
   });
+  const remove = useActionForm(removeHelpSynonymAction.bind(null, orgSlug), {
+    schema: helpForms.removeSynonym,
+    onOk: () => router.refresh(),
+  });
   return (
     <Stack spacing={2}>
       <Stack
@@ -274,18 +280,31 @@ function Synonyms({
           {t("add")}
         </Button>
       </Stack>
-      {form.message && <Alert severity="error">{form.message}</Alert>}
+      {(form.message || remove.message) && <Alert severity="error">{form.message ?? remove.message}</Alert>}
       {synonyms.length === 0 ? (
         <EmptyState title={t("empty")} />
       ) : (
         <TableContainer component={Paper} variant="outlined">
           <Table size="small">
-            <HeadRow titles={[t("term"), t("expansion")]} />
+            <HeadRow titles={[t("term"), t("expansion")]} actions />
             <TableBody>
               {synonyms.map((s) => (
                 <TableRow key={s.id}>
                   <TableCell>{s.term}</TableCell>
                   <TableCell>{s.expansion}</TableCell>
+                  <TableCell align="right">
+                    <form onSubmit={remove.onSubmit}>
+                      <input type="hidden" name="id" value={s.id} />
+                      <IconButton
+                        type="submit"
+                        size="small"
+                        aria-label={t("remove", { term: s.term })}
+                        disabled={remove.pending}
+                      >
+                        <DeleteOutlined fontSize="small" />
+                      </IconButton>
+                    </form>
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -3,7 +3,14 @@
 import { orgAction, type ActionState } from "@/lib/http/action";
 
 import { helpForms, type THelpStatus } from "./schemas";
-import { addSynonym, createArticle, recordFeedback, transitionArticle, updateArticle } from "./service";
+import {
+  addSynonym,
+  createArticle,
+  recordFeedback,
+  removeSynonym,
+  transitionArticle,
+  updateArticle,
+} from "./service";
 
 /**
  * The Help area's server actions, mutations only: parse with the API's own input, let orgAction
@@ -59,4 +66,15 @@ export async function addHelpSynonymAction(
   return orgAction(orgSlug, helpForms.synonym, formData, async (session, input) => ({
     id: (await addSynonym(session.ctx, input)).id,
   }));
+}
+
+export async function removeHelpSynonymAction(
+  orgSlug: string,
+  _previous: ActionState<{ id: string }>,
+  formData: FormData,
+): Promise<ActionState<{ id: string }>> {
+  return orgAction(orgSlug, helpForms.removeSynonym, formData, async (session, { id }) => {
+    await removeSynonym(session.ctx, id);
+    return { id };
+  });
 }

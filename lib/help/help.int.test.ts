@@ -23,6 +23,7 @@ import {
   listArticles,
   listVersions,
   recordFeedback,
+  removeSynonym,
   searchHelp,
   transitionArticle,
   updateArticle,
@@ -305,10 +306,17 @@ describe("search", () => {
   });
 
   it("expands synonyms before the query", async () => {
-    await addSynonym(manager, { term: "Kulanz", expansion: "Verlängerung" });
+    expect(await errorOf(addSynonym(org.sales, { term: "Kulanz", expansion: "Verlängerung" }))).toMatchObject(
+      {
+        kind: "forbidden",
+      },
+    );
+    const synonym = await addSynonym(manager, { term: "Kulanz", expansion: "Verlängerung" });
     const found = await searchHelp(org.sales, { q: "Kulanz" });
     expect(found.expandedWith).toEqual(["Verlängerung"]);
     expect(found.items[0].id).toBe(ids.extension);
+    await removeSynonym(manager, synonym.id);
+    expect((await searchHelp(org.sales, { q: "Kulanz" })).items).toEqual([]);
   });
 
   it("snippets are plain text parts, whatever the article's Markdown holds", async () => {

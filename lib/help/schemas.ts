@@ -183,4 +183,5 @@ export const helpForms = {
   transition: formInput(ZTransition.extend({ id: z.uuid() })),
   feedback: formInput(ZFeedbackInput.extend({ articleId: z.uuid() }), { helpful: "boolean" }),
   synonym: formInput(ZSynonymInput),
+  removeSynonym: formInput(z.strictObject({ id: z.uuid() })),
 };
