@@ -32,6 +32,7 @@ import { Markdown } from "./Markdown";
 export function HelpButton({ helpKey, size = "small" }: { helpKey: string; size?: "small" | "medium" }) {
   const t = useTranslations("help");
   const [open, setOpen] = useState(false);
+  const headingId = useId();
   // Message keys are nested at dots, so the help key's dots become underscores here.
   const topicKey = `topics.${helpKey.replaceAll(".", "_")}`;
   const topic = t.has(topicKey as never) ? t(topicKey as never) : helpKey;
@@ -54,10 +55,13 @@ export function HelpButton({ helpKey, size = "small" }: { helpKey: string; size?
         open={open}
         onClose={() => setOpen(false)}
         sx={{ zIndex: (theme) => theme.zIndex.modal }}
+        // The drawer's paper is the dialog; its heading names it.
+        slotProps={{ paper: { "aria-labelledby": headingId } }}
       >
         {open && (
           <HelpDrawerContent
             helpKey={helpKey}
+            headingId={headingId}
             heading={t("drawer.open", { topic })}
             onClose={() => setOpen(false)}
           />
@@ -69,10 +73,12 @@ export function HelpButton({ helpKey, size = "small" }: { helpKey: string; size?
 
 function HelpDrawerContent({
   helpKey,
+  headingId,
   heading,
   onClose,
 }: {
   helpKey: string;
+  headingId: string;
   /** What the drawer is titled until (and unless) an article gives it its title. */
   heading: string;
   onClose: () => void;
@@ -81,14 +87,9 @@ function HelpDrawerContent({
   const { org } = useParams<{ org: string }>();
   const locale = (useLocale() === "en" ? "en" : "de") as THelpLocale;
   const query = useContextHelp(org, helpKey, locale, true);
-  const headingId = useId();
   const help = query.data;
   return (
-    <Box
-      role="dialog"
-      aria-labelledby={headingId}
-      sx={{ width: { xs: "100vw", sm: 480 }, maxWidth: "100vw", p: { xs: 2, sm: 3 } }}
-    >
+    <Box sx={{ width: { xs: "100vw", sm: 480 }, maxWidth: "100vw", p: { xs: 2, sm: 3 } }}>
       <Stack direction="row" sx={{ alignItems: "flex-start", justifyContent: "space-between", gap: 1 }}>
         <Typography variant="h6" component="h2" id={headingId}>
           {help?.article?.title ?? heading}
