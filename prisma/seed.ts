@@ -20,6 +20,7 @@ import type { TRole } from "@/lib/auth/roles";
 import { disconnect } from "@/lib/db";
 import { demoRefusal } from "@/lib/demo/guard";
 import { demoOrgFacts, seedDemoMonth } from "@/lib/demo/seed";
+import { seedHelp } from "@/lib/help/demo";
 import { env } from "@/lib/env";
 import { runLeadProtectionDaily } from "@/lib/leads/daily";
 import { seedSamples } from "@/lib/samples/demo";
@@ -126,6 +127,13 @@ async function seed() {
       "\n",
     { mode: 0o600 },
   );
+  const help = await seedHelp(
+    await member("admin@freshfoodz.example", "admin"),
+    await member("manager@freshfoodz.example", "manager"),
+    await member("partner@freshfoodz.example", "sales"),
+  );
+  if (help.articles)
+    console.log(`\nHelp: ${help.articles} articles published (German and English, both spaces).`);
   if (feedbackUrl) console.log(`\nA customer's feedback link (shown once): ${feedbackUrl}\n`);
 }
 

@@ -63,6 +63,8 @@ if (!env.DATABASE_URL) {
         `--port=${port}`,
         "--host=127.0.0.1",
         "--max-connections=16",
+        // Contrib extensions the migrations create (pg_trgm: the help search's typo tolerance).
+        "--extensions=pg_trgm",
       ],
       {
         stdio: ["ignore", "ignore", "inherit"],

@@ -14,6 +14,20 @@ SET client_min_messages = warning;
 SET row_security = off;
 
 --
+-- Name: pg_trgm; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+
+
+--
+-- Name: EXTENSION pg_trgm; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
+
+
+--
 -- Name: app_ai_budget_notify(date, numeric); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -387,6 +401,29 @@ CREATE FUNCTION public.app_feedback_link_by_hash(p_hash bytea) RETURNS TABLE(org
 CREATE FUNCTION public.app_has_role(p_role text) RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ SELECT p_role = ANY (string_to_array(NULLIF(current_setting('app.roles', true), ''), ',')) $$;
+
+
+--
+-- Name: app_help_document(text, text, text[], text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_help_document(p_locale text, p_title text, p_tags text[], p_body text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT setweight(to_tsvector(c.config, p_title), 'A')
+        || setweight(to_tsvector(c.config, array_to_string(p_tags, ' ')), 'B')
+        || setweight(to_tsvector(c.config, p_body), 'C')
+    FROM (SELECT CASE p_locale WHEN 'de' THEN 'german'::regconfig ELSE 'english'::regconfig END AS config) c
+  $$;
+
+
+--
+-- Name: app_help_may_read(text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_help_may_read(p_space text, p_status text) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$ SELECT app_is_lead_manager() OR (p_space = 'enduser' AND p_status = 'PUBLISHED') $$;
 
 
 --
@@ -1568,6 +1605,122 @@ ALTER TABLE ONLY public.feedback_submission FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: help_article; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.help_article (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    space text NOT NULL,
+    locale text NOT NULL,
+    slug text NOT NULL,
+    title text NOT NULL,
+    body_md text NOT NULL,
+    tags text[] DEFAULT '{}'::text[] NOT NULL,
+    help_keys text[] DEFAULT '{}'::text[] NOT NULL,
+    status text DEFAULT 'DRAFT'::text NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    created_by uuid,
+    updated_by uuid,
+    reviewed_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    published_at timestamp with time zone,
+    CONSTRAINT help_article_body_md_check CHECK ((length(body_md) <= 100000)),
+    CONSTRAINT help_article_four_eyes CHECK (((status <> 'PUBLISHED'::text) OR ((reviewed_by IS NOT NULL) AND (published_at IS NOT NULL) AND (reviewed_by IS DISTINCT FROM updated_by)))),
+    CONSTRAINT help_article_help_keys_check CHECK ((cardinality(help_keys) <= 20)),
+    CONSTRAINT help_article_locale_check CHECK ((locale = ANY (ARRAY['de'::text, 'en'::text]))),
+    CONSTRAINT help_article_slug_check CHECK (((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text) AND (length(slug) <= 120))),
+    CONSTRAINT help_article_space_check CHECK ((space = ANY (ARRAY['enduser'::text, 'salesops'::text]))),
+    CONSTRAINT help_article_status_check CHECK ((status = ANY (ARRAY['DRAFT'::text, 'IN_REVIEW'::text, 'PUBLISHED'::text, 'ARCHIVED'::text]))),
+    CONSTRAINT help_article_tags_check CHECK ((cardinality(tags) <= 20)),
+    CONSTRAINT help_article_title_check CHECK (((length(title) >= 1) AND (length(title) <= 200))),
+    CONSTRAINT help_article_version_check CHECK ((version >= 1))
+);
+
+ALTER TABLE ONLY public.help_article FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: help_article_version; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.help_article_version (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    article_id uuid NOT NULL,
+    number integer NOT NULL,
+    title text NOT NULL,
+    body_md text NOT NULL,
+    author_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT help_article_version_body_md_check CHECK ((length(body_md) <= 100000)),
+    CONSTRAINT help_article_version_number_check CHECK ((number >= 1)),
+    CONSTRAINT help_article_version_title_check CHECK (((length(title) >= 1) AND (length(title) <= 200)))
+);
+
+ALTER TABLE ONLY public.help_article_version FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: help_feedback; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.help_feedback (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    article_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    helpful boolean NOT NULL,
+    comment text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT help_feedback_comment_check CHECK ((length(comment) <= 2000))
+);
+
+ALTER TABLE ONLY public.help_feedback FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: help_search_log; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.help_search_log (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    query text NOT NULL,
+    normalized text NOT NULL,
+    locale text NOT NULL,
+    result_count integer NOT NULL,
+    user_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT help_search_log_locale_check CHECK ((locale = ANY (ARRAY['de'::text, 'en'::text]))),
+    CONSTRAINT help_search_log_normalized_check CHECK (((length(normalized) >= 1) AND (length(normalized) <= 200))),
+    CONSTRAINT help_search_log_query_check CHECK (((length(query) >= 1) AND (length(query) <= 200))),
+    CONSTRAINT help_search_log_result_count_check CHECK ((result_count >= 0))
+);
+
+ALTER TABLE ONLY public.help_search_log FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: help_synonym; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.help_synonym (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    term text NOT NULL,
+    expansion text NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT help_synonym_expansion_check CHECK (((length(expansion) >= 1) AND (length(expansion) <= 200))),
+    CONSTRAINT help_synonym_term_check CHECK (((length(term) >= 1) AND (length(term) <= 100)))
+);
+
+ALTER TABLE ONLY public.help_synonym FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: idempotency_key; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2567,6 +2720,86 @@ ALTER TABLE ONLY public.feedback_submission
 
 
 --
+-- Name: help_article help_article_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_article
+    ADD CONSTRAINT help_article_org_id_id_key UNIQUE (org_id, id);
+
+
+--
+-- Name: help_article help_article_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_article
+    ADD CONSTRAINT help_article_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: help_article help_article_slug_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_article
+    ADD CONSTRAINT help_article_slug_key UNIQUE (org_id, locale, slug);
+
+
+--
+-- Name: help_article_version help_article_version_number_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_article_version
+    ADD CONSTRAINT help_article_version_number_key UNIQUE (org_id, article_id, number);
+
+
+--
+-- Name: help_article_version help_article_version_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_article_version
+    ADD CONSTRAINT help_article_version_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: help_feedback help_feedback_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_feedback
+    ADD CONSTRAINT help_feedback_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: help_feedback help_feedback_vote_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_feedback
+    ADD CONSTRAINT help_feedback_vote_key UNIQUE (org_id, article_id, user_id);
+
+
+--
+-- Name: help_search_log help_search_log_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_search_log
+    ADD CONSTRAINT help_search_log_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: help_synonym help_synonym_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_synonym
+    ADD CONSTRAINT help_synonym_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: help_synonym help_synonym_term_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_synonym
+    ADD CONSTRAINT help_synonym_term_key UNIQUE (org_id, term, expansion);
+
+
+--
 -- Name: idempotency_key idempotency_key_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3112,6 +3345,34 @@ CREATE INDEX feedback_link_phase_idx ON public.feedback_link USING btree (phase_
 --
 
 CREATE INDEX feedback_link_remind_idx ON public.feedback_link USING btree (org_id, invited_at) WHERE ((reminded_at IS NULL) AND (submitted_at IS NULL) AND (revoked_at IS NULL));
+
+
+--
+-- Name: help_article_keys_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX help_article_keys_idx ON public.help_article USING gin (help_keys);
+
+
+--
+-- Name: help_article_search_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX help_article_search_idx ON public.help_article USING gin (public.app_help_document(locale, title, tags, body_md));
+
+
+--
+-- Name: help_article_title_trgm_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX help_article_title_trgm_idx ON public.help_article USING gin (title public.gin_trgm_ops);
+
+
+--
+-- Name: help_search_log_gap_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX help_search_log_gap_idx ON public.help_search_log USING btree (org_id, created_at) WHERE (result_count = 0);
 
 
 --
@@ -3724,6 +3985,118 @@ ALTER TABLE ONLY public.feedback_submission
 
 ALTER TABLE ONLY public.feedback_submission
     ADD CONSTRAINT feedback_submission_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_article help_article_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_article
+    ADD CONSTRAINT help_article_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: help_article help_article_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_article
+    ADD CONSTRAINT help_article_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_article help_article_reviewed_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_article
+    ADD CONSTRAINT help_article_reviewed_by_fkey FOREIGN KEY (reviewed_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: help_article help_article_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_article
+    ADD CONSTRAINT help_article_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: help_article_version help_article_version_article_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_article_version
+    ADD CONSTRAINT help_article_version_article_fkey FOREIGN KEY (org_id, article_id) REFERENCES public.help_article(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_article_version help_article_version_author_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_article_version
+    ADD CONSTRAINT help_article_version_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: help_article_version help_article_version_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_article_version
+    ADD CONSTRAINT help_article_version_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_feedback help_feedback_article_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_feedback
+    ADD CONSTRAINT help_feedback_article_fkey FOREIGN KEY (org_id, article_id) REFERENCES public.help_article(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_feedback help_feedback_member_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_feedback
+    ADD CONSTRAINT help_feedback_member_fkey FOREIGN KEY (org_id, user_id) REFERENCES public.membership(org_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_feedback help_feedback_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_feedback
+    ADD CONSTRAINT help_feedback_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_search_log help_search_log_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_search_log
+    ADD CONSTRAINT help_search_log_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_search_log help_search_log_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_search_log
+    ADD CONSTRAINT help_search_log_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: help_synonym help_synonym_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_synonym
+    ADD CONSTRAINT help_synonym_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: help_synonym help_synonym_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_synonym
+    ADD CONSTRAINT help_synonym_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
 
 
 --
@@ -4835,6 +5208,129 @@ CREATE POLICY feedback_submission_insert ON public.feedback_submission FOR INSER
 --
 
 CREATE POLICY feedback_submission_select ON public.feedback_submission FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_is_lead_manager() OR public.app_has_role('auditor'::text) OR public.app_can_read_lead(lead_id))));
+
+
+--
+-- Name: help_article; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.help_article ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_article help_article_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_article_insert ON public.help_article FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager() AND (status = 'DRAFT'::text) AND (created_by = public.app_current_user_id()) AND (updated_by = public.app_current_user_id()) AND (reviewed_by IS NULL)));
+
+
+--
+-- Name: help_article help_article_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_article_select ON public.help_article FOR SELECT USING (((org_id = public.app_current_org_id()) AND public.app_help_may_read(space, status)));
+
+
+--
+-- Name: help_article help_article_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_article_update ON public.help_article FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager())) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager() AND ((reviewed_by IS NULL) OR (reviewed_by = public.app_current_user_id()) OR (status <> 'PUBLISHED'::text))));
+
+
+--
+-- Name: help_article_version; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.help_article_version ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_article_version help_article_version_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_article_version_insert ON public.help_article_version FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager() AND (author_id = public.app_current_user_id())));
+
+
+--
+-- Name: help_article_version help_article_version_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_article_version_select ON public.help_article_version FOR SELECT USING (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+
+
+--
+-- Name: help_feedback; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.help_feedback ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_feedback help_feedback_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_feedback_insert ON public.help_feedback FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND (user_id = public.app_current_user_id()) AND (EXISTS ( SELECT 1
+   FROM public.help_article a
+  WHERE ((a.org_id = help_feedback.org_id) AND (a.id = help_feedback.article_id))))));
+
+
+--
+-- Name: help_feedback help_feedback_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_feedback_select ON public.help_feedback FOR SELECT USING (((org_id = public.app_current_org_id()) AND ((user_id = public.app_current_user_id()) OR public.app_is_lead_manager())));
+
+
+--
+-- Name: help_feedback help_feedback_update_own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_feedback_update_own ON public.help_feedback FOR UPDATE USING (((org_id = public.app_current_org_id()) AND (user_id = public.app_current_user_id()))) WITH CHECK (((org_id = public.app_current_org_id()) AND (user_id = public.app_current_user_id())));
+
+
+--
+-- Name: help_search_log; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.help_search_log ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_search_log help_search_log_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_search_log_insert ON public.help_search_log FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND ((user_id IS NULL) OR (user_id = public.app_current_user_id()))));
+
+
+--
+-- Name: help_search_log help_search_log_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_search_log_select ON public.help_search_log FOR SELECT USING (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+
+
+--
+-- Name: help_synonym; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.help_synonym ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_synonym help_synonym_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_synonym_delete ON public.help_synonym FOR DELETE USING (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+
+
+--
+-- Name: help_synonym help_synonym_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_synonym_insert ON public.help_synonym FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager() AND ((created_by IS NULL) OR (created_by = public.app_current_user_id()))));
+
+
+--
+-- Name: help_synonym help_synonym_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_synonym_select ON public.help_synonym FOR SELECT USING ((org_id = public.app_current_org_id()));
 
 
 --
@@ -6065,6 +6561,20 @@ GRANT USAGE ON SCHEMA public TO freshplan_app;
 
 
 --
+-- Name: FUNCTION gtrgm_in(cstring); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gtrgm_in(cstring) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION gtrgm_out(public.gtrgm); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gtrgm_out(public.gtrgm) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION app_ai_budget_notify(p_month date, p_cap_eur numeric); Type: ACL; Schema: public; Owner: -
 --
 
@@ -6231,6 +6741,22 @@ GRANT ALL ON FUNCTION public.app_feedback_link_by_hash(p_hash bytea) TO freshpla
 
 REVOKE ALL ON FUNCTION public.app_has_role(p_role text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_has_role(p_role text) TO freshplan_app;
+
+
+--
+-- Name: FUNCTION app_help_document(p_locale text, p_title text, p_tags text[], p_body text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_help_document(p_locale text, p_title text, p_tags text[], p_body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_help_document(p_locale text, p_title text, p_tags text[], p_body text) TO freshplan_app;
+
+
+--
+-- Name: FUNCTION app_help_may_read(p_space text, p_status text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_help_may_read(p_space text, p_status text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_help_may_read(p_space text, p_status text) TO freshplan_app;
 
 
 --
@@ -6563,6 +7089,211 @@ GRANT ALL ON FUNCTION public.app_webhook_connection(p_connection_id uuid, p_prov
 
 
 --
+-- Name: FUNCTION gin_extract_query_trgm(text, internal, smallint, internal, internal, internal, internal); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gin_extract_query_trgm(text, internal, smallint, internal, internal, internal, internal) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION gin_extract_value_trgm(text, internal); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gin_extract_value_trgm(text, internal) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION gin_trgm_consistent(internal, smallint, text, integer, internal, internal, internal, internal); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gin_trgm_consistent(internal, smallint, text, integer, internal, internal, internal, internal) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION gin_trgm_triconsistent(internal, smallint, text, integer, internal, internal, internal); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gin_trgm_triconsistent(internal, smallint, text, integer, internal, internal, internal) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION gtrgm_compress(internal); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gtrgm_compress(internal) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION gtrgm_consistent(internal, text, smallint, oid, internal); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gtrgm_consistent(internal, text, smallint, oid, internal) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION gtrgm_decompress(internal); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gtrgm_decompress(internal) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION gtrgm_distance(internal, text, smallint, oid, internal); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gtrgm_distance(internal, text, smallint, oid, internal) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION gtrgm_options(internal); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gtrgm_options(internal) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION gtrgm_penalty(internal, internal, internal); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gtrgm_penalty(internal, internal, internal) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION gtrgm_picksplit(internal, internal); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gtrgm_picksplit(internal, internal) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION gtrgm_same(public.gtrgm, public.gtrgm, internal); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gtrgm_same(public.gtrgm, public.gtrgm, internal) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION gtrgm_union(internal, internal); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.gtrgm_union(internal, internal) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION set_limit(real); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.set_limit(real) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION show_limit(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.show_limit() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION show_trgm(text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.show_trgm(text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION similarity(text, text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.similarity(text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.similarity(text, text) TO freshplan_app;
+
+
+--
+-- Name: FUNCTION similarity_dist(text, text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.similarity_dist(text, text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION similarity_op(text, text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.similarity_op(text, text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION strict_word_similarity(text, text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.strict_word_similarity(text, text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION strict_word_similarity_commutator_op(text, text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.strict_word_similarity_commutator_op(text, text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION strict_word_similarity_dist_commutator_op(text, text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.strict_word_similarity_dist_commutator_op(text, text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION strict_word_similarity_dist_op(text, text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.strict_word_similarity_dist_op(text, text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION strict_word_similarity_op(text, text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.strict_word_similarity_op(text, text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION word_similarity(text, text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.word_similarity(text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.word_similarity(text, text) TO freshplan_app;
+
+
+--
+-- Name: FUNCTION word_similarity_commutator_op(text, text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.word_similarity_commutator_op(text, text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION word_similarity_dist_commutator_op(text, text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.word_similarity_dist_commutator_op(text, text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION word_similarity_dist_op(text, text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.word_similarity_dist_op(text, text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION word_similarity_op(text, text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.word_similarity_op(text, text) FROM PUBLIC;
+
+
+--
 -- Name: TABLE ai_budget_org_month; Type: ACL; Schema: public; Owner: -
 --
 
@@ -6847,6 +7578,146 @@ GRANT SELECT,INSERT,UPDATE ON TABLE public.feedback_link TO freshplan_app;
 --
 
 GRANT SELECT,INSERT ON TABLE public.feedback_submission TO freshplan_app;
+
+
+--
+-- Name: TABLE help_article; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.help_article TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_article.space; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(space) ON TABLE public.help_article TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_article.slug; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(slug) ON TABLE public.help_article TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_article.title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(title) ON TABLE public.help_article TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_article.body_md; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(body_md) ON TABLE public.help_article TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_article.tags; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(tags) ON TABLE public.help_article TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_article.help_keys; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(help_keys) ON TABLE public.help_article TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_article.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.help_article TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_article.version; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(version) ON TABLE public.help_article TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_article.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_by) ON TABLE public.help_article TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_article.reviewed_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(reviewed_by) ON TABLE public.help_article TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_article.updated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_at) ON TABLE public.help_article TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_article.published_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(published_at) ON TABLE public.help_article TO freshplan_app;
+
+
+--
+-- Name: TABLE help_article_version; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.help_article_version TO freshplan_app;
+
+
+--
+-- Name: TABLE help_feedback; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.help_feedback TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_feedback.helpful; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(helpful) ON TABLE public.help_feedback TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_feedback.comment; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(comment) ON TABLE public.help_feedback TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_feedback.created_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(created_at) ON TABLE public.help_feedback TO freshplan_app;
+
+
+--
+-- Name: TABLE help_search_log; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.help_search_log TO freshplan_app;
+
+
+--
+-- Name: TABLE help_synonym; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.help_synonym TO freshplan_app;
 
 
 --
@@ -7518,4 +8389,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261207223000'),
     ('20261207230500'),
     ('20261208090000'),
-    ('20261208100000');
+    ('20261208100000'),
+    ('20261209100000');

@@ -11,6 +11,7 @@ import Typography from "@mui/material/Typography";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { HelpButton } from "@/components/help/HelpButton";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ButtonLink } from "@/components/ui/links";
 
@@ -73,7 +74,11 @@ export function AiDashboard({ orgSlug, initial }: { orgSlug: string; initial: TA
         <Alert severity="error">{t("loadingFailed", { message: query.error.message })}</Alert>
       )}
 
-      <Section id="ai-budget" title={t("budget.title", { month })}>
+      <Section
+        id="ai-budget"
+        title={t("budget.title", { month })}
+        actions={<HelpButton helpKey="ai.dashboard" />}
+      >
         <Stack spacing={2}>
           <BudgetBar line={dashboard.status.org} label={t("budget.label", { month })} testId="org-budget" />
           {level !== "ok" && dashboard.status.org.capEur > 0 && (

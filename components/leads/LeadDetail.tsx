@@ -16,6 +16,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { CreditPanel } from "@/components/credit/CreditPanel";
+import { HelpButton } from "@/components/help/HelpButton";
 import { Section } from "@/components/ui/Section";
 import { LeadSamples } from "@/components/samples/LeadSamples";
 import type { LeadSamples as TLeadSamples } from "@/components/samples/sampleQueries";
@@ -155,7 +156,13 @@ export function LeadDetail({
 
       {p && <Deadlines lead={lead} />}
 
-      <Section fill title={t("timelineTitle")} intro={t("timelineIntro")} id="timeline-heading">
+      <Section
+        fill
+        title={t("timelineTitle")}
+        intro={t("timelineIntro")}
+        id="timeline-heading"
+        actions={<HelpButton helpKey="leads.protection.timeline" />}
+      >
         {now === null ? null : <ProtectionTimeline lead={lead} timeline={timeline} now={now} />}
       </Section>
 
@@ -182,6 +189,12 @@ export function LeadDetail({
 
 const ACTIONS = ["activity", "hold", "extension", "collaborators", "backdate", "reassign"] as const;
 type LeadAction = (typeof ACTIONS)[number];
+/** The help key of an action tab that has its own article (contextual help, issue 14). */
+const ACTION_HELP: Partial<Record<LeadAction, string>> = {
+  hold: "leads.holds",
+  extension: "leads.extensions",
+  collaborators: "leads.collaborators",
+};
 
 /**
  * What the reader may do on the lead, as tabs: one form open at a time, the chosen one kept in the
@@ -269,9 +282,12 @@ function LeadActions({
         aria-labelledby={`lead-action-${selected}`}
         sx={{ p: { xs: 2, sm: 3 } }}
       >
-        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-          {title}
-        </Typography>
+        <Stack direction="row" spacing={0.5} sx={{ alignItems: "center" }}>
+          <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+            {title}
+          </Typography>
+          {ACTION_HELP[selected] && <HelpButton helpKey={ACTION_HELP[selected]} />}
+        </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           {intro}
         </Typography>

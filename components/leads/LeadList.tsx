@@ -33,6 +33,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useMemo, useState } from "react";
 
+import { HelpButton } from "@/components/help/HelpButton";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ButtonLink } from "@/components/ui/links";
 
@@ -360,6 +361,7 @@ export function LeadList({
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: "wrap", justifyContent: "flex-end" }}>
+        <HelpButton helpKey="leads.list" size="medium" />
         {canManage && (
           <ButtonLink
             href={`/${orgSlug}/leads/queue`}

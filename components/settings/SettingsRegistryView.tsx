@@ -20,6 +20,8 @@ import { SettingEditDialog } from "./SettingEditDialog";
 import { useSettingRows } from "./settingsRegistryQueries";
 import { useSettingText } from "./settingsRegistryText";
 
+import { HelpButton } from "@/components/help/HelpButton";
+
 const GROUPS: TSettingGroup[] = ["leadProtection", "ai", "credit", "members", "integrations"];
 
 /** All settings, grouped, each with its effective value and where it came from. */
@@ -45,9 +47,12 @@ export function SettingsRegistryView({
 
   return (
     <Paper variant="outlined" sx={{ p: 3, mb: 3 }}>
-      <Typography variant="h6" component="h2" gutterBottom>
-        {t("title")}
-      </Typography>
+      <Stack direction="row" spacing={0.5} sx={{ alignItems: "center", mb: 1 }}>
+        <Typography variant="h6" component="h2">
+          {t("title")}
+        </Typography>
+        <HelpButton helpKey="settings" />
+      </Stack>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {t("intro")}
       </Typography>

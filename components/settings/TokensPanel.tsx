@@ -23,6 +23,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useEffect, useState, useTransition } from "react";
 
+import { HelpButton } from "@/components/help/HelpButton";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { createTokenAction, revokeTokenAction } from "@/lib/auth/actions";
 import type { TTokenSummary } from "@/lib/auth/schemas";
@@ -70,9 +71,12 @@ export function TokensPanel({ orgSlug }: { orgSlug: string }) {
 
   return (
     <Paper variant="outlined" sx={{ p: 3 }}>
-      <Typography variant="h6" component="h2" gutterBottom>
-        {t("title")}
-      </Typography>
+      <Stack direction="row" spacing={0.5} sx={{ alignItems: "center", mb: 1 }}>
+        <Typography variant="h6" component="h2">
+          {t("title")}
+        </Typography>
+        <HelpButton helpKey="settings.tokens" />
+      </Stack>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {t("intro")}
       </Typography>

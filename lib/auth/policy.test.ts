@@ -24,6 +24,17 @@ const resource = (
 // role × action × resource state → decision. Every action in POLICIES has rows here (checked below).
 const TABLE: [roles: string[], action: string, ownerId: string | undefined, allowed: boolean][] = [
   [["admin"], "org.read", undefined, true],
+  [["sales"], "help.read", undefined, true],
+  [["auditor"], "help.read", undefined, true],
+  [["intern"], "help.read", undefined, false],
+  [["manager"], "help.readSalesops", undefined, true],
+  [["sales"], "help.readSalesops", undefined, false],
+  [["auditor"], "help.readSalesops", undefined, false],
+  [["admin"], "help.edit", undefined, true],
+  [["sales"], "help.edit", undefined, false],
+  [["auditor"], "help.edit", undefined, false],
+  [["manager"], "help.publish", undefined, true],
+  [["sales"], "help.publish", undefined, false],
   [["sales"], "org.read", undefined, true],
   [["auditor"], "org.read", undefined, true],
   [["intern"], "org.read", undefined, false],

@@ -118,6 +118,12 @@ export const POLICIES = {
   // Credit checks (Allianz Trade, issue 13): a customer's creditworthiness is for managers and admins.
   // By role only: lib/credit/service.ts then reads the lead under RLS alone (they may read every lead).
   "credit.check": hasRole("admin", "manager"),
+  // Help (issue 14): every member reads the enduser space; the salesops space (internal playbooks)
+  // is for managers and admins, who also write, review and publish (four eyes, in the service).
+  "help.read": hasRole("admin", "manager", "sales", "auditor", "system"),
+  "help.readSalesops": hasRole("admin", "manager", "system"),
+  "help.edit": hasRole("admin", "manager"),
+  "help.publish": hasRole("admin", "manager"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICIES;

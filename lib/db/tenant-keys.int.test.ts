@@ -47,6 +47,8 @@ interface Fixture extends TestTenant {
   activityId: string;
   /** A company of the credit provider the organisation knows. */
   creditCompanyId: string;
+  /** A help article of the organisation. */
+  helpArticleId: string;
 }
 
 let a: Fixture;
@@ -125,6 +127,13 @@ async function fixture(slug: string): Promise<Fixture> {
     creditCompanyId: (
       await client.query<{ id: string }>(
         `INSERT INTO credit_company (org_id, company_id, name) VALUES ($1, 'DE-1', 'Firma') RETURNING id`,
+        [tenant.orgId],
+      )
+    ).rows[0].id,
+    helpArticleId: (
+      await client.query<{ id: string }>(
+        `INSERT INTO help_article (org_id, space, locale, slug, title, body_md)
+         VALUES ($1, 'enduser', 'de', 'schutzfrist', 'Schutzfrist', 'Text') RETURNING id`,
         [tenant.orgId],
       )
     ).rows[0].id,
@@ -400,6 +409,34 @@ function sampleRows(t: Fixture): Record<string, Row> {
       provider_job_id: "job-1",
       requested_by: author,
     },
+    help_article: {
+      org_id: t.orgId,
+      space: "enduser",
+      locale: "en",
+      slug: `keys-${randomUUID()}`,
+      title: "Keys",
+      body_md: "Text",
+      created_by: author,
+      updated_by: author,
+    },
+    help_article_version: {
+      org_id: t.orgId,
+      article_id: t.helpArticleId,
+      number: 1,
+      title: "Keys",
+      body_md: "Text",
+      author_id: author,
+    },
+    help_feedback: { org_id: t.orgId, article_id: t.helpArticleId, user_id: author, helpful: true },
+    help_search_log: {
+      org_id: t.orgId,
+      query: "q",
+      normalized: "q",
+      locale: "de",
+      result_count: 0,
+      user_id: author,
+    },
+    help_synonym: { org_id: t.orgId, term: "a", expansion: `b-${randomUUID()}`, created_by: author },
     lead_xentral: {
       org_id: t.orgId,
       lead_id: t.leadId,
@@ -433,6 +470,7 @@ function parentRows(t: Fixture): Record<string, Row> {
     mail_message: { org_id: t.orgId, id: t.messageId },
     lead_activity: { org_id: t.orgId, id: t.activityId },
     credit_company: { org_id: t.orgId, id: t.creditCompanyId },
+    help_article: { org_id: t.orgId, id: t.helpArticleId },
   };
 }
 

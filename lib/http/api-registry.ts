@@ -7,6 +7,7 @@ import {
   revokeTokenApi,
 } from "@/lib/auth/openapi";
 import { creditApis } from "@/lib/credit/openapi";
+import { helpApis } from "@/lib/help/openapi";
 import { integrationsApis } from "@/lib/integrations/openapi";
 import { leadApis } from "@/lib/leads/openapi";
 import { overviewApis } from "@/lib/overview/openapi";
@@ -29,6 +30,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   ...overviewApis,
   ...samplesApis,
   ...aiApis,
+  ...helpApis,
   ...integrationsApis,
   ...feedbackPortalApis,
 ];

@@ -7,6 +7,7 @@ import deFeedback from "./messages/de/feedback.json";
 import deFields from "./messages/de/fields.json";
 import deIntegrations from "./messages/de/integrations.json";
 import deCredit from "./messages/de/credit.json";
+import deHelp from "./messages/de/help.json";
 import deIntegrationsMonitor from "./messages/de/integrationsMonitor.json";
 import deXentral from "./messages/de/xentral.json";
 import deJobs from "./messages/de/jobs.json";
@@ -24,6 +25,7 @@ import enFeedback from "./messages/en/feedback.json";
 import enFields from "./messages/en/fields.json";
 import enIntegrations from "./messages/en/integrations.json";
 import enCredit from "./messages/en/credit.json";
+import enHelp from "./messages/en/help.json";
 import enIntegrationsMonitor from "./messages/en/integrationsMonitor.json";
 import enXentral from "./messages/en/xentral.json";
 import enJobs from "./messages/en/jobs.json";
@@ -45,6 +47,7 @@ const de = {
   fields: deFields,
   integrations: deIntegrations,
   credit: deCredit,
+  help: deHelp,
   integrationsMonitor: deIntegrationsMonitor,
   xentral: deXentral,
   jobs: deJobs,
@@ -64,6 +67,7 @@ const en = {
   fields: enFields,
   integrations: enIntegrations,
   credit: enCredit,
+  help: enHelp,
   integrationsMonitor: enIntegrationsMonitor,
   xentral: enXentral,
   jobs: enJobs,

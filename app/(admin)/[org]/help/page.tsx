@@ -1,7 +1,13 @@
+import { HelpPanel } from "@/components/help/HelpPanel";
 import { AreaPage } from "@/components/shell/AreaPage";
 import { requireOrgSession } from "@/lib/auth/session";
 
-export default async function Page({ params }: PageProps<"/[org]/help">) {
-  await requireOrgSession((await params).org);
-  return <AreaPage area="help" />;
+export default async function Page({ params, searchParams }: PageProps<"/[org]/help">) {
+  const session = await requireOrgSession((await params).org);
+  const { tab } = await searchParams;
+  return (
+    <AreaPage area="help">
+      <HelpPanel session={session} tab={typeof tab === "string" ? tab : undefined} />
+    </AreaPage>
+  );
 }
