@@ -1681,6 +1681,29 @@ ALTER TABLE ONLY public.help_feedback FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: help_question; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.help_question (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    question text NOT NULL,
+    locale text NOT NULL,
+    answered_by text NOT NULL,
+    covered boolean NOT NULL,
+    cited_article_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT help_question_answered_by_check CHECK ((answered_by = ANY (ARRAY['ai'::text, 'search'::text]))),
+    CONSTRAINT help_question_cited_article_ids_check CHECK ((cardinality(cited_article_ids) <= 20)),
+    CONSTRAINT help_question_locale_check CHECK ((locale = ANY (ARRAY['de'::text, 'en'::text]))),
+    CONSTRAINT help_question_question_check CHECK (((length(question) >= 1) AND (length(question) <= 2000)))
+);
+
+ALTER TABLE ONLY public.help_question FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: help_search_log; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2776,6 +2799,14 @@ ALTER TABLE ONLY public.help_feedback
 
 
 --
+-- Name: help_question help_question_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_question
+    ADD CONSTRAINT help_question_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: help_search_log help_search_log_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3366,6 +3397,13 @@ CREATE INDEX help_article_search_idx ON public.help_article USING gin (public.ap
 --
 
 CREATE INDEX help_article_title_trgm_idx ON public.help_article USING gin (title public.gin_trgm_ops);
+
+
+--
+-- Name: help_question_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX help_question_user_idx ON public.help_question USING btree (org_id, user_id, created_at);
 
 
 --
@@ -4065,6 +4103,22 @@ ALTER TABLE ONLY public.help_feedback
 
 ALTER TABLE ONLY public.help_feedback
     ADD CONSTRAINT help_feedback_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_question help_question_member_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_question
+    ADD CONSTRAINT help_question_member_fkey FOREIGN KEY (org_id, user_id) REFERENCES public.membership(org_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_question help_question_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_question
+    ADD CONSTRAINT help_question_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
 
 
 --
@@ -5284,6 +5338,26 @@ CREATE POLICY help_feedback_select ON public.help_feedback FOR SELECT USING (((o
 --
 
 CREATE POLICY help_feedback_update_own ON public.help_feedback FOR UPDATE USING (((org_id = public.app_current_org_id()) AND (user_id = public.app_current_user_id()))) WITH CHECK (((org_id = public.app_current_org_id()) AND (user_id = public.app_current_user_id())));
+
+
+--
+-- Name: help_question; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.help_question ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_question help_question_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_question_insert ON public.help_question FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND (user_id = public.app_current_user_id())));
+
+
+--
+-- Name: help_question help_question_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_question_select ON public.help_question FOR SELECT USING (((org_id = public.app_current_org_id()) AND ((user_id = public.app_current_user_id()) OR public.app_is_lead_manager())));
 
 
 --
@@ -7707,6 +7781,13 @@ GRANT UPDATE(created_at) ON TABLE public.help_feedback TO freshplan_app;
 
 
 --
+-- Name: TABLE help_question; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.help_question TO freshplan_app;
+
+
+--
 -- Name: TABLE help_search_log; Type: ACL; Schema: public; Owner: -
 --
 
@@ -8390,4 +8471,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261207230500'),
     ('20261208090000'),
     ('20261208100000'),
-    ('20261209100000');
+    ('20261209100000'),
+    ('20261209105000');

@@ -437,6 +437,14 @@ function sampleRows(t: Fixture): Record<string, Row> {
       user_id: author,
     },
     help_synonym: { org_id: t.orgId, term: "a", expansion: `b-${randomUUID()}`, created_by: author },
+    help_question: {
+      org_id: t.orgId,
+      user_id: author,
+      question: "Wie?",
+      locale: "de",
+      answered_by: "search",
+      covered: false,
+    },
     lead_xentral: {
       org_id: t.orgId,
       lead_id: t.leadId,
