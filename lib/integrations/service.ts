@@ -1,7 +1,5 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
-
 import type { z } from "zod";
 
 import { recordAudit } from "@/lib/audit/service";
@@ -12,7 +10,8 @@ import { AppError } from "@/lib/errors";
 import { AllianzTradeClient } from "./allianz-trade/client";
 import { ZAllianzSettings } from "./allianz-trade/connection";
 import { connectionConflict } from "./conflicts";
-import { canEncrypt, openSecrets, sealSecrets } from "./crypto";
+import { writeConnection } from "./connection-write";
+import { canEncrypt, openSecrets } from "./crypto";
 import { redactError } from "./errors";
 import { kasAuthenticate } from "./kas/client";
 import { kasPolicy, kasTarget } from "./kas/service";
@@ -213,78 +212,23 @@ export async function saveMailConnection(
 ): Promise<{ id: string }> {
   authorize(subjectOf(ctx), "integration.manage", resourceOf(ctx));
   const settings = settingsOf(input);
-  const password = input.password ? input.password : undefined;
-  const kasPassword = input.kasPassword ? input.kasPassword : undefined;
   try {
-    return await withOrg(ctx, async (tx) => {
-      if (!input.id) {
-        if (!password) {
-          throw new AppError("unprocessable", "The password is required.", {
-            fieldErrors: [
-              { path: "password", message: "required", code: "integrations.fieldErrors.passwordRequired" },
-            ],
-          });
-        }
-        const id = randomUUID();
-        const sealed = sealSecrets(id, { password, ...(kasPassword ? { kasPassword } : {}) });
-        await tx.integrationConnection.create({
-          data: {
-            id,
-            orgId: ctx.orgId,
-            provider: "ALLINKL_MAIL",
-            name: input.name,
-            settings: settings as unknown as Prisma.InputJsonObject,
-            secrets: sealed.secrets,
-            keyId: sealed.keyId,
-            createdBy: ctx.userId,
-            updatedBy: ctx.userId,
-          },
-        });
-        await recordAudit(tx, ctx, {
-          action: "integration.connection.created",
-          resourceType: "integration_connection",
-          resourceId: id,
-          after: { provider: "ALLINKL_MAIL", name: input.name, settings, secretChanged: true },
-        });
-        return { id };
-      }
-      const existing = await tx.integrationConnection.findFirst({
-        where: { id: input.id, orgId: ctx.orgId },
-        select: { id: true, name: true, settings: true, provider: true, secrets: true, keyId: true },
-      });
-      if (!existing || existing.provider !== "ALLINKL_MAIL") throw new AppError("not_found", "Not found.");
-      // A changed password or KAS password keeps the other secret as stored.
-      const stored =
-        (password || kasPassword) && existing.secrets && existing.keyId
-          ? openSecrets(existing.id, { secrets: existing.secrets, keyId: existing.keyId })
-          : {};
-      const sealed =
-        password || kasPassword
-          ? sealSecrets(existing.id, {
-              ...stored,
-              ...(password ? { password } : {}),
-              ...(kasPassword ? { kasPassword } : {}),
-            })
-          : undefined;
-      await tx.integrationConnection.update({
-        where: { id: existing.id },
-        data: {
-          name: input.name,
-          settings: settings as unknown as Prisma.InputJsonObject,
-          ...(sealed ? { secrets: sealed.secrets, keyId: sealed.keyId } : {}),
-          updatedBy: ctx.userId,
-          updatedAt: new Date(),
+    return await withOrg(ctx, (tx) =>
+      writeConnection(tx, ctx, {
+        id: input.id,
+        provider: "ALLINKL_MAIL",
+        name: input.name,
+        settings: settings as unknown as Prisma.InputJsonObject,
+        // A changed password or KAS password keeps the other secret as stored.
+        secrets: { password: input.password, kasPassword: input.kasPassword },
+        required: {
+          secret: "password",
+          path: "password",
+          message: "The password is required.",
+          code: "integrations.fieldErrors.passwordRequired",
         },
-      });
-      await recordAudit(tx, ctx, {
-        action: "integration.connection.updated",
-        resourceType: "integration_connection",
-        resourceId: existing.id,
-        before: { name: existing.name, settings: existing.settings },
-        after: { name: input.name, settings, secretChanged: Boolean(sealed) },
-      });
-      return { id: existing.id };
-    });
+      }),
+    );
   } catch (error) {
     throw conflictOf(error) ?? error;
   }

@@ -1,14 +1,10 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
-
-import { recordAudit } from "@/lib/audit/service";
 import { authorize } from "@/lib/auth/policy";
 import { withOrg, type MemberContext } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 
 import { connectionConflict } from "./conflicts";
-import { openSecrets, sealSecrets } from "./crypto";
+import { writeConnection } from "./connection-write";
 import type { TWebhookConnectionInput } from "./schemas";
 import { webhookSlugOf } from "./webhook-handlers";
 
@@ -125,61 +121,21 @@ export async function saveWebhookConnection(
   input: TWebhookConnectionInput,
 ): Promise<{ id: string }> {
   authorize(ctx, "integration.manage", { type: "integration", orgId: ctx.orgId });
-  const secret = input.webhookSecret;
   try {
-    return await withOrg(ctx, async (tx) => {
-      const existing = input.id
-        ? await tx.integrationConnection.findFirst({
-            where: { id: input.id, orgId: ctx.orgId, provider: "GENERIC" },
-            select: { id: true, name: true, secrets: true, keyId: true },
-          })
-        : null;
-      if (input.id && !existing) throw new AppError("not_found", "Not found.");
-      if (!existing && !secret) {
-        throw new AppError("unprocessable", "The webhook secret is required.", {
-          fieldErrors: [
-            {
-              path: "webhookSecret",
-              message: "required",
-              code: "integrationsMonitor.fieldErrors.secretRequired",
-            },
-          ],
-        });
-      }
-      const id = existing?.id ?? randomUUID();
-      const kept =
-        existing?.secrets && existing.keyId
-          ? openSecrets(id, { secrets: existing.secrets, keyId: existing.keyId })
-          : {};
-      const sealed = secret ? sealSecrets(id, { ...kept, webhookSecret: secret }) : undefined;
-      const secrets = sealed ? { secrets: sealed.secrets, keyId: sealed.keyId } : {};
-      if (existing) {
-        await tx.integrationConnection.update({
-          where: { id },
-          data: { name: input.name, ...secrets, updatedBy: ctx.userId, updatedAt: new Date() },
-        });
-      } else {
-        await tx.integrationConnection.create({
-          data: {
-            id,
-            orgId: ctx.orgId,
-            provider: "GENERIC",
-            name: input.name,
-            ...secrets,
-            createdBy: ctx.userId,
-            updatedBy: ctx.userId,
-          },
-        });
-      }
-      await recordAudit(tx, ctx, {
-        action: existing ? "integration.connection.updated" : "integration.connection.created",
-        resourceType: "integration_connection",
-        resourceId: id,
-        ...(existing ? { before: { name: existing.name } } : {}),
-        after: { provider: "GENERIC", name: input.name, secretChanged: Boolean(sealed) },
-      });
-      return { id };
-    });
+    return await withOrg(ctx, (tx) =>
+      writeConnection(tx, ctx, {
+        id: input.id,
+        provider: "GENERIC",
+        name: input.name,
+        secrets: { webhookSecret: input.webhookSecret },
+        required: {
+          secret: "webhookSecret",
+          path: "webhookSecret",
+          message: "The webhook secret is required.",
+          code: "integrationsMonitor.fieldErrors.secretRequired",
+        },
+      }),
+    );
   } catch (error) {
     throw (
       connectionConflict(error, {

@@ -1,14 +1,10 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
-
-import { recordAudit } from "@/lib/audit/service";
 import { authorize } from "@/lib/auth/policy";
-import { withOrg, type MemberContext, type Prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { withOrg, type MemberContext } from "@/lib/db";
 
 import { connectionConflict } from "../conflicts";
-import { sealSecrets } from "../crypto";
+import { writeConnection } from "../connection-write";
 import { forgetAllianzClients } from "./connection";
 import type { TAllianzConnectionInput } from "./schemas";
 
@@ -23,59 +19,22 @@ export async function saveAllianzConnection(
   input: TAllianzConnectionInput,
 ): Promise<{ id: string }> {
   authorize(ctx, "integration.manage", { type: "integration", orgId: ctx.orgId });
-  const settings = { baseUrl: input.baseUrl };
-  const json = settings as Prisma.InputJsonObject;
   try {
-    return await withOrg(ctx, async (tx) => {
-      const existing = input.id
-        ? await tx.integrationConnection.findFirst({
-            where: { id: input.id, orgId: ctx.orgId, provider: "ALLIANZ_TRADE" },
-            select: { id: true, name: true, settings: true },
-          })
-        : null;
-      if (input.id && !existing) throw new AppError("not_found", "Not found.");
-      if (!existing && !input.apiKey) {
-        throw new AppError("unprocessable", "The API key is required.", {
-          fieldErrors: [{ path: "apiKey", message: "required", code: "credit.fieldErrors.apiKeyRequired" }],
-        });
-      }
-      const id = existing?.id ?? randomUUID();
-      const sealed = input.apiKey ? sealSecrets(id, { apiKey: input.apiKey }) : undefined;
-      const secrets = sealed ? { secrets: sealed.secrets, keyId: sealed.keyId } : {};
-      if (existing) {
-        await tx.integrationConnection.update({
-          where: { id },
-          data: {
-            name: input.name,
-            settings: json,
-            ...secrets,
-            updatedBy: ctx.userId,
-            updatedAt: new Date(),
-          },
-        });
-      } else {
-        await tx.integrationConnection.create({
-          data: {
-            id,
-            orgId: ctx.orgId,
-            provider: "ALLIANZ_TRADE",
-            name: input.name,
-            settings: json,
-            ...secrets,
-            createdBy: ctx.userId,
-            updatedBy: ctx.userId,
-          },
-        });
-      }
-      await recordAudit(tx, ctx, {
-        action: existing ? "integration.connection.updated" : "integration.connection.created",
-        resourceType: "integration_connection",
-        resourceId: id,
-        ...(existing ? { before: { name: existing.name, settings: existing.settings } } : {}),
-        after: { provider: "ALLIANZ_TRADE", name: input.name, settings, secretChanged: Boolean(sealed) },
-      });
-      return { id };
-    });
+    return await withOrg(ctx, (tx) =>
+      writeConnection(tx, ctx, {
+        id: input.id,
+        provider: "ALLIANZ_TRADE",
+        name: input.name,
+        settings: { baseUrl: input.baseUrl },
+        secrets: { apiKey: input.apiKey },
+        required: {
+          secret: "apiKey",
+          path: "apiKey",
+          message: "The API key is required.",
+          code: "credit.fieldErrors.apiKeyRequired",
+        },
+      }),
+    );
   } catch (error) {
     throw (
       connectionConflict(error, {

@@ -1,14 +1,11 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
-
-import { recordAudit } from "@/lib/audit/service";
 import { authorize } from "@/lib/auth/policy";
 import { withOrg, type DbContext, type MemberContext, type Prisma, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 
 import { connectionConflict } from "../conflicts";
-import { openSecrets, sealSecrets } from "../crypto";
+import { writeConnection } from "../connection-write";
+import { openSecrets } from "../crypto";
 import { XentralClient } from "./client";
 import {
   ZXentralConnectionInput,
@@ -69,68 +66,21 @@ export async function saveXentralConnection(
     taxRate: input.taxRate,
   });
   try {
-    return await withOrg(ctx, async (tx) => {
-      const existing = input.id
-        ? await tx.integrationConnection.findFirst({
-            where: { id: input.id, orgId: ctx.orgId, provider: "XENTRAL" },
-            select: { id: true, name: true, settings: true, secrets: true, keyId: true },
-          })
-        : null;
-      if (input.id && !existing) throw new AppError("not_found", "Not found.");
-      if (!existing && !input.token) {
-        throw new AppError("unprocessable", "The access token is required.", {
-          fieldErrors: [{ path: "token", message: "required", code: "xentral.fieldErrors.tokenRequired" }],
-        });
-      }
-      const id = existing?.id ?? randomUUID();
-      const kept =
-        existing?.secrets && existing.keyId
-          ? openSecrets(id, { secrets: existing.secrets, keyId: existing.keyId })
-          : {};
-      const changed = Boolean(input.token || input.webhookSecret);
-      const sealed = changed
-        ? sealSecrets(id, {
-            ...kept,
-            ...(input.token ? { token: input.token } : {}),
-            ...(input.webhookSecret ? { webhookSecret: input.webhookSecret } : {}),
-          })
-        : undefined;
-      const secrets = sealed ? { secrets: sealed.secrets, keyId: sealed.keyId } : {};
-      const json = settings as unknown as Prisma.InputJsonObject;
-      if (existing) {
-        await tx.integrationConnection.update({
-          where: { id },
-          data: {
-            name: input.name,
-            settings: json,
-            ...secrets,
-            updatedBy: ctx.userId,
-            updatedAt: new Date(),
-          },
-        });
-      } else {
-        await tx.integrationConnection.create({
-          data: {
-            id,
-            orgId: ctx.orgId,
-            provider: "XENTRAL",
-            name: input.name,
-            settings: json,
-            ...secrets,
-            createdBy: ctx.userId,
-            updatedBy: ctx.userId,
-          },
-        });
-      }
-      await recordAudit(tx, ctx, {
-        action: existing ? "integration.connection.updated" : "integration.connection.created",
-        resourceType: "integration_connection",
-        resourceId: id,
-        ...(existing ? { before: { name: existing.name, settings: existing.settings } } : {}),
-        after: { provider: "XENTRAL", name: input.name, settings, secretChanged: changed },
-      });
-      return { id };
-    });
+    return await withOrg(ctx, (tx) =>
+      writeConnection(tx, ctx, {
+        id: input.id,
+        provider: "XENTRAL",
+        name: input.name,
+        settings: settings as unknown as Prisma.InputJsonObject,
+        secrets: { token: input.token, webhookSecret: input.webhookSecret },
+        required: {
+          secret: "token",
+          path: "token",
+          message: "The access token is required.",
+          code: "xentral.fieldErrors.tokenRequired",
+        },
+      }),
+    );
   } catch (error) {
     throw (
       connectionConflict(error, {
