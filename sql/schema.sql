@@ -427,6 +427,15 @@ CREATE FUNCTION public.app_help_may_read(p_space text, p_status text) RETURNS bo
 
 
 --
+-- Name: app_help_tag_text(text[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_help_tag_text(p_tags text[]) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT array_to_string(p_tags, ' ') $$;
+
+
+--
 -- Name: app_idempotency_cleanup(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3390,6 +3399,13 @@ CREATE INDEX help_article_keys_idx ON public.help_article USING gin (help_keys);
 --
 
 CREATE INDEX help_article_search_idx ON public.help_article USING gin (public.app_help_document(locale, title, tags, body_md));
+
+
+--
+-- Name: help_article_tags_trgm_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX help_article_tags_trgm_idx ON public.help_article USING gin (public.app_help_tag_text(tags) public.gin_trgm_ops);
 
 
 --
@@ -6834,6 +6850,14 @@ GRANT ALL ON FUNCTION public.app_help_may_read(p_space text, p_status text) TO f
 
 
 --
+-- Name: FUNCTION app_help_tag_text(p_tags text[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_help_tag_text(p_tags text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_help_tag_text(p_tags text[]) TO freshplan_app;
+
+
+--
 -- Name: FUNCTION app_idempotency_cleanup(); Type: ACL; Schema: public; Owner: -
 --
 
@@ -7365,6 +7389,7 @@ REVOKE ALL ON FUNCTION public.word_similarity_dist_op(text, text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION public.word_similarity_op(text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.word_similarity_op(text, text) TO freshplan_app;
 
 
 --
@@ -8472,4 +8497,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261208090000'),
     ('20261208100000'),
     ('20261209100000'),
-    ('20261209105000');
+    ('20261209105000'),
+    ('20261209106000');
