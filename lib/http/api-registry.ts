@@ -13,6 +13,7 @@ import { overviewApis } from "@/lib/overview/openapi";
 import { samplesApis } from "@/lib/samples/openapi";
 import { feedbackPortalApis } from "@/lib/samples/openapi-public";
 import { settingsApis } from "@/lib/settings/openapi";
+import { systemKpiApis } from "@/lib/system/openapi-kpis";
 
 import type { ApiSpec } from "./spec";
 
@@ -31,4 +32,5 @@ export const API_SPECS: readonly ApiSpec[] = [
   ...aiApis,
   ...integrationsApis,
   ...feedbackPortalApis,
+  ...systemKpiApis,
 ];
