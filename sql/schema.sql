@@ -4730,7 +4730,7 @@ CREATE POLICY app_log_delete ON public.app_log FOR DELETE USING (public.app_has_
 -- Name: app_log app_log_insert; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY app_log_insert ON public.app_log FOR INSERT WITH CHECK (public.app_has_role('system'::text));
+CREATE POLICY app_log_insert ON public.app_log FOR INSERT WITH CHECK ((public.app_has_role('system'::text) AND ((org_id IS NULL) OR (public.app_current_org_id() IS NULL) OR (org_id = public.app_current_org_id()))));
 
 
 --

@@ -14,6 +14,7 @@ import { samplesApis } from "@/lib/samples/openapi";
 import { feedbackPortalApis } from "@/lib/samples/openapi-public";
 import { settingsApis } from "@/lib/settings/openapi";
 import { systemKpiApis } from "@/lib/system/openapi-kpis";
+import { systemLogApis } from "@/lib/system/openapi-logs";
 
 import type { ApiSpec } from "./spec";
 
@@ -33,4 +34,5 @@ export const API_SPECS: readonly ApiSpec[] = [
   ...integrationsApis,
   ...feedbackPortalApis,
   ...systemKpiApis,
+  ...systemLogApis,
 ];

@@ -32,7 +32,11 @@ COMMENT ON TABLE app_log IS 'Warnings and errors of the app (lib/log), redacted;
 ALTER TABLE app_log ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_log FORCE ROW LEVEL SECURITY;
 
-CREATE POLICY app_log_insert ON app_log FOR INSERT WITH CHECK (app_has_role('system'));
+-- The logger writes in the system context without an organisation (one batch holds many
+-- organisations' lines); inside an organisation's context only that organisation's lines.
+CREATE POLICY app_log_insert ON app_log FOR INSERT WITH CHECK (
+  app_has_role('system')
+  AND (org_id IS NULL OR app_current_org_id() IS NULL OR org_id = app_current_org_id()));
 CREATE POLICY app_log_select ON app_log FOR SELECT USING (
   app_has_role('system')
   OR (app_current_org_id() IS NOT NULL AND app_has_role('platform_admin'))
