@@ -33,7 +33,13 @@ export function KpiChart({
   longDay,
   series,
   testId,
+  columnTitle,
+  stacked = false,
 }: {
+  /** Stack the series' bars (parts of one whole, e.g. errors and warnings). */
+  stacked?: boolean;
+  /** The first column's heading in the table (default: "Day"). */
+  columnTitle?: string;
   title: string;
   summary: string;
   days: string[];
@@ -55,6 +61,7 @@ export function KpiChart({
           height={220}
           xAxis={[{ scaleType: "band", data: days, valueFormatter: (d: string) => dayLabel(d) }]}
           series={series.map((s) => ({
+            stack: stacked ? "total" : undefined,
             label: s.label,
             data: s.values.map((v) => v ?? 0),
             valueFormatter: (v: number | null) => (v === null ? "" : s.format(v)),
@@ -77,7 +84,7 @@ export function KpiChart({
           <Table size="small" stickyHeader aria-label={title}>
             <TableHead>
               <TableRow>
-                <TableCell>{t("charts.day")}</TableCell>
+                <TableCell>{columnTitle ?? t("charts.day")}</TableCell>
                 {series.map((s) => (
                   <TableCell key={s.label} align="right">
                     {s.label}

@@ -25,7 +25,13 @@ import { Section } from "@/components/ui/Section";
 
 import { jobMessageId } from "./jobText";
 import { KpiChart } from "./KpiChart";
-import { downloadKpiCsv, useSystemKpis, type TKpiPeriod, type TKpiScope, type TSystemKpis } from "./KpiQueries";
+import {
+  downloadKpiCsv,
+  useSystemKpis,
+  type TKpiPeriod,
+  type TKpiScope,
+  type TSystemKpis,
+} from "./KpiQueries";
 
 const PERIODS: readonly TKpiPeriod[] = [7, 30, 90];
 
@@ -236,13 +242,20 @@ export function KpiDashboard({
               summary={
                 ai.capEur === null
                   ? t("charts.aiSummaryNoCap", { ...range, cost: f.eur(ai.costEur), calls: ai.calls })
-                  : t("charts.aiSummary", { ...range, cost: f.eur(ai.costEur), calls: ai.calls, cap: f.eur(ai.capEur) })
+                  : t("charts.aiSummary", {
+                      ...range,
+                      cost: f.eur(ai.costEur),
+                      calls: ai.calls,
+                      cap: f.eur(ai.capEur),
+                    })
               }
               days={dayList}
               dayLabel={f.day}
               longDay={f.longDay}
               testId="kpi-chart-ai"
-              series={[{ label: t("charts.aiCostEur"), values: trend.map((d) => d.aiCostEur), format: f.eur }]}
+              series={[
+                { label: t("charts.aiCostEur"), values: trend.map((d) => d.aiCostEur), format: f.eur },
+              ]}
             />
           </Stack>
         ) : (
@@ -279,8 +292,16 @@ export function KpiDashboard({
             longDay={f.longDay}
             testId="kpi-chart-feedback"
             series={[
-              { label: t("charts.feedbackInvited"), values: trend.map((d) => d.feedbackInvited), format: count },
-              { label: t("charts.feedbackSubmitted"), values: trend.map((d) => d.feedbackSubmitted), format: count },
+              {
+                label: t("charts.feedbackInvited"),
+                values: trend.map((d) => d.feedbackInvited),
+                format: count,
+              },
+              {
+                label: t("charts.feedbackSubmitted"),
+                values: trend.map((d) => d.feedbackSubmitted),
+                format: count,
+              },
             ]}
           />
         </Stack>
@@ -290,7 +311,14 @@ export function KpiDashboard({
         <TableContainer>
           <Table size="small" aria-labelledby="kpi-jobs">
             <HeadRow
-              titles={[t("jobs.job"), t("jobs.lastRun"), t("jobs.status"), t("jobs.runs"), t("jobs.failures"), t("jobs.lag")]}
+              titles={[
+                t("jobs.job"),
+                t("jobs.lastRun"),
+                t("jobs.status"),
+                t("jobs.runs"),
+                t("jobs.failures"),
+                t("jobs.lag"),
+              ]}
             />
             <TableBody>
               {kpis.jobs.map((job) => (
@@ -299,7 +327,11 @@ export function KpiDashboard({
                   <TableCell>{job.lastRunAt ? f.dateTime(job.lastRunAt) : t("jobs.never")}</TableCell>
                   <TableCell>
                     {job.lastStatus ? (
-                      <Chip size="small" color={STATUS_COLOUR[job.lastStatus]} label={t(`jobs.statuses.${job.lastStatus}`)} />
+                      <Chip
+                        size="small"
+                        color={STATUS_COLOUR[job.lastStatus]}
+                        label={t(`jobs.statuses.${job.lastStatus}`)}
+                      />
                     ) : (
                       "–"
                     )}
@@ -307,7 +339,11 @@ export function KpiDashboard({
                   <TableCell align="right">{count(job.runs)}</TableCell>
                   <TableCell align="right">{count(job.failures)}</TableCell>
                   <TableCell>
-                    {job.lagSeconds === null ? "–" : job.lagSeconds === 0 ? t("jobs.onTime") : lag(job.lagSeconds)}
+                    {job.lagSeconds === null
+                      ? "–"
+                      : job.lagSeconds === 0
+                        ? t("jobs.onTime")
+                        : lag(job.lagSeconds)}
                   </TableCell>
                 </TableRow>
               ))}

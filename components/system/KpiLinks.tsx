@@ -14,8 +14,18 @@ export async function SystemLinks({ orgSlug }: { orgSlug: string }) {
   const kpis = await getTranslations("systemKpis");
   const logs = await getTranslations("systemLogs");
   const pages = [
-    { href: `/${orgSlug}/system/kpis`, icon: <InsightsOutlined />, title: kpis("navLink"), text: kpis("navText") },
-    { href: `/${orgSlug}/system/logs`, icon: <ReceiptLongOutlined />, title: logs("navLink"), text: logs("navText") },
+    {
+      href: `/${orgSlug}/system/kpis`,
+      icon: <InsightsOutlined />,
+      title: kpis("navLink"),
+      text: kpis("navText"),
+    },
+    {
+      href: `/${orgSlug}/system/logs`,
+      icon: <ReceiptLongOutlined />,
+      title: logs("navLink"),
+      text: logs("navText"),
+    },
   ];
   return (
     <Grid container spacing={2} sx={{ mb: 3 }} component="nav" aria-label={kpis("subPages")}>

@@ -15,7 +15,8 @@ export const KPI_REFRESH_MS = 60_000;
 
 export const kpiKeys = {
   all: ["system-kpis"] as const,
-  view: (orgSlug: string, days: TKpiPeriod, scope: TKpiScope) => [...kpiKeys.all, orgSlug, scope, days] as const,
+  view: (orgSlug: string, days: TKpiPeriod, scope: TKpiScope) =>
+    [...kpiKeys.all, orgSlug, scope, days] as const,
 };
 
 /**

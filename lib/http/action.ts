@@ -88,7 +88,11 @@ export async function orgAction<S extends z.ZodType, T>(
     route: "server-action",
     action: requestHeaders.get("next-action")?.slice(0, 64) ?? null,
   };
-  const done = (status: number) => ({ ...fields, status, durationMs: Math.round(performance.now() - started) });
+  const done = (status: number) => ({
+    ...fields,
+    status,
+    durationMs: Math.round(performance.now() - started),
+  });
   try {
     const data = await work(traced, parsed.data);
     log().info(done(200), "server action");

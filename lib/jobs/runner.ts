@@ -131,8 +131,22 @@ export class JobRunner {
         } catch (error) {
           // A JobFailure is an expected outcome with its own message; anything else gets its stack.
           if (error instanceof JobFailure)
-            log().error({ requestId: `job-${runId}`, route: `job ${job.id}`, jobId: job.id, runId, trigger }, `job ${job.id} failed: ${error.message}`);
-          else log().error({ requestId: `job-${runId}`, route: `job ${job.id}`, jobId: job.id, runId, trigger, err: error }, `job ${job.id} failed`);
+            log().error(
+              { requestId: `job-${runId}`, route: `job ${job.id}`, jobId: job.id, runId, trigger },
+              `job ${job.id} failed: ${error.message}`,
+            );
+          else
+            log().error(
+              {
+                requestId: `job-${runId}`,
+                route: `job ${job.id}`,
+                jobId: job.id,
+                runId,
+                trigger,
+                err: error,
+              },
+              `job ${job.id} failed`,
+            );
           outcome = {
             status: "failed",
             counts: error instanceof JobFailure ? error.counts : {},
@@ -142,7 +156,15 @@ export class JobRunner {
         const [row] = await withContext(db, (tx) => recordEnd(tx, runId, outcome));
         const result = toResult(job, trigger, row);
         log().info(
-          { requestId: `job-${runId}`, route: `job ${job.id}`, jobId: job.id, runId, trigger, outcome: outcome.status, durationMs: result.durationMs },
+          {
+            requestId: `job-${runId}`,
+            route: `job ${job.id}`,
+            jobId: job.id,
+            runId,
+            trigger,
+            outcome: outcome.status,
+            durationMs: result.durationMs,
+          },
           "job run",
         );
         return result;

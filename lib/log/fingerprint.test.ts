@@ -7,9 +7,11 @@ import { scrub } from "./redact";
 
 describe("message templates and fingerprints", () => {
   it("replace what varies: numbers, ids, times, quoted values", () => {
-    expect(messageTemplate('Lead 4711 of org 0b1c2d3e-aaaa-4bbb-8ccc-123456789012 failed at 2026-12-07T10:00:00Z: "Kantine"')).toBe(
-      "Lead <n> of org <id> failed at <time>: <str>",
-    );
+    expect(
+      messageTemplate(
+        'Lead 4711 of org 0b1c2d3e-aaaa-4bbb-8ccc-123456789012 failed at 2026-12-07T10:00:00Z: "Kantine"',
+      ),
+    ).toBe("Lead <n> of org <id> failed at <time>: <str>");
     expect(fingerprint("Lead 1 failed", "lib/a.ts:10")).toBe(fingerprint("Lead 22 failed", "lib/a.ts:10"));
     expect(fingerprint("Lead 1 failed", "lib/a.ts:10")).not.toBe(fingerprint("Lead 1 failed", "lib/b.ts:10"));
     expect(fingerprint("Lead 1 failed", null)).toMatch(/^[0-9a-f]{40}$/);
@@ -43,6 +45,8 @@ describe("scrub", () => {
 
   it("keeps ids and ordinary words", () => {
     const id = "0b1c2d3e-aaaa-4bbb-8ccc-123456789012";
-    expect(scrub(`Lead ${id} not found in lib/leads/service.ts`)).toBe(`Lead ${id} not found in lib/leads/service.ts`);
+    expect(scrub(`Lead ${id} not found in lib/leads/service.ts`)).toBe(
+      `Lead ${id} not found in lib/leads/service.ts`,
+    );
   });
 });

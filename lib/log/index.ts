@@ -26,7 +26,7 @@ function locate(args: unknown[]): string | null {
     first instanceof Error
       ? first
       : first && typeof first === "object" && (first as { err?: unknown }).err instanceof Error
-        ? ((first as { err: Error }).err)
+        ? (first as { err: Error }).err
         : null;
   return firstAppFrame(err?.stack) ?? firstAppFrame(new Error().stack);
 }

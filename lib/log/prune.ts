@@ -26,7 +26,10 @@ async function globalRetention(tx: Tx): Promise<string> {
   return parsed.success ? parsed.data : SETTINGS[KEY].default;
 }
 
-export async function pruneAppLog(system: DbContext, now: Date = new Date()): Promise<{ deleted: number; orgs: number }> {
+export async function pruneAppLog(
+  system: DbContext,
+  now: Date = new Date(),
+): Promise<{ deleted: number; orgs: number }> {
   const orgIds = await withContext(system, async (tx) =>
     (await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM app_job_org_ids() AS id`).map((r) => r.id),
   );

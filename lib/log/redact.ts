@@ -37,7 +37,8 @@ export const REDACTED = "[redacted]";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const BEARER = /\b(Bearer|Basic)\s+[^\s"',;]+/gi;
-const KEY_VALUE = /\b(password|passwd|pwd|token|secret|api[_-]?key|access[_-]?key|signature)(["']?\s*[=:]\s*["']?)[^\s"'&,;]+/gi;
+const KEY_VALUE =
+  /\b(password|passwd|pwd|token|secret|api[_-]?key|access[_-]?key|signature)(["']?\s*[=:]\s*["']?)[^\s"'&,;]+/gi;
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/:@]+:[^\s/@]+@/gi;
 /** A long run of token-like characters (our tokens, keys, hashes, signed links): never an id or a word. */
 const LONG_TOKEN = /[A-Za-z0-9_\-+/=]{32,}/g;

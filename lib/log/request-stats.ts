@@ -19,7 +19,10 @@ interface RouteWindow {
 const globalForStats = globalThis as unknown as {
   freshplanRequestStats?: { since: string; routes: Map<string, RouteWindow> };
 };
-const stats = (globalForStats.freshplanRequestStats ??= { since: new Date().toISOString(), routes: new Map() });
+const stats = (globalForStats.freshplanRequestStats ??= {
+  since: new Date().toISOString(),
+  routes: new Map(),
+});
 
 export function recordRequest(route: string, durationMs: number, status: number): void {
   let window = stats.routes.get(route);

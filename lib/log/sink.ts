@@ -63,12 +63,26 @@ const int = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? Math.
 
 /** The row of one pino line (a JSON object as pino wrote it), or null when it is no warning or error. */
 export function rowOf(line: Record<string, unknown>): AppLogRow | null {
-  const level = line.level === 40 ? "warn" : typeof line.level === "number" && line.level >= 50 ? "error" : null;
+  const level =
+    line.level === 40 ? "warn" : typeof line.level === "number" && line.level >= 50 ? "error" : null;
   if (!level) return null;
   const err = (line.err ?? null) as { message?: unknown; type?: unknown } | null;
   const message = text(line.msg, 2000) ?? text(err?.message, 2000) ?? "(no message)";
   const location = text(line.location, 500);
-  const known = new Set(["level", "time", "pid", "hostname", "msg", "location", "orgId", "userId", "route", "requestId", "status", "durationMs"]);
+  const known = new Set([
+    "level",
+    "time",
+    "pid",
+    "hostname",
+    "msg",
+    "location",
+    "orgId",
+    "userId",
+    "route",
+    "requestId",
+    "status",
+    "durationMs",
+  ]);
   const context: Record<string, unknown> = Object.create(null);
   for (const [key, value] of Object.entries(line)) if (!known.has(key)) context[key] = value;
   let json = JSON.stringify(context);
@@ -106,7 +120,9 @@ export function enqueue(row: AppLogRow): void {
 }
 
 async function write(rows: AppLogRow[]): Promise<void> {
-  await withContext(systemContext("app-log"), (tx) => tx.$executeRaw`
+  await withContext(
+    systemContext("app-log"),
+    (tx) => tx.$executeRaw`
     INSERT INTO app_log (at, level, message, fingerprint, location, org_id, user_id, route, request_id,
                          status, duration_ms, context)
     SELECT r.at, r.level, r.message, r.fingerprint, r.location, r.org_id, r.user_id, r.route, r.request_id,
@@ -129,7 +145,8 @@ async function write(rows: AppLogRow[]): Promise<void> {
     )}::jsonb) AS r(at timestamptz, level text, message text, fingerprint text, location text, org_id uuid,
                     user_id uuid, route text, request_id text, status int, duration_ms int, context jsonb)
     -- A line of an organisation deleted meanwhile keeps no reference to it.
-    WHERE r.org_id IS NULL OR EXISTS (SELECT 1 FROM app_job_org_ids() o WHERE o = r.org_id)`);
+    WHERE r.org_id IS NULL OR EXISTS (SELECT 1 FROM app_job_org_ids() o WHERE o = r.org_id)`,
+  );
 }
 
 /**

@@ -27,7 +27,9 @@ async function lead(owner: MemberContext, assignedAt: string, call?: string, hol
   const id = randomUUID();
   const as = owner.orgId === ctx.admin.orgId ? ctx.admin : ctx.other;
   await withOrg(as, async (tx) => {
-    await tx.lead.createMany({ data: [{ id, orgId: as.orgId, companyName: `L ${id.slice(0, 8)}`, city: "Kiel" }] });
+    await tx.lead.createMany({
+      data: [{ id, orgId: as.orgId, companyName: `L ${id.slice(0, 8)}`, city: "Kiel" }],
+    });
     await tx.leadAssignment.create({
       data: { orgId: as.orgId, leadId: id, ownerUserId: owner.userId, assignedAt: new Date(assignedAt) },
     });
@@ -37,7 +39,13 @@ async function lead(owner: MemberContext, assignedAt: string, call?: string, hol
       });
     if (hold)
       await tx.leadHold.create({
-        data: { orgId: as.orgId, leadId: id, reason: "OTHER", startAt: new Date(hold[0]), endAt: new Date(hold[1]) },
+        data: {
+          orgId: as.orgId,
+          leadId: id,
+          reason: "OTHER",
+          startAt: new Date(hold[0]),
+          endAt: new Date(hold[1]),
+        },
       });
   });
   return id;
@@ -49,14 +57,20 @@ async function seed(orgId: string, owner: string, leadId: string, scale: number)
     const q = (sql: string, params: unknown[]) => client.query(sql, params);
     // Released today: `scale` expired, one reassigned (not a release to the pool).
     for (let i = 0; i < scale; i++) {
-      const { rows } = await q(`INSERT INTO lead (org_id, company_name, city) VALUES ($1, 'Gone', 'Bonn') RETURNING id`, [orgId]);
+      const { rows } = await q(
+        `INSERT INTO lead (org_id, company_name, city) VALUES ($1, 'Gone', 'Bonn') RETURNING id`,
+        [orgId],
+      );
       await q(
         `INSERT INTO lead_assignment (org_id, lead_id, owner_user_id, assigned_at, released_at, release_reason)
          VALUES ($1, $2, $3, now() - interval '200 days', now(), 'EXPIRED')`,
         [orgId, rows[0].id, owner],
       );
     }
-    const { rows: moved } = await q(`INSERT INTO lead (org_id, company_name, city) VALUES ($1, 'Moved', 'Bonn') RETURNING id`, [orgId]);
+    const { rows: moved } = await q(
+      `INSERT INTO lead (org_id, company_name, city) VALUES ($1, 'Moved', 'Bonn') RETURNING id`,
+      [orgId],
+    );
     await q(
       `INSERT INTO lead_assignment (org_id, lead_id, owner_user_id, assigned_at, released_at, release_reason)
        VALUES ($1, $2, $3, now() - interval '20 days', now(), 'REASSIGNED')`,
@@ -91,7 +105,14 @@ async function seed(orgId: string, owner: string, leadId: string, scale: number)
         ],
       );
     // AI: a small answer, an escalated large one, a cache hit, an error; B spends more.
-    const call = (tier: string, escalated: boolean, cache: boolean, cost: number, outcome: string, ago: string) =>
+    const call = (
+      tier: string,
+      escalated: boolean,
+      cache: boolean,
+      cost: number,
+      outcome: string,
+      ago: string,
+    ) =>
       q(
         `INSERT INTO ai_call (org_id, user_id, use_case, provider, model, tier, escalated, cache_hit, cost_eur,
                               outcome, created_at)
@@ -108,7 +129,10 @@ async function seed(orgId: string, owner: string, leadId: string, scale: number)
     );
     // Feedback: `scale + 1` invitations today, `scale` answered.
     const one = async (sql: string, params: unknown[]) => (await q(sql, params)).rows[0].id as string;
-    const box = await one(`INSERT INTO sample_box (org_id, lead_id) VALUES ($1, $2) RETURNING id`, [orgId, leadId]);
+    const box = await one(`INSERT INTO sample_box (org_id, lead_id) VALUES ($1, $2) RETURNING id`, [
+      orgId,
+      leadId,
+    ]);
     const phase = await one(
       `INSERT INTO test_phase (org_id, box_id, lead_id, stage, start_date, end_date)
        VALUES ($1, $2, $3, 'SAMPLE', current_date, current_date + 14) RETURNING id`,
@@ -138,7 +162,13 @@ beforeAll(async () => {
   ] as const) {
     const orgId = (await createOrganization({ name: slug, slug })).id;
     for (const [name, role] of people) {
-      const { userId } = await addMember({ email: `${name}@${slug}.test`, name, orgSlug: slug, role, locale: "de" });
+      const { userId } = await addMember({
+        email: `${name}@${slug}.test`,
+        name,
+        orgSlug: slug,
+        role,
+        locale: "de",
+      });
       ctx[name] = { orgId, userId, roles: [role] };
     }
   }
@@ -167,13 +197,25 @@ describe("system KPIs of one organisation", () => {
       extensionsWaiting: 2,
       extensionsEscalated: 1,
     });
-    expect(kpis.ai).toMatchObject({ spentEur: 25, capEur: 1000, calls: 3, smallShare: 0.5, escalationRate: 0.5 });
+    expect(kpis.ai).toMatchObject({
+      spentEur: 25,
+      capEur: 1000,
+      calls: 3,
+      smallShare: 0.5,
+      escalationRate: 0.5,
+    });
     expect(kpis.ai?.costEur).toBeCloseTo(0.12);
     expect(kpis.ai?.cacheHitRate).toBeCloseTo(1 / 3);
     expect(kpis.samples).toEqual({ invited: 3, submitted: 2, responseRate: 2 / 3 });
     expect(kpis.trend).toHaveLength(7);
     const today = kpis.trend.at(-1)!;
-    expect(today).toMatchObject({ remindersSent: 2, leadsReleased: 2, aiCalls: 1, feedbackInvited: 3, feedbackSubmitted: 2 });
+    expect(today).toMatchObject({
+      remindersSent: 2,
+      leadsReleased: 2,
+      aiCalls: 1,
+      feedbackInvited: 3,
+      feedbackSubmitted: 2,
+    });
     expect(today.aiCostEur).toBeCloseTo(0.02);
     expect(kpis.trend.at(-2)).toMatchObject({ remindersSent: 0, leadsReleased: 0, aiCalls: 2 });
     // The error 40 days ago is in the 90-day trend only.
@@ -190,8 +232,12 @@ describe("system KPIs of one organisation", () => {
   });
 
   it("is for the System area's readers only, and every organisation's for the operator's admins only", async () => {
-    expect(await rejectionOf(getSystemKpis(ctx.paula, { days: 7, scope: "org" }, []))).toBeInstanceOf(AppError);
-    expect(await rejectionOf(getSystemKpis(ctx.admin, { days: 7, scope: "all" }, []))).toBeInstanceOf(AppError);
+    expect(await rejectionOf(getSystemKpis(ctx.paula, { days: 7, scope: "org" }, []))).toBeInstanceOf(
+      AppError,
+    );
+    expect(await rejectionOf(getSystemKpis(ctx.admin, { days: 7, scope: "all" }, []))).toBeInstanceOf(
+      AppError,
+    );
   });
 
   it("writes the trend as CSV, with empty cells for what the reader may not see", async () => {
@@ -199,7 +245,9 @@ describe("system KPIs of one organisation", () => {
     let csv = "";
     for await (const chunk of kpiCsv(kpis)) csv += chunk;
     const lines = csv.replace("\uFEFF", "").trim().split("\r\n");
-    expect(lines[0]).toBe("day,reminders_sent,leads_released,ai_calls,ai_cost_eur,feedback_invited,feedback_submitted");
+    expect(lines[0]).toBe(
+      "day,reminders_sent,leads_released,ai_calls,ai_cost_eur,feedback_invited,feedback_submitted",
+    );
     expect(lines).toHaveLength(8);
     expect(lines[7]).toBe(`${kpis.trend[6].day},,2,1,0.0200,3,2`);
   });

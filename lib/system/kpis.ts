@@ -74,7 +74,18 @@ export function combine(raws: OrgRaw[]): OrgRaw {
     },
     days: first.days.map((day, i) =>
       sumNumbers(
-        raws.map((r) => r.days[i] ?? { ...day, reminders: 0, released: 0, aiCalls: 0, aiCostEur: 0, invited: 0, submitted: 0 }),
+        raws.map(
+          (r) =>
+            r.days[i] ?? {
+              ...day,
+              reminders: 0,
+              released: 0,
+              aiCalls: 0,
+              aiCostEur: 0,
+              invited: 0,
+              submitted: 0,
+            },
+        ),
         ["reminders", "released", "aiCalls", "aiCostEur", "invited", "submitted"],
       ),
     ),

@@ -45,8 +45,16 @@ export async function logRate(tx: Tx, f: LogFilter, bucket: "hour" | "day"): Pro
 
 export async function logGroups(tx: Tx, f: LogFilter, limit = 20): Promise<TLogGroup[]> {
   const rows = await tx.$queryRaw<
-    { fingerprint: string; level: "warn" | "error"; message: string; location: string | null; route: string | null;
-      count: number; first_seen: Date; last_seen: Date }[]
+    {
+      fingerprint: string;
+      level: "warn" | "error";
+      message: string;
+      location: string | null;
+      route: string | null;
+      count: number;
+      first_seen: Date;
+      last_seen: Date;
+    }[]
   >`
     SELECT fingerprint,
            CASE WHEN bool_or(level = 'error') THEN 'error' ELSE 'warn' END AS level,
@@ -72,8 +80,18 @@ export async function logGroups(tx: Tx, f: LogFilter, limit = 20): Promise<TLogG
 
 export async function logLines(tx: Tx, f: LogFilter): Promise<{ lines: TLogLine[]; total: number }> {
   const rows = await tx.$queryRaw<
-    { id: bigint; at: Date; level: "warn" | "error"; message: string; fingerprint: string; location: string | null;
-      route: string | null; status: number | null; request_id: string | null; org_id: string | null }[]
+    {
+      id: bigint;
+      at: Date;
+      level: "warn" | "error";
+      message: string;
+      fingerprint: string;
+      location: string | null;
+      route: string | null;
+      status: number | null;
+      request_id: string | null;
+      org_id: string | null;
+    }[]
   >`
     SELECT id, at, level, message, fingerprint, location, route, status, request_id, org_id::text
     FROM app_log WHERE ${where(f)} ORDER BY at DESC, id DESC LIMIT ${LOG_LINES}`;

@@ -16,17 +16,28 @@ export const ZLogQuery = z
   .object({
     q: z.string().trim().max(100).optional().describe("Text the message contains (case-insensitive)"),
     level: z.enum(LOG_LEVELS).optional(),
-    route: z.string().trim().max(300).optional().describe("The route exactly, e.g. `GET /leads/{id}` or `job lead-protection-daily`"),
+    route: z
+      .string()
+      .trim()
+      .max(300)
+      .optional()
+      .describe("The route exactly, e.g. `GET /leads/{id}` or `job lead-protection-daily`"),
     org: z
       .enum(["this", "all", "none"])
       .default("this")
-      .describe("This organisation's lines; `all` and `none` (lines of no organisation) for the operator's admins only"),
+      .describe(
+        "This organisation's lines; `all` and `none` (lines of no organisation) for the operator's admins only",
+      ),
     hours: z
       .enum(["1", "6", "24", "168", "720"])
       .default("24")
       .transform((h) => Number(h) as TLogHours)
       .describe("How far back, in hours"),
-    fingerprint: z.string().regex(/^[0-9a-f]{40}$/).optional().describe("Only the lines of one group"),
+    fingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{40}$/)
+      .optional()
+      .describe("Only the lines of one group"),
   })
   .strict();
 export type TLogQuery = z.infer<typeof ZLogQuery>;

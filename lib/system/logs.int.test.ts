@@ -38,7 +38,13 @@ beforeAll(async () => {
   ] as const) {
     const orgId = (await createOrganization({ name: slug, slug })).id;
     for (const [name, role] of people) {
-      const { userId } = await addMember({ email: `${name}@${slug}.test`, name, orgSlug: slug, role, locale: "de" });
+      const { userId } = await addMember({
+        email: `${name}@${slug}.test`,
+        name,
+        orgSlug: slug,
+        role,
+        locale: "de",
+      });
       ctx[name] = { orgId, userId, roles: [role] };
     }
   }
@@ -96,7 +102,10 @@ describe("app_log", () => {
       { orgId: ctx.admin.orgId, token, user: { email: "anna.berg@example.com" }, detail: `key=${token}` },
       `Sign-in of anna.berg@example.com with Bearer ${token} failed`,
     );
-    log().warn({ orgId: ctx.admin.orgId, err: new Error(`mail to paul@example.org refused (password=hunter2)`) }, "mail");
+    log().warn(
+      { orgId: ctx.admin.orgId, err: new Error(`mail to paul@example.org refused (password=hunter2)`) },
+      "mail",
+    );
     await flushAppLog();
     const rows = await asSuperuser(
       async (client) =>
