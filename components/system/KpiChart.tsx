@@ -35,7 +35,10 @@ export function KpiChart({
   testId,
   columnTitle,
   stacked = false,
+  showTitle = true,
 }: {
+  /** Whether the chart shows its title as a heading (off where its section's heading says it already). */
+  showTitle?: boolean;
   /** Stack the series' bars (parts of one whole, e.g. errors and warnings). */
   stacked?: boolean;
   /** The first column's heading in the table (default: "Day"). */
@@ -51,23 +54,33 @@ export function KpiChart({
   const t = useTranslations("systemKpis");
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
+  // Nothing to draw: a sentence instead of an empty grid (the table still lists the days).
+  const empty = series.every((s) => s.values.every((v) => !v));
   return (
     <Stack spacing={1}>
-      <Typography variant="subtitle1" component="h3">
-        {title}
-      </Typography>
+      {showTitle && (
+        <Typography variant="subtitle1" component="h3">
+          {title}
+        </Typography>
+      )}
       <Box role="img" aria-label={summary} data-testid={testId} sx={{ width: "100%", minWidth: 0 }}>
-        <BarChart
-          height={220}
-          xAxis={[{ scaleType: "band", data: days, valueFormatter: (d: string) => dayLabel(d) }]}
-          series={series.map((s) => ({
-            stack: stacked ? "total" : undefined,
-            label: s.label,
-            data: s.values.map((v) => v ?? 0),
-            valueFormatter: (v: number | null) => (v === null ? "" : s.format(v)),
-          }))}
-          margin={{ left: 8, right: 8 }}
-        />
+        {empty ? (
+          <Typography color="text.secondary" sx={{ py: 2 }}>
+            {t("chartEmpty")}
+          </Typography>
+        ) : (
+          <BarChart
+            height={220}
+            xAxis={[{ scaleType: "band", data: days, valueFormatter: (d: string) => dayLabel(d) }]}
+            series={series.map((s) => ({
+              stack: stacked ? "total" : undefined,
+              label: s.label,
+              data: s.values.map((v) => v ?? 0),
+              valueFormatter: (v: number | null) => (v === null ? "" : s.format(v)),
+            }))}
+            margin={{ left: 8, right: 8 }}
+          />
+        )}
       </Box>
       <Box>
         <Button

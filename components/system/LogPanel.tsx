@@ -100,6 +100,7 @@ export function LogPanel({
             select
             size="small"
             label={t("filters.level")}
+            slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
             value={draft.level ?? ANY}
             onChange={(e) =>
               setDraft({ ...draft, level: (e.target.value || undefined) as LogFilters["level"] })
@@ -114,6 +115,7 @@ export function LogPanel({
             select
             size="small"
             label={t("filters.route")}
+            slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
             value={draft.route ?? ANY}
             onChange={(e) => setDraft({ ...draft, route: e.target.value || undefined })}
             sx={{ minWidth: 200, maxWidth: "100%" }}
@@ -190,6 +192,7 @@ export function LogPanel({
           longDay={bucketLong}
           columnTitle={t("rate.bucket")}
           stacked
+          showTitle={false}
           testId="log-rate-chart"
           series={[
             { label: t("rate.errors"), values: report.rate.map((b) => b.errors), format: count },
