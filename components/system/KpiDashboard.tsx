@@ -95,6 +95,18 @@ export function KpiDashboard({
   const range = { from: f.longDay(dayList[0]), to: f.longDay(dayList[dayList.length - 1]) };
   const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
   const count = (v: number) => f.count(v);
+  // Auditors do not read the outbox: their chart leaves the reminders out rather than show zeros.
+  const seesReminders = trend.some((d) => d.remindersSent !== null);
+  const format = useFormatter();
+  const lag = (seconds: number) => {
+    const [value, unit] =
+      seconds < 3600
+        ? [Math.max(1, Math.round(seconds / 60)), "minute"]
+        : seconds < 86_400
+          ? [Math.round(seconds / 3600), "hour"]
+          : [Math.round(seconds / 86_400), "day"];
+    return format.number(value, { style: "unit", unit, unitDisplay: "short" });
+  };
 
   return (
     <Stack spacing={3}>
@@ -183,17 +195,29 @@ export function KpiDashboard({
           </Typography>
           <KpiChart
             title={t("charts.leads")}
-            summary={t("charts.leadsSummary", {
-              ...range,
-              reminders: sum(trend.map((d) => d.remindersSent)),
-              released: sum(trend.map((d) => d.leadsReleased)),
-            })}
+            summary={
+              seesReminders
+                ? t("charts.leadsSummary", {
+                    ...range,
+                    reminders: sum(trend.map((d) => d.remindersSent)),
+                    released: sum(trend.map((d) => d.leadsReleased)),
+                  })
+                : t("charts.releasedSummary", { ...range, released: sum(trend.map((d) => d.leadsReleased)) })
+            }
             days={dayList}
             dayLabel={f.day}
             longDay={f.longDay}
             testId="kpi-chart-leads"
             series={[
-              { label: t("charts.remindersSent"), values: trend.map((d) => d.remindersSent), format: count },
+              ...(seesReminders
+                ? [
+                    {
+                      label: t("charts.remindersSent"),
+                      values: trend.map((d) => d.remindersSent),
+                      format: count,
+                    },
+                  ]
+                : []),
               { label: t("charts.leadsReleased"), values: trend.map((d) => d.leadsReleased), format: count },
             ]}
           />
@@ -353,11 +377,4 @@ export function KpiDashboard({
       </Section>
     </Stack>
   );
-}
-
-/** 90 s → "1 min", 2 h → "2 h", 3 d → "3 d": enough to see which job is behind. */
-function lag(seconds: number): string {
-  if (seconds < 3600) return `${Math.max(1, Math.round(seconds / 60))} min`;
-  if (seconds < 86_400) return `${Math.round(seconds / 3600)} h`;
-  return `${Math.round(seconds / 86_400)} d`;
 }
