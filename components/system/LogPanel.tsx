@@ -207,46 +207,94 @@ export function LogPanel({
             {t("groups.empty")}
           </Typography>
         ) : (
-          <TableContainer>
-            <Table size="small" aria-labelledby="log-groups" data-testid="log-groups">
-              <HeadRow
-                titles={[t("groups.message"), t("groups.count"), t("groups.firstSeen"), t("groups.lastSeen")]}
-                actions
-              />
-              <TableBody>
-                {report.groups.map((g) => (
-                  <TableRow key={g.fingerprint}>
-                    <TableCell>
-                      <Stack spacing={0.5}>
-                        <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
-                          <Chip
-                            size="small"
-                            color={g.level === "error" ? "error" : "warning"}
-                            label={t(`levels.${g.level}`)}
-                          />
-                          <Typography variant="body2" sx={codeSx}>
-                            {g.message}
+          <>
+            <Stack
+              component="ul"
+              spacing={1.5}
+              sx={{ display: { xs: "flex", sm: "none" }, listStyle: "none", p: 0, m: 0 }}
+            >
+              {report.groups.map((g) => (
+                <Box
+                  component="li"
+                  key={g.fingerprint}
+                  sx={{ borderBottom: 1, borderColor: "divider", pb: 1.5 }}
+                >
+                  <Stack direction="row" spacing={1} sx={{ alignItems: "center", mb: 0.5 }}>
+                    <Chip
+                      size="small"
+                      color={g.level === "error" ? "error" : "warning"}
+                      label={t(`levels.${g.level}`)}
+                    />
+                    <Typography variant="body2">
+                      {t("groups.count")}: {count(g.count)}
+                    </Typography>
+                  </Stack>
+                  <Typography variant="body2" sx={codeSx}>
+                    {g.message}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary" component="p" sx={codeSx}>
+                    {t("groups.location")}: {g.location ?? "–"}
+                    {g.route ? ` · ${g.route}` : ""}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary" component="p">
+                    {t("groups.firstSeen")}: {dateTime(g.firstSeen)} · {t("groups.lastSeen")}:{" "}
+                    {dateTime(g.lastSeen)}
+                  </Typography>
+                  <Button size="small" onClick={() => apply({ ...filters, fingerprint: g.fingerprint })}>
+                    {t("groups.filter")}
+                  </Button>
+                </Box>
+              ))}
+            </Stack>
+            <TableContainer sx={{ display: { xs: "none", sm: "block" } }}>
+              <Table size="small" aria-labelledby="log-groups" data-testid="log-groups">
+                <HeadRow
+                  titles={[
+                    t("groups.message"),
+                    t("groups.count"),
+                    t("groups.firstSeen"),
+                    t("groups.lastSeen"),
+                  ]}
+                  actions
+                />
+                <TableBody>
+                  {report.groups.map((g) => (
+                    <TableRow key={g.fingerprint}>
+                      <TableCell sx={{ minWidth: 240 }}>
+                        <Stack spacing={0.5}>
+                          <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
+                            <Chip
+                              size="small"
+                              color={g.level === "error" ? "error" : "warning"}
+                              label={t(`levels.${g.level}`)}
+                            />
+                            <Typography variant="body2" sx={codeSx}>
+                              {g.message}
+                            </Typography>
+                          </Stack>
+                          <Typography variant="caption" color="text.secondary" sx={codeSx}>
+                            {t("groups.location")}: {g.location ?? "–"}
+                            {g.route ? ` · ${g.route}` : ""}
                           </Typography>
                         </Stack>
-                        <Typography variant="caption" color="text.secondary" sx={codeSx}>
-                          {t("groups.location")}: {g.location ?? "–"}
-                          {g.route ? ` · ${g.route}` : ""}
-                        </Typography>
-                      </Stack>
-                    </TableCell>
-                    <TableCell align="right">{count(g.count)}</TableCell>
-                    <TableCell>{dateTime(g.firstSeen)}</TableCell>
-                    <TableCell>{dateTime(g.lastSeen)}</TableCell>
-                    <TableCell>
-                      <Button size="small" onClick={() => apply({ ...filters, fingerprint: g.fingerprint })}>
-                        {t("groups.filter")}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableContainer>
+                      </TableCell>
+                      <TableCell align="right">{count(g.count)}</TableCell>
+                      <TableCell>{dateTime(g.firstSeen)}</TableCell>
+                      <TableCell>{dateTime(g.lastSeen)}</TableCell>
+                      <TableCell>
+                        <Button
+                          size="small"
+                          onClick={() => apply({ ...filters, fingerprint: g.fingerprint })}
+                        >
+                          {t("groups.filter")}
+                        </Button>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+          </>
         )}
       </Section>
 
@@ -257,7 +305,31 @@ export function LogPanel({
           </Typography>
         ) : (
           <Stack spacing={1}>
-            <TableContainer>
+            <Stack
+              component="ul"
+              spacing={1.5}
+              sx={{ display: { xs: "flex", sm: "none" }, listStyle: "none", p: 0, m: 0 }}
+            >
+              {report.lines.map((line) => (
+                <Box component="li" key={line.id} sx={{ borderBottom: 1, borderColor: "divider", pb: 1.5 }}>
+                  <Stack direction="row" spacing={1} sx={{ alignItems: "center", mb: 0.5 }}>
+                    <Chip
+                      size="small"
+                      color={line.level === "error" ? "error" : "warning"}
+                      label={t(`levels.${line.level}`)}
+                    />
+                    <Typography variant="caption">{dateTime(line.at)}</Typography>
+                  </Stack>
+                  <Typography variant="body2" sx={codeSx}>
+                    {line.message}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary" component="p" sx={codeSx}>
+                    {[line.route, line.status, line.requestId].filter((v) => v !== null).join(" · ")}
+                  </Typography>
+                </Box>
+              ))}
+            </Stack>
+            <TableContainer sx={{ display: { xs: "none", sm: "block" } }}>
               <Table size="small" aria-labelledby="log-lines" data-testid="log-lines">
                 <HeadRow
                   titles={[
@@ -272,7 +344,7 @@ export function LogPanel({
                   {report.lines.map((line) => (
                     <TableRow key={line.id}>
                       <TableCell sx={{ whiteSpace: "nowrap" }}>{dateTime(line.at)}</TableCell>
-                      <TableCell>
+                      <TableCell sx={{ minWidth: 240 }}>
                         <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
                           <Chip
                             size="small"
