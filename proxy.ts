@@ -1,18 +1,22 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { requestIdFrom } from "@/lib/http/request-id";
 import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/http/security-headers";
 
 /**
  * Runs before every request without a body, but for Next.js's build files (see `config`): gives
  * each answer a Content-Security-Policy with a fresh nonce, handed to the rendering through the
  * request (Next.js reads it from the request's policy header; app/layout.tsx passes `x-nonce` to
- * MUI's style cache), and HSTS over HTTPS. It decides nothing about access: pages, actions and
+ * MUI's style cache), HSTS over HTTPS, and a request id (X-Request-Id, the caller's when plain). It decides nothing about access: pages, actions and
  * routes check the session themselves.
  */
 export function proxy(request: NextRequest): NextResponse {
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce, request.headers);
   const forwarded = new Headers(request.headers);
+  // One request id from here on (lib/log): pages, server actions and routes read it from the request.
+  const requestId = requestIdFrom(request.headers);
+  forwarded.set("x-request-id", requestId);
   forwarded.set("x-nonce", nonce);
   forwarded.set("content-security-policy", policy);
   // The root layout cannot see the URL; the feedback portal's language depends on it
@@ -24,6 +28,7 @@ export function proxy(request: NextRequest): NextResponse {
 
   const response = NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("content-security-policy", policy);
+  response.headers.set("x-request-id", requestId);
   const hsts = strictTransportSecurity(request.headers);
   if (hsts) response.headers.set("strict-transport-security", hsts);
   return response;

@@ -163,6 +163,8 @@ test("every page: axe finds nothing on desktop, nothing scrolls sideways on a ph
     ["members", "/members"],
     ["settings", "/settings"],
     ["system", "/system"],
+    ["system-kpis", "/system/kpis"],
+    ["system-logs", "/system/logs"],
     ["help", "/help"],
   ] as const) {
     // The whole page once (the shell: bar, navigation, skip link), then each page's own content.

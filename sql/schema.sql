@@ -1443,6 +1443,59 @@ ALTER TABLE ONLY public.api_token FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: app_log; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.app_log (
+    id bigint NOT NULL,
+    org_id uuid,
+    at timestamp with time zone DEFAULT now() NOT NULL,
+    level text NOT NULL,
+    message text NOT NULL,
+    fingerprint text NOT NULL,
+    location text,
+    route text,
+    request_id text,
+    user_id uuid,
+    status integer,
+    duration_ms integer,
+    context jsonb DEFAULT '{}'::jsonb NOT NULL,
+    CONSTRAINT app_log_context_check CHECK (((jsonb_typeof(context) = 'object'::text) AND (pg_column_size(context) <= 8192))),
+    CONSTRAINT app_log_duration_ms_check CHECK ((duration_ms >= 0)),
+    CONSTRAINT app_log_fingerprint_check CHECK ((fingerprint ~ '^[0-9a-f]{40}$'::text)),
+    CONSTRAINT app_log_level_check CHECK ((level = ANY (ARRAY['warn'::text, 'error'::text]))),
+    CONSTRAINT app_log_location_check CHECK ((length(location) <= 500)),
+    CONSTRAINT app_log_message_check CHECK ((length(message) <= 2000)),
+    CONSTRAINT app_log_request_id_check CHECK ((length(request_id) <= 64)),
+    CONSTRAINT app_log_route_check CHECK ((length(route) <= 300)),
+    CONSTRAINT app_log_status_check CHECK (((status >= 100) AND (status <= 999)))
+);
+
+ALTER TABLE ONLY public.app_log FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE app_log; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.app_log IS 'Warnings and errors of the app (lib/log), redacted; grouped by fingerprint; pruned by system.logs.retention.';
+
+
+--
+-- Name: app_log_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.app_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.app_log_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: app_user; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2640,6 +2693,14 @@ ALTER TABLE ONLY public.api_token
 
 
 --
+-- Name: app_log app_log_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.app_log
+    ADD CONSTRAINT app_log_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: app_user app_user_email_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3332,6 +3393,27 @@ CREATE INDEX api_token_owner_idx ON public.api_token USING btree (org_id, user_i
 
 
 --
+-- Name: app_log_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX app_log_at_idx ON public.app_log USING btree (at);
+
+
+--
+-- Name: app_log_fingerprint_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX app_log_fingerprint_idx ON public.app_log USING btree (fingerprint, at DESC);
+
+
+--
+-- Name: app_log_org_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX app_log_org_at_idx ON public.app_log USING btree (org_id, at DESC);
+
+
+--
 -- Name: audit_event_org_action_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3927,6 +4009,14 @@ ALTER TABLE ONLY public.ai_model_price
 
 ALTER TABLE ONLY public.api_token
     ADD CONSTRAINT api_token_org_id_user_id_fkey FOREIGN KEY (org_id, user_id) REFERENCES public.membership(org_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: app_log app_log_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.app_log
+    ADD CONSTRAINT app_log_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
 
 
 --
@@ -5064,6 +5154,33 @@ CREATE POLICY api_token_update ON public.api_token FOR UPDATE USING (((org_id = 
 --
 
 COMMENT ON POLICY api_token_update ON public.api_token IS 'Named api_token_revoke before 20261207190000.';
+
+
+--
+-- Name: app_log; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.app_log ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: app_log app_log_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY app_log_delete ON public.app_log FOR DELETE USING (public.app_has_role('system'::text));
+
+
+--
+-- Name: app_log app_log_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY app_log_insert ON public.app_log FOR INSERT WITH CHECK ((public.app_has_role('system'::text) AND ((org_id IS NULL) OR (public.app_current_org_id() IS NULL) OR (org_id = public.app_current_org_id()))));
+
+
+--
+-- Name: app_log app_log_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY app_log_select ON public.app_log FOR SELECT USING ((public.app_has_role('system'::text) OR ((public.app_current_org_id() IS NOT NULL) AND public.app_has_role('platform_admin'::text)) OR ((org_id = public.app_current_org_id()) AND (public.app_has_role('admin'::text) OR public.app_has_role('auditor'::text)))));
 
 
 --
@@ -7526,6 +7643,13 @@ GRANT SELECT,INSERT,UPDATE ON TABLE public.api_token TO freshplan_app;
 
 
 --
+-- Name: TABLE app_log; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.app_log TO freshplan_app;
+
+
+--
 -- Name: TABLE app_user; Type: ACL; Schema: public; Owner: -
 --
 
@@ -8498,4 +8622,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261208100000'),
     ('20261209100000'),
     ('20261209105000'),
-    ('20261209106000');
+    ('20261209106000'),
+    ('20261209300000');

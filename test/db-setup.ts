@@ -6,6 +6,7 @@ import { afterAll, inject } from "vitest";
 
 import { disconnect } from "@/lib/db";
 import { closeRateLimits } from "@/lib/http/rate-limit";
+import { flushAppLog, setAppLogEnabled } from "@/lib/log/sink";
 
 import { TEST_AUDIT_CHAIN_KEY, TEST_AUTH_SECRET, setTestEnv, testAdminUrl } from "./env";
 import {
@@ -46,6 +47,9 @@ setTestEnv({
 });
 
 afterAll(async () => {
+  // Warnings and errors the file logged reach its app_log before the database goes (lib/log/sink.ts).
+  await flushAppLog();
+  setAppLogEnabled(false);
   await closeRateLimits();
   await disconnect();
   await withAdmin((admin) => dropDatabase(admin, name));

@@ -22,7 +22,7 @@ import { useSettingText } from "./settingsRegistryText";
 
 import { HelpButton } from "@/components/help/HelpButton";
 
-const GROUPS: TSettingGroup[] = ["leadProtection", "ai", "credit", "members", "integrations"];
+const GROUPS: TSettingGroup[] = ["leadProtection", "ai", "credit", "members", "integrations", "system"];
 
 /** All settings, grouped, each with its effective value and where it came from. */
 export function SettingsRegistryView({

@@ -78,6 +78,8 @@ export const POLICIES = {
   "settings.global.write": hasRole("platform_admin"),
   "settings.user.write": isSelf,
   "job.read": hasRole("admin", "auditor"),
+  // The System area's KPIs and logs of every organisation at once: the operator's admins only.
+  "system.all_orgs.read": hasRole("platform_admin"),
   // Jobs work across every organisation: starting one is for the operator's admins.
   "job.run": hasRole("platform_admin", "system"),
   // Leads (spec, "Access" and "Collaboration"): managers and admins act on every lead of the org;

@@ -235,6 +235,7 @@ function sampleRows(t: Fixture): Record<string, Row> {
     membership: { org_id: t.orgId, user_id: t.strangerId, role: "sales" },
     api_token: { org_id: t.orgId, user_id: author, name: "t", token_hash: hex(), token_prefix: "fpa_test" },
     audit_event: { org_id: t.orgId, actor_type: "system", action: "test.keys", resource_type: "test" },
+    app_log: { org_id: t.orgId, level: "error", message: "test.keys", fingerprint: "a".repeat(40) },
     setting_value: {
       scope: "user",
       org_id: t.orgId,

@@ -12,6 +12,7 @@ import { formFields, parseForm, type FieldCode } from "@/lib/forms";
 import { fieldText, type FieldWords } from "@/lib/i18n/fieldText";
 import { AppError, isAppError, type AppErrorKind, type MessageCode } from "@/lib/errors";
 import { namesPrototype } from "@/lib/keys";
+import { log } from "@/lib/log";
 import { requestIdFrom } from "./request-id";
 
 /** What a form's server action answers. Field errors sit beside their fields; `message` is for the
@@ -78,11 +79,28 @@ export async function orgAction<S extends z.ZodType, T>(
   const requestId = requestIdFrom(requestHeaders);
   const traced = { ...session, ctx: { ...session.ctx, requestId, ip: clientIp(requestHeaders) } };
 
+  // One line per action run (lib/log): the action's id Next.js gives it, never its input.
+  const started = performance.now();
+  const fields = {
+    requestId,
+    orgId: session.ctx.orgId,
+    userId: session.ctx.userId,
+    route: "server-action",
+    action: requestHeaders.get("next-action")?.slice(0, 64) ?? null,
+  };
+  const done = (status: number) => ({
+    ...fields,
+    status,
+    durationMs: Math.round(performance.now() - started),
+  });
   try {
-    return { status: "ok", data: await work(traced, parsed.data) };
+    const data = await work(traced, parsed.data);
+    log().info(done(200), "server action");
+    return { status: "ok", data };
   } catch (thrown) {
     const error = asInvalidInput(thrown, parsed.data);
     if (isAppError(error)) {
+      log().info(done(error.status), "server action refused");
       const say = await readerText();
       const fieldErrors = Object.fromEntries(
         error.fieldErrors.map((f) => [
@@ -92,7 +110,7 @@ export async function orgAction<S extends z.ZodType, T>(
       );
       return fail(say(error.text, error.message), fieldErrors, { code: error.kind });
     }
-    console.error(`[action] request ${requestId} failed`, error);
+    log().error({ ...done(500), err: error }, "server action failed");
     return fail(`${t("generic")} (${requestId})`);
   }
 }

@@ -14,6 +14,8 @@ import { overviewApis } from "@/lib/overview/openapi";
 import { samplesApis } from "@/lib/samples/openapi";
 import { feedbackPortalApis } from "@/lib/samples/openapi-public";
 import { settingsApis } from "@/lib/settings/openapi";
+import { systemKpiApis } from "@/lib/system/openapi-kpis";
+import { systemLogApis } from "@/lib/system/openapi-logs";
 
 import type { ApiSpec } from "./spec";
 
@@ -33,4 +35,6 @@ export const API_SPECS: readonly ApiSpec[] = [
   ...helpApis,
   ...integrationsApis,
   ...feedbackPortalApis,
+  ...systemKpiApis,
+  ...systemLogApis,
 ];

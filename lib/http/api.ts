@@ -15,6 +15,8 @@ import { asInvalidInput } from "./data-exception";
 import { AppError, isAppError, type FieldError } from "@/lib/errors";
 import { withIdempotency } from "./idempotency";
 import { hasPrototypeKey } from "@/lib/keys";
+import { log } from "@/lib/log";
+import { recordRequest } from "@/lib/log/request-stats";
 import { ORG_HEADER_NAME } from "./org-header";
 import { assertSameOrigin } from "./origin";
 import { problemResponse } from "./problem";
@@ -160,7 +162,7 @@ export function errorResponse(error: unknown, requestId: string, instance: strin
       headers,
     });
   }
-  console.error(`[api] request ${requestId} failed`, error);
+  log().error({ requestId, err: error }, "api request failed");
   return problemResponse(500, {
     detail: `Something went wrong on our side. Quote request id ${requestId} when you report it.`,
     instance,
@@ -183,6 +185,18 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
     const requestId = requestIdFrom(request.headers);
     const url = new URL(request.url);
     const instance = url.pathname;
+    const started = performance.now();
+    // The route as its template (`GET /leads/{id}`): ids stay out of the route, which groups timings.
+    const routeName = `${spec.method} ${spec.path}`;
+    let who: { orgId: string | null; userId: string | null } = { orgId: null, userId: null };
+    const finish = (response: Response): Response => {
+      const durationMs = Math.round(performance.now() - started);
+      recordRequest(routeName, durationMs, response.status);
+      const fields = { requestId, ...who, route: routeName, status: response.status, durationMs };
+      // Info only: an unexpected failure has logged its error with the stack already (errorResponse).
+      log().info(fields, "api request");
+      return response;
+    };
     try {
       const ip = clientIp(request.headers);
       const { API_RATE_LIMIT_PER_IP_PER_MINUTE, API_RATE_LIMIT_PER_CALLER_PER_MINUTE } = env();
@@ -191,6 +205,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       if (authenticated.via === "session") assertSameOrigin(request);
       await limit(`api:${authenticated.key}`, API_RATE_LIMIT_PER_CALLER_PER_MINUTE);
       const caller = { ...authenticated, ctx: { ...authenticated.ctx, requestId, ip } };
+      who = { orgId: caller.orgId, userId: caller.userId };
 
       const params = parse(spec.params, (await route.params) ?? {}, "params");
       const query = parse(spec.query, queryFields(url.searchParams), "query");
@@ -208,9 +223,9 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
           : await run();
       response.headers.set("x-request-id", requestId);
       response.headers.set("cache-control", "no-store");
-      return response;
+      return finish(response);
     } catch (error) {
-      return errorResponse(error, requestId, instance);
+      return finish(errorResponse(error, requestId, instance));
     }
   };
 }

@@ -17,6 +17,8 @@ import deOverview from "./messages/de/overview.json";
 import deSamples from "./messages/de/samples.json";
 import deSessions from "./messages/de/sessions.json";
 import deSettingsRegistry from "./messages/de/settingsRegistry.json";
+import deSystemKpis from "./messages/de/systemKpis.json";
+import deSystemLogs from "./messages/de/systemLogs.json";
 import enAi from "./messages/en/ai.json";
 import enApi from "./messages/en/api.json";
 import enAudit from "./messages/en/audit.json";
@@ -35,6 +37,8 @@ import enOverview from "./messages/en/overview.json";
 import enSamples from "./messages/en/samples.json";
 import enSessions from "./messages/en/sessions.json";
 import enSettingsRegistry from "./messages/en/settingsRegistry.json";
+import enSystemKpis from "./messages/en/systemKpis.json";
+import enSystemLogs from "./messages/en/systemLogs.json";
 
 // One file per domain and language, so domains add texts without touching each other's files.
 // core.json holds the shell's namespaces; every other file is the namespace of its name.
@@ -57,6 +61,8 @@ const de = {
   samples: deSamples,
   sessions: deSessions,
   settingsRegistry: deSettingsRegistry,
+  systemKpis: deSystemKpis,
+  systemLogs: deSystemLogs,
 };
 const en = {
   ...enCore,
@@ -77,6 +83,8 @@ const en = {
   samples: enSamples,
   sessions: enSessions,
   settingsRegistry: enSettingsRegistry,
+  systemKpis: enSystemKpis,
+  systemLogs: enSystemLogs,
 };
 
 export type Messages = typeof de;

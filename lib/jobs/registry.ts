@@ -13,6 +13,7 @@ import {
   xentralProductsSync,
 } from "@/lib/integrations/jobs";
 import { leadProtectionDaily } from "@/lib/leads/jobs";
+import { logHousekeeping } from "@/lib/log/jobs";
 import { samplesFeedbackDaily, samplesFeedbackSentiment } from "@/lib/samples/jobs";
 
 import type { JobDefinition } from "./definition";
@@ -39,6 +40,7 @@ export const JOBS: readonly JobDefinition[] = [
   creditLimitPoll,
   xentralProductsSync,
   xentralProductsReconcile,
+  logHousekeeping,
 ];
 
 export function findJob(id: string): JobDefinition | undefined {

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { systemContext, withContext, type Tx } from "@/lib/db";
+import { log } from "@/lib/log";
 import { AppError } from "@/lib/errors";
 
 import {
@@ -130,8 +131,22 @@ export class JobRunner {
         } catch (error) {
           // A JobFailure is an expected outcome with its own message; anything else gets its stack.
           if (error instanceof JobFailure)
-            console.error(`[jobs] ${job.id} run ${runId} failed: ${error.message}`);
-          else console.error(`[jobs] ${job.id} run ${runId} failed`, error);
+            log().error(
+              { requestId: `job-${runId}`, route: `job ${job.id}`, jobId: job.id, runId, trigger },
+              `job ${job.id} failed: ${error.message}`,
+            );
+          else
+            log().error(
+              {
+                requestId: `job-${runId}`,
+                route: `job ${job.id}`,
+                jobId: job.id,
+                runId,
+                trigger,
+                err: error,
+              },
+              `job ${job.id} failed`,
+            );
           outcome = {
             status: "failed",
             counts: error instanceof JobFailure ? error.counts : {},
@@ -139,7 +154,20 @@ export class JobRunner {
           };
         }
         const [row] = await withContext(db, (tx) => recordEnd(tx, runId, outcome));
-        return toResult(job, trigger, row);
+        const result = toResult(job, trigger, row);
+        log().info(
+          {
+            requestId: `job-${runId}`,
+            route: `job ${job.id}`,
+            jobId: job.id,
+            runId,
+            trigger,
+            outcome: outcome.status,
+            durationMs: result.durationMs,
+          },
+          "job run",
+        );
+        return result;
       } finally {
         await lock.release();
       }

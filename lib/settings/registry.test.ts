@@ -43,6 +43,7 @@ describe("the seeded keys", () => {
     ["integrations.calls.retention", "P30D", ["global", "org"], "scalar", "replace"],
     ["integrations.mail.retention", "P180D", ["global", "org"], "scalar", "replace"],
     ["integrations.webhooks.retention", "P30D", ["global", "org"], "scalar", "replace"],
+    ["system.logs.retention", "P30D", ["global", "org"], "scalar", "replace"],
   ])("%s: default %j, scopes %j, %s, %s", (key, value, scopes, kind, merge) => {
     const d = definition(key);
     expect(d.default).toEqual(value);
@@ -52,7 +53,7 @@ describe("the seeded keys", () => {
   });
 
   it("are all there, and nothing else", () => {
-    expect(REGISTRY.size).toBe(21);
+    expect(REGISTRY.size).toBe(22);
     expect(isSettingKey("lead.protection.baseMonths")).toBe(true);
     expect(isSettingKey("lead.protection.unknown")).toBe(false);
   });

@@ -269,6 +269,18 @@ export const SETTINGS = {
     merge: "replace",
     input: { control: "text", unit: "duration" },
   }),
+
+  // System (lib/log): how long app_log keeps the app's warnings and errors (the job log-housekeeping
+  // deletes older ones): an organisation's value for its own lines, the global one for the others.
+  "system.logs.retention": define({
+    group: "system",
+    kind: "scalar",
+    scopes: ["global", "org"],
+    schema: ZDuration,
+    default: "P30D",
+    merge: "replace",
+    input: { control: "text", unit: "duration" },
+  }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,6 +1,7 @@
 import { AccessGate } from "@/components/shell/AccessGate";
 import { AreaPage } from "@/components/shell/AreaPage";
 import { JobsPanel } from "@/components/system/JobsPanel";
+import { SystemLinks } from "@/components/system/KpiLinks";
 import { can } from "@/lib/auth/policy";
 import { requireOrgSession } from "@/lib/auth/session";
 import { jobRunnerMode, listJobs } from "@/lib/jobs/service";
@@ -16,12 +17,15 @@ export default async function SystemPage({ params }: PageProps<"/[org]/system">)
     <AreaPage area="system">
       <AccessGate session={session} action="job.read" resource="job" messages="jobs">
         {async () => (
-          <JobsPanel
-            orgSlug={org.slug}
-            jobs={await listJobs(ctx)}
-            mode={jobRunnerMode()}
-            canRun={can(ctx, "job.run", { type: "job", orgId: ctx.orgId })}
-          />
+          <>
+            <SystemLinks orgSlug={org.slug} />
+            <JobsPanel
+              orgSlug={org.slug}
+              jobs={await listJobs(ctx)}
+              mode={jobRunnerMode()}
+              canRun={can(ctx, "job.run", { type: "job", orgId: ctx.orgId })}
+            />
+          </>
         )}
       </AccessGate>
     </AreaPage>
