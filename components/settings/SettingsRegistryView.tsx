@@ -20,7 +20,7 @@ import { SettingEditDialog } from "./SettingEditDialog";
 import { useSettingRows } from "./settingsRegistryQueries";
 import { useSettingText } from "./settingsRegistryText";
 
-const GROUPS: TSettingGroup[] = ["leadProtection", "ai", "credit", "members", "integrations"];
+const GROUPS: TSettingGroup[] = ["leadProtection", "ai", "credit", "members", "integrations", "system"];
 
 /** All settings, grouped, each with its effective value and where it came from. */
 export function SettingsRegistryView({
