@@ -249,3 +249,11 @@ export function inngestConfig(): InngestConfig | undefined {
     baseUrl: e.INNGEST_BASE_URL,
   };
 }
+
+/**
+ * The search path for the client tools the app runs (pg_dump, pg_restore: lib/system/backup-pg.ts),
+ * which get this and their own connection variables, nothing else of this process's environment.
+ */
+export function executablePath(): string | undefined {
+  return process.env.PATH;
+}

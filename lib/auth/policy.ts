@@ -117,6 +117,13 @@ export const POLICIES = {
   "integration.manage": hasRole("admin"),
   // Credit checks (Allianz Trade, issue 13): a customer's creditworthiness is for managers and admins.
   "credit.check": hasRole("admin", "manager"),
+  // System tools (issue 15): the installation's health, backups and alerts are the operator's.
+  // A backup holds every organisation's data, so only the operator's admins see or take one.
+  "system.health.read": hasRole("platform_admin"),
+  "backup.read": hasRole("platform_admin"),
+  "backup.run": hasRole("platform_admin"),
+  "alert.read": hasRole("platform_admin"),
+  "alert.manage": hasRole("platform_admin"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICIES;

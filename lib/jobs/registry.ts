@@ -14,6 +14,7 @@ import {
 } from "@/lib/integrations/jobs";
 import { leadProtectionDaily } from "@/lib/leads/jobs";
 import { samplesFeedbackDaily, samplesFeedbackSentiment } from "@/lib/samples/jobs";
+import { alertsEvaluate, backupDrillWeekly, backupNightly } from "@/lib/system/jobs";
 
 import type { JobDefinition } from "./definition";
 import { rateLimitCleanup } from "./definitions/rate-limit-cleanup";
@@ -39,6 +40,9 @@ export const JOBS: readonly JobDefinition[] = [
   creditLimitPoll,
   xentralProductsSync,
   xentralProductsReconcile,
+  backupNightly,
+  backupDrillWeekly,
+  alertsEvaluate,
 ];
 
 export function findJob(id: string): JobDefinition | undefined {

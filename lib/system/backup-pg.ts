@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 
 import pg from "pg";
 
-import { env } from "@/lib/env";
+import { env, executablePath } from "@/lib/env";
 
 /**
  * The PostgreSQL client tools backups and drills run (pg_dump, pg_restore), and the connection they
@@ -17,11 +17,11 @@ export function backupDatabaseUrl(): string {
 }
 
 /** libpq's variables for `url`; the tools then take no connection arguments. */
-export function libpqEnv(url: string): NodeJS.ProcessEnv {
+export function libpqEnv(url: string): Record<string, string> {
   const u = new URL(url);
   const sslmode = u.searchParams.get("sslmode");
   return {
-    PATH: process.env.PATH,
+    ...(executablePath() ? { PATH: executablePath()! } : {}),
     PGHOST: decodeURIComponent(u.hostname),
     PGPORT: u.port || "5432",
     PGUSER: decodeURIComponent(u.username),
