@@ -16,6 +16,7 @@ import deOverview from "./messages/de/overview.json";
 import deSamples from "./messages/de/samples.json";
 import deSessions from "./messages/de/sessions.json";
 import deSettingsRegistry from "./messages/de/settingsRegistry.json";
+import deSystemOps from "./messages/de/systemOps.json";
 import enAi from "./messages/en/ai.json";
 import enApi from "./messages/en/api.json";
 import enAudit from "./messages/en/audit.json";
@@ -33,6 +34,7 @@ import enOverview from "./messages/en/overview.json";
 import enSamples from "./messages/en/samples.json";
 import enSessions from "./messages/en/sessions.json";
 import enSettingsRegistry from "./messages/en/settingsRegistry.json";
+import enSystemOps from "./messages/en/systemOps.json";
 
 // One file per domain and language, so domains add texts without touching each other's files.
 // core.json holds the shell's namespaces; every other file is the namespace of its name.
@@ -54,6 +56,7 @@ const de = {
   samples: deSamples,
   sessions: deSessions,
   settingsRegistry: deSettingsRegistry,
+  systemOps: deSystemOps,
 };
 const en = {
   ...enCore,
@@ -73,6 +76,7 @@ const en = {
   samples: enSamples,
   sessions: enSessions,
   settingsRegistry: enSettingsRegistry,
+  systemOps: enSystemOps,
 };
 
 export type Messages = typeof de;

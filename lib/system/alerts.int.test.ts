@@ -51,8 +51,14 @@ describe("alert episodes", () => {
       { template: "system.alert.fired", channel: "EMAIL", recipient_user_id: operator.admin.userId },
       { template: "system.alert.fired", channel: "INAPP", recipient_user_id: operator.admin.userId },
     ]);
-    expect(await evaluateAlerts({ "outbox.backlog": 12 }, at(25))).toMatchObject({ resolved: 1, notified: 2 });
-    expect(await evaluateAlerts({ "outbox.backlog": 10 }, at(30))).toMatchObject({ resolved: 0, notified: 0 });
+    expect(await evaluateAlerts({ "outbox.backlog": 12 }, at(25))).toMatchObject({
+      resolved: 1,
+      notified: 2,
+    });
+    expect(await evaluateAlerts({ "outbox.backlog": 10 }, at(30))).toMatchObject({
+      resolved: 0,
+      notified: 0,
+    });
     expect((await outbox(operator.orgId)).map((n) => n.template)).toEqual([
       "system.alert.fired",
       "system.alert.fired",
@@ -70,9 +76,15 @@ describe("alert episodes", () => {
 
   it("clears a pending episode that recovers before it fires, silently", async () => {
     await evaluateAlerts({ "database.latency_ms": 3000 }, at(40));
-    expect(await evaluateAlerts({ "database.latency_ms": 20 }, at(42))).toMatchObject({ resolved: 0, notified: 0 });
+    expect(await evaluateAlerts({ "database.latency_ms": 20 }, at(42))).toMatchObject({
+      resolved: 0,
+      notified: 0,
+    });
     const { events } = await listAlerts({ ...operator.admin, roles: ["admin", "platform_admin"] });
-    expect(events.find((e) => e.metric === "database.latency_ms")).toMatchObject({ state: "cleared", firedAt: null });
+    expect(events.find((e) => e.metric === "database.latency_ms")).toMatchObject({
+      state: "cleared",
+      firedAt: null,
+    });
   });
 
   it("lets the operator's admins edit a rule, and shows nothing to others", async () => {
@@ -80,7 +92,12 @@ describe("alert episodes", () => {
     const { rules } = await listAlerts(platformAdmin);
     const rule = rules.find((r) => r.metric === "backup.age_hours")!;
     expect(rule).toMatchObject({ comparison: "above", threshold: 26, durationSeconds: 0, enabled: true });
-    await updateAlertRule(platformAdmin, { id: rule.id, threshold: 30, durationSeconds: 600, enabled: false });
+    await updateAlertRule(platformAdmin, {
+      id: rule.id,
+      threshold: 30,
+      durationSeconds: 600,
+      enabled: false,
+    });
     expect((await listAlerts(platformAdmin)).rules.find((r) => r.id === rule.id)).toMatchObject({
       threshold: 30,
       durationSeconds: 600,

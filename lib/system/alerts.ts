@@ -87,7 +87,14 @@ export async function evaluateAlerts(
             data: { state: "firing", firedAt: now, firedValue: dec(value), lastValue: dec(value) },
           });
           counts.fired += 1;
-          notices.push({ kind: "fired", eventId: episode.id, metric: rule.metric, value, threshold, comparison });
+          notices.push({
+            kind: "fired",
+            eventId: episode.id,
+            metric: rule.metric,
+            value,
+            threshold,
+            comparison,
+          });
         } else {
           if (open) await tx.alertEvent.update({ where: { id: open.id }, data: { lastValue: dec(value) } });
           if (episode.state === "pending") counts.pending += 1;
@@ -100,7 +107,14 @@ export async function evaluateAlerts(
         });
         if (resolved) {
           counts.resolved += 1;
-          notices.push({ kind: "resolved", eventId: open.id, metric: rule.metric, value, threshold, comparison });
+          notices.push({
+            kind: "resolved",
+            eventId: open.id,
+            metric: rule.metric,
+            value,
+            threshold,
+            comparison,
+          });
         }
       }
     }

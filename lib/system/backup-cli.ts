@@ -28,7 +28,8 @@ export const backupCommands: Record<string, Command> = {
       const result = await runDrill("cli", { backupId: options.backup });
       for (const c of result.checks) console.log(`${c.ok ? "ok  " : "FAIL"} ${c.check}: ${c.detail}`);
       if (result.rtoSeconds !== null) console.log(`RTO: ${result.rtoSeconds.toFixed(1)} s`);
-      if (result.rpoSeconds !== null) console.log(`RPO: ${result.rpoSeconds.toFixed(0)} s (the backup's age)`);
+      if (result.rpoSeconds !== null)
+        console.log(`RPO: ${result.rpoSeconds.toFixed(0)} s (the backup's age)`);
       console.log(`drill ${result.id}: ${result.status}`);
       return result.status === "passed" ? 0 : 1;
     },

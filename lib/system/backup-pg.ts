@@ -80,7 +80,11 @@ export async function backupSupport(url = backupDatabaseUrl()): Promise<BackupSu
       return { version: rows[0].version, major: Math.floor(Number(rows[0].num) / 10_000) };
     }));
   } catch (error) {
-    return { ok: false, reason: "unreachable", detail: `PostgreSQL did not answer: ${(error as Error).message}` };
+    return {
+      ok: false,
+      reason: "unreachable",
+      detail: `PostgreSQL did not answer: ${(error as Error).message}`,
+    };
   }
   if (/emscripten|wasm|pglite/i.test(version)) {
     return {
@@ -112,7 +116,10 @@ export async function backupSupport(url = backupDatabaseUrl()): Promise<BackupSu
 /** Runs a client tool on `url`'s database; rejects with its standard error when it fails. */
 export function runTool(tool: "pg_dump" | "pg_restore", args: string[], url: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tool, args, { env: libpqEnv(url), stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(tool, args, {
+      env: libpqEnv(url) as NodeJS.ProcessEnv,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
       if (stderr.length < 8_000) stderr += chunk.toString("utf8");

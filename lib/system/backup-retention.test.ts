@@ -11,7 +11,6 @@ const nightly = Array.from({ length: 400 }, (_, i) => ({
 }));
 const byHand = { id: "manual-today", startedAt: new Date(now + 3_600_000) };
 
-
 describe("backupsToKeep", () => {
   it("keeps 7 daily, 4 weekly and 12 monthly: the newest of each day, ISO week and month", () => {
     const keep = backupsToKeep(nightly, { daily: 7, weekly: 4, monthly: 12 });

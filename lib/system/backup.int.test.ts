@@ -20,8 +20,11 @@ let orgId: string;
 
 async function drillDatabases(): Promise<string[]> {
   return withAdmin(async (admin) =>
-    (await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE '%\\_drill\\_%'"))
-      .rows.map((r) => r.datname),
+    (
+      await admin.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE '%\\_drill\\_%'",
+      )
+    ).rows.map((r) => r.datname),
   );
 }
 
@@ -102,8 +105,12 @@ describe("backups and restore drills", () => {
     expect(failed.audit_chain).toMatch(/hash/);
     const [row] = await asSuperuser(
       async (c) =>
-        (await c.query<{ status: string; error: string }>("SELECT status, error FROM backup_drill WHERE id = $1", [drill.id]))
-          .rows,
+        (
+          await c.query<{ status: string; error: string }>(
+            "SELECT status, error FROM backup_drill WHERE id = $1",
+            [drill.id],
+          )
+        ).rows,
     );
     expect(row.status).toBe("failed");
     expect(row.error).toMatch(/row_counts: .*force_rls: .*audit_chain: /);
@@ -130,8 +137,11 @@ describe("backups and restore drills", () => {
     expect(await readdir(dir)).toHaveLength(2);
     const rows = await asSuperuser(
       async (c) =>
-        (await c.query<{ id: string; pruned: boolean }>("SELECT id, pruned_at IS NOT NULL AS pruned FROM backup_run ORDER BY started_at"))
-          .rows,
+        (
+          await c.query<{ id: string; pruned: boolean }>(
+            "SELECT id, pruned_at IS NOT NULL AS pruned FROM backup_run ORDER BY started_at",
+          )
+        ).rows,
     );
     expect(rows).toEqual([
       { id: backupId, pruned: false },

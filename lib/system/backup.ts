@@ -9,14 +9,7 @@ import { systemContext, withContext, type DbContext } from "@/lib/db";
 import { env } from "@/lib/env";
 import { readEffectiveValue } from "@/lib/settings/queries";
 
-import {
-  appliedMigrations,
-  backupDatabaseUrl,
-  backupSupport,
-  countRows,
-  runTool,
-  withPg,
-} from "./backup-pg";
+import { appliedMigrations, backupDatabaseUrl, backupSupport, countRows, runTool, withPg } from "./backup-pg";
 import { backupsToKeep, type RetentionPolicy } from "./backup-retention";
 
 /**
@@ -61,10 +54,17 @@ export async function sha256File(file: string): Promise<string> {
 }
 
 /** 2026-12-07T22:09:28.123Z → 20261207T220928Z */
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 
 /** Takes a backup now, records it, then prunes by retention. A refusal or failure is recorded too. */
-export async function createBackup(trigger: BackupTrigger, options: BackupOptions = {}): Promise<BackupResult> {
+export async function createBackup(
+  trigger: BackupTrigger,
+  options: BackupOptions = {},
+): Promise<BackupResult> {
   const url = options.url ?? backupDatabaseUrl();
   const dir = backupDir(options.dir);
   const run = await withContext(SYSTEM, (tx) =>
@@ -170,7 +170,9 @@ export async function retentionPolicy(system: DbContext = SYSTEM): Promise<Reten
  * Deletes the files retention does not keep and stamps their rows pruned_at. The newest good
  * backup and the newest one a drill passed on are always kept. Returns how many were pruned.
  */
-export async function pruneBackups(options: { dir?: string; policy?: RetentionPolicy } = {}): Promise<number> {
+export async function pruneBackups(
+  options: { dir?: string; policy?: RetentionPolicy } = {},
+): Promise<number> {
   const dir = backupDir(options.dir);
   const policy = options.policy ?? (await retentionPolicy());
   const { good, drilled } = await withContext(SYSTEM, async (tx) => ({

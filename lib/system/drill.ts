@@ -32,7 +32,8 @@ import { shippedMigrations } from "./health";
  * copy, RPO the backup's age when the drill began. The scratch database is always dropped.
  */
 
-export type DrillCheckName = "backup" | "checksum" | "restore" | "migrations" | "row_counts" | "force_rls" | "audit_chain";
+export type DrillCheckName =
+  "backup" | "checksum" | "restore" | "migrations" | "row_counts" | "force_rls" | "audit_chain";
 
 export interface DrillCheck {
   check: DrillCheckName;
@@ -187,7 +188,11 @@ export async function runDrill(trigger: BackupTrigger, options: DrillOptions = {
   };
 
   if (!backup?.fileName || !backup.sha256) {
-    checks.push({ check: "backup", ok: false, detail: "no good backup to restore (npm run cli -- backup:create)" });
+    checks.push({
+      check: "backup",
+      ok: false,
+      detail: "no good backup to restore (npm run cli -- backup:create)",
+    });
     return finish();
   }
   const support = await backupSupport(url);
@@ -208,7 +213,10 @@ export async function runDrill(trigger: BackupTrigger, options: DrillOptions = {
   checks.push({
     check: "checksum",
     ok: actual === backup.sha256,
-    detail: actual === backup.sha256 ? "SHA-256 as recorded" : `SHA-256 ${actual}, recorded ${backup.sha256}: the file changed`,
+    detail:
+      actual === backup.sha256
+        ? "SHA-256 as recorded"
+        : `SHA-256 ${actual}, recorded ${backup.sha256}: the file changed`,
   });
 
   // A name PostgreSQL keeps whole (63 bytes at most).
@@ -237,8 +245,10 @@ export async function runDrill(trigger: BackupTrigger, options: DrillOptions = {
     checks.push({ check: "restore", ok: false, detail: (error as Error).message });
     return await finish();
   } finally {
-    await admin(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(scratch)} WITH (FORCE)`).catch((error: unknown) => {
-      console.error(`[backup-drill] could not drop the scratch database ${scratch}`, error);
-    });
+    await admin(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(scratch)} WITH (FORCE)`).catch(
+      (error: unknown) => {
+        console.error(`[backup-drill] could not drop the scratch database ${scratch}`, error);
+      },
+    );
   }
 }

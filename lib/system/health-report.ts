@@ -53,8 +53,10 @@ export interface HealthReport {
 const SYSTEM = systemContext("health");
 
 async function jobLags(schedules: readonly JobSchedule[], now: Date): Promise<JobLag[]> {
-  const runs = await withContext(SYSTEM, (tx) =>
-    tx.$queryRaw<{ job_id: string; started_at: Date; status: string }[]>`
+  const runs = await withContext(
+    SYSTEM,
+    (tx) =>
+      tx.$queryRaw<{ job_id: string; started_at: Date; status: string }[]>`
       SELECT DISTINCT ON (job_id) job_id, started_at, status FROM job_run
       WHERE status <> 'skipped'
       ORDER BY job_id, started_at DESC`,
@@ -82,7 +84,7 @@ async function outboxBacklog(): Promise<number> {
 
 async function diskOf(dir: string): Promise<HealthReport["disk"]> {
   // The directory may not exist before the first backup: its nearest existing parent's disk.
-  for (let path = dir; ; ) {
+  for (let path = dir; ;) {
     try {
       const s = await statfs(path);
       return { dir, freeBytes: s.bavail * s.bsize, totalBytes: s.blocks * s.bsize };
@@ -143,7 +145,11 @@ export function healthMetrics(report: HealthReport): Record<AlertMetric, number 
   return {
     // Without backup support (the embedded database) there is nothing to be late: the page says why.
     "backup.age_hours": report.backups.support.ok ? report.backups.ageHours : null,
-    "backup.drill_failed": report.backups.lastDrill ? (report.backups.lastDrill.status === "failed" ? 1 : 0) : null,
+    "backup.drill_failed": report.backups.lastDrill
+      ? report.backups.lastDrill.status === "failed"
+        ? 1
+        : 0
+      : null,
     "database.latency_ms": report.database.up ? report.database.latencyMs : null,
     "migrations.pending": report.database.up ? report.migrations.pending.length : null,
     "jobs.lag_minutes": lags.length > 0 ? Math.max(...lags) : null,

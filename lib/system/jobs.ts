@@ -21,7 +21,8 @@ export const backupNightly = defineJob({
   payload: z.object({}).strict(),
   async handler(_payload, ctx) {
     const result = await createBackup(triggerOf(ctx.trigger));
-    if (result.status === "failed") throw new JobFailure(`The backup failed: ${result.error}`, { backups: 0 });
+    if (result.status === "failed")
+      throw new JobFailure(`The backup failed: ${result.error}`, { backups: 0 });
     return { backups: 1, bytes: result.sizeBytes, tables: result.tables, pruned: result.pruned };
   },
 });
