@@ -18,7 +18,7 @@ import { useState } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/FormFooter";
 import { useActionForm } from "@/components/ui/useActionForm";
 import { updateAlertRuleAction } from "@/lib/system/actions";
-import { ZAlertRuleForm } from "@/lib/system/alerts-schemas";
+import { ZAlertRuleForm } from "@/lib/system/schemas";
 import type { AlertRuleView } from "@/lib/system/alerts-service";
 
 /** "Edit" of one alert rule: its threshold, how long the condition must hold, on or off. */

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { orgAction, type ActionState } from "@/lib/http/action";
 
 import type { BackupResult } from "./backup";
-import { ZAlertRuleForm } from "./alerts-schemas";
+import { ZAlertRuleForm } from "./schemas";
 import { updateAlertRule, type AlertRuleView } from "./alerts-service";
 import { requestBackup, requestDrill } from "./backup-service";
 import type { DrillResult } from "./drill";

@@ -5,7 +5,7 @@ import { authorize } from "@/lib/auth/policy";
 import { Prisma, withOrg, type MemberContext, type OrgContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-import type { TUpdateAlertRule } from "./alerts-schemas";
+import type { TUpdateAlertRule } from "./schemas";
 
 /**
  * The Alerts page's service: the rules and their episodes, for the operator's admins (alert.read,
