@@ -4783,17 +4783,17 @@ CREATE POLICY ai_model_price_update ON public.ai_model_price FOR UPDATE USING ((
 ALTER TABLE public.alert_event ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: alert_event alert_event_read; Type: POLICY; Schema: public; Owner: -
+-- Name: alert_event alert_event_insert; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY alert_event_read ON public.alert_event FOR SELECT USING ((public.app_has_role('platform_admin'::text) OR public.app_has_role('system'::text)));
+CREATE POLICY alert_event_insert ON public.alert_event FOR INSERT WITH CHECK (public.app_has_role('system'::text));
 
 
 --
--- Name: alert_event alert_event_record; Type: POLICY; Schema: public; Owner: -
+-- Name: alert_event alert_event_select; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY alert_event_record ON public.alert_event FOR INSERT WITH CHECK (public.app_has_role('system'::text));
+CREATE POLICY alert_event_select ON public.alert_event FOR SELECT USING ((public.app_has_role('platform_admin'::text) OR public.app_has_role('system'::text)));
 
 
 --
@@ -4810,24 +4810,24 @@ CREATE POLICY alert_event_update ON public.alert_event FOR UPDATE USING (public.
 ALTER TABLE public.alert_rule ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: alert_rule alert_rule_create; Type: POLICY; Schema: public; Owner: -
+-- Name: alert_rule alert_rule_insert; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY alert_rule_create ON public.alert_rule FOR INSERT WITH CHECK (public.app_has_role('system'::text));
-
-
---
--- Name: alert_rule alert_rule_edit; Type: POLICY; Schema: public; Owner: -
---
-
-CREATE POLICY alert_rule_edit ON public.alert_rule FOR UPDATE USING (public.app_has_role('platform_admin'::text)) WITH CHECK ((public.app_has_role('platform_admin'::text) AND ((updated_by IS NULL) OR (updated_by = public.app_current_user_id()))));
+CREATE POLICY alert_rule_insert ON public.alert_rule FOR INSERT WITH CHECK (public.app_has_role('system'::text));
 
 
 --
--- Name: alert_rule alert_rule_read; Type: POLICY; Schema: public; Owner: -
+-- Name: alert_rule alert_rule_select; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY alert_rule_read ON public.alert_rule FOR SELECT USING ((public.app_has_role('platform_admin'::text) OR public.app_has_role('system'::text)));
+CREATE POLICY alert_rule_select ON public.alert_rule FOR SELECT USING ((public.app_has_role('platform_admin'::text) OR public.app_has_role('system'::text)));
+
+
+--
+-- Name: alert_rule alert_rule_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY alert_rule_update ON public.alert_rule FOR UPDATE USING (public.app_has_role('platform_admin'::text)) WITH CHECK ((public.app_has_role('platform_admin'::text) AND ((updated_by IS NULL) OR (updated_by = public.app_current_user_id()))));
 
 
 --
@@ -4998,24 +4998,24 @@ COMMENT ON POLICY audit_seal_select ON public.audit_seal IS 'Named audit_seal_re
 ALTER TABLE public.backup_drill ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: backup_drill backup_drill_finish; Type: POLICY; Schema: public; Owner: -
+-- Name: backup_drill backup_drill_insert; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY backup_drill_finish ON public.backup_drill FOR UPDATE USING (public.app_has_role('system'::text)) WITH CHECK (public.app_has_role('system'::text));
-
-
---
--- Name: backup_drill backup_drill_read; Type: POLICY; Schema: public; Owner: -
---
-
-CREATE POLICY backup_drill_read ON public.backup_drill FOR SELECT USING ((public.app_has_role('platform_admin'::text) OR public.app_has_role('system'::text)));
+CREATE POLICY backup_drill_insert ON public.backup_drill FOR INSERT WITH CHECK (public.app_has_role('system'::text));
 
 
 --
--- Name: backup_drill backup_drill_record; Type: POLICY; Schema: public; Owner: -
+-- Name: backup_drill backup_drill_select; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY backup_drill_record ON public.backup_drill FOR INSERT WITH CHECK (public.app_has_role('system'::text));
+CREATE POLICY backup_drill_select ON public.backup_drill FOR SELECT USING ((public.app_has_role('platform_admin'::text) OR public.app_has_role('system'::text)));
+
+
+--
+-- Name: backup_drill backup_drill_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY backup_drill_update ON public.backup_drill FOR UPDATE USING (public.app_has_role('system'::text)) WITH CHECK (public.app_has_role('system'::text));
 
 
 --
@@ -5025,24 +5025,24 @@ CREATE POLICY backup_drill_record ON public.backup_drill FOR INSERT WITH CHECK (
 ALTER TABLE public.backup_run ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: backup_run backup_run_finish; Type: POLICY; Schema: public; Owner: -
+-- Name: backup_run backup_run_insert; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY backup_run_finish ON public.backup_run FOR UPDATE USING (public.app_has_role('system'::text)) WITH CHECK (public.app_has_role('system'::text));
-
-
---
--- Name: backup_run backup_run_read; Type: POLICY; Schema: public; Owner: -
---
-
-CREATE POLICY backup_run_read ON public.backup_run FOR SELECT USING ((public.app_has_role('platform_admin'::text) OR public.app_has_role('system'::text)));
+CREATE POLICY backup_run_insert ON public.backup_run FOR INSERT WITH CHECK (public.app_has_role('system'::text));
 
 
 --
--- Name: backup_run backup_run_record; Type: POLICY; Schema: public; Owner: -
+-- Name: backup_run backup_run_select; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY backup_run_record ON public.backup_run FOR INSERT WITH CHECK (public.app_has_role('system'::text));
+CREATE POLICY backup_run_select ON public.backup_run FOR SELECT USING ((public.app_has_role('platform_admin'::text) OR public.app_has_role('system'::text)));
+
+
+--
+-- Name: backup_run backup_run_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY backup_run_update ON public.backup_run FOR UPDATE USING (public.app_has_role('system'::text)) WITH CHECK (public.app_has_role('system'::text));
 
 
 --

@@ -53,21 +53,21 @@ CREATE INDEX backup_drill_started_idx ON backup_drill (started_at DESC);
 
 ALTER TABLE backup_run ENABLE ROW LEVEL SECURITY;
 ALTER TABLE backup_run FORCE ROW LEVEL SECURITY;
-CREATE POLICY backup_run_read ON backup_run FOR SELECT
+CREATE POLICY backup_run_select ON backup_run FOR SELECT
   USING (app_has_role('platform_admin') OR app_has_role('system'));
-CREATE POLICY backup_run_record ON backup_run FOR INSERT
+CREATE POLICY backup_run_insert ON backup_run FOR INSERT
   WITH CHECK (app_has_role('system'));
-CREATE POLICY backup_run_finish ON backup_run FOR UPDATE
+CREATE POLICY backup_run_update ON backup_run FOR UPDATE
   USING (app_has_role('system'))
   WITH CHECK (app_has_role('system'));
 
 ALTER TABLE backup_drill ENABLE ROW LEVEL SECURITY;
 ALTER TABLE backup_drill FORCE ROW LEVEL SECURITY;
-CREATE POLICY backup_drill_read ON backup_drill FOR SELECT
+CREATE POLICY backup_drill_select ON backup_drill FOR SELECT
   USING (app_has_role('platform_admin') OR app_has_role('system'));
-CREATE POLICY backup_drill_record ON backup_drill FOR INSERT
+CREATE POLICY backup_drill_insert ON backup_drill FOR INSERT
   WITH CHECK (app_has_role('system'));
-CREATE POLICY backup_drill_finish ON backup_drill FOR UPDATE
+CREATE POLICY backup_drill_update ON backup_drill FOR UPDATE
   USING (app_has_role('system'))
   WITH CHECK (app_has_role('system'));
 

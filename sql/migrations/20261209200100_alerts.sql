@@ -54,19 +54,19 @@ INSERT INTO alert_rule (metric, comparison, threshold, duration_seconds) VALUES
 
 ALTER TABLE alert_rule ENABLE ROW LEVEL SECURITY;
 ALTER TABLE alert_rule FORCE ROW LEVEL SECURITY;
-CREATE POLICY alert_rule_read ON alert_rule FOR SELECT
+CREATE POLICY alert_rule_select ON alert_rule FOR SELECT
   USING (app_has_role('platform_admin') OR app_has_role('system'));
-CREATE POLICY alert_rule_create ON alert_rule FOR INSERT
+CREATE POLICY alert_rule_insert ON alert_rule FOR INSERT
   WITH CHECK (app_has_role('system'));
-CREATE POLICY alert_rule_edit ON alert_rule FOR UPDATE
+CREATE POLICY alert_rule_update ON alert_rule FOR UPDATE
   USING (app_has_role('platform_admin'))
   WITH CHECK (app_has_role('platform_admin') AND (updated_by IS NULL OR updated_by = app_current_user_id()));
 
 ALTER TABLE alert_event ENABLE ROW LEVEL SECURITY;
 ALTER TABLE alert_event FORCE ROW LEVEL SECURITY;
-CREATE POLICY alert_event_read ON alert_event FOR SELECT
+CREATE POLICY alert_event_select ON alert_event FOR SELECT
   USING (app_has_role('platform_admin') OR app_has_role('system'));
-CREATE POLICY alert_event_record ON alert_event FOR INSERT
+CREATE POLICY alert_event_insert ON alert_event FOR INSERT
   WITH CHECK (app_has_role('system'));
 CREATE POLICY alert_event_update ON alert_event FOR UPDATE
   USING (app_has_role('system'))
