@@ -1,7 +1,9 @@
+"use client";
+
 import Button from "@mui/material/Button";
 import Stack from "@mui/material/Stack";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 
 /**
  * The System area's pages, as links under its heading: one entry per page (its path under
@@ -14,8 +16,8 @@ export const SYSTEM_LINKS = [
   { path: "/alerts", label: "alerts" },
 ] as const;
 
-export async function SystemLinks({ orgSlug, current }: { orgSlug: string; current: string }) {
-  const t = await getTranslations("systemOps.links");
+export function SystemLinks({ orgSlug, current }: { orgSlug: string; current: string }) {
+  const t = useTranslations("systemOps.links");
   return (
     <Stack
       component="nav"
