@@ -16,6 +16,7 @@ import { HeadRow } from "@/components/ui/TableParts";
 import type { BackupsOverview } from "@/lib/system/backup-service";
 
 import { BackupButtons } from "./BackupButtons";
+import { BackupDownloadButton } from "./BackupDownloadButton";
 
 const COLOUR: Record<string, "default" | "success" | "error" | "info"> = {
   running: "info",
@@ -29,10 +30,12 @@ export async function BackupsPanel({
   orgSlug,
   overview,
   canRun,
+  canDownload,
 }: {
   orgSlug: string;
   overview: BackupsOverview;
   canRun: boolean;
+  canDownload: boolean;
 }) {
   const t = await getTranslations("systemOps.backups");
   const format = await getFormatter();
@@ -62,6 +65,7 @@ export async function BackupsPanel({
           <Table size="small" aria-label={t("list")}>
             <HeadRow
               titles={[t("started"), t("trigger"), t("state"), t("file"), t("size"), t("rows"), t("sha256")]}
+              actions={canDownload}
             />
             <TableBody>
               {backups.map((b) => (
@@ -93,6 +97,13 @@ export async function BackupsPanel({
                   <TableCell sx={{ fontFamily: "monospace", fontSize: 12 }} title={b.sha256 ?? undefined}>
                     {b.sha256 ? `${b.sha256.slice(0, 12)}…` : "–"}
                   </TableCell>
+                  {canDownload && (
+                    <TableCell align="right">
+                      {b.status === "succeeded" && !b.prunedAt && b.fileName && (
+                        <BackupDownloadButton orgSlug={orgSlug} backupId={b.id} fileName={b.fileName} />
+                      )}
+                    </TableCell>
+                  )}
                 </TableRow>
               ))}
             </TableBody>

@@ -70,6 +70,7 @@ export const AUDIT_ACTIONS = [
   "settings.value.changed",
   "settings.value.cleared",
   "system.alert_rule.updated",
+  "system.backup.downloaded",
   "system.backup.requested",
   "system.drill.requested",
   "token.created",

@@ -122,6 +122,7 @@ export const POLICIES = {
   "system.health.read": hasRole("platform_admin"),
   "backup.read": hasRole("platform_admin"),
   "backup.run": hasRole("platform_admin"),
+  "backup.download": hasRole("platform_admin"),
   "alert.read": hasRole("platform_admin"),
   "alert.manage": hasRole("platform_admin"),
 } satisfies Record<string, Rule>;

@@ -32,3 +32,6 @@ export const ZAlertRuleForm = formInput(
     .transform(({ durationMinutes, ...rest }) => ({ ...rest, durationSeconds: durationMinutes * 60 })),
   { threshold: "number", durationMinutes: "number", enabled: "boolean" },
 );
+
+/** A backup download's step-up: the operator's admin types their password again. */
+export const ZBackupDownload = z.strictObject({ password: z.string().min(1).max(1_000) });

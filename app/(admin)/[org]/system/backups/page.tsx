@@ -19,6 +19,7 @@ export default async function SystemBackupsPage({ params }: PageProps<"/[org]/sy
             orgSlug={org.slug}
             overview={await listBackups(ctx)}
             canRun={can(ctx, "backup.run", { type: "backup", orgId: ctx.orgId })}
+            canDownload={can(ctx, "backup.download", { type: "backup", orgId: ctx.orgId })}
           />
         )}
       </AccessGate>
