@@ -5,7 +5,7 @@ import { signIn, visit } from "./helpers";
 import { e2eState } from "./state";
 
 // The System area's operator tools (issue 15): the operator's admin takes a backup and drills it on
-// the Backups page, makes an alert rule fire and sees it on the Alerts page and in the inbox; a
+// the Backups page, downloads it after their password, makes an alert rule fire and sees it on the Alerts page and in the inbox; a
 // sales partner of the same organisation sees neither. The rule is put back at the end.
 
 const ORG = "/e2e-alpha";
@@ -28,6 +28,17 @@ test("the operator's admin backs up, drills, sees a firing alert; a partner sees
   const drills = page.getByRole("table", { name: "Wiederherstellungsproben" });
   await expect(drills.getByText("bestanden").first()).toBeVisible();
   await expect(drills.getByText("✓ Audit-Kette").first()).toBeVisible();
+
+  // The file itself, after the password again.
+  const { alphaAdmin } = e2eState();
+  await page.getByRole("button", { name: /^Herunterladen: freshplan-/ }).click();
+  await page.getByLabel("Ihr Passwort").fill("wrong-password-123");
+  await page.getByRole("dialog").getByRole("button", { name: "Herunterladen" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Das Passwort ist falsch." })).toBeVisible();
+  await page.getByLabel("Ihr Passwort").fill(alphaAdmin.password);
+  const download = page.waitForEvent("download");
+  await page.getByRole("dialog").getByRole("button", { name: "Herunterladen" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^freshplan-\S+\.dump$/);
 
   // Free disk below a threshold no disk reaches: the rule fires at the next evaluation.
   const setThreshold = async (threshold: string) => {
