@@ -107,7 +107,15 @@ const ZJsonValue: z.ZodType<JsonValue> = z
 /** Where (part of) an effective value came from: the registry's default or a stored scope. */
 export const ZSourceScope = z.enum(["default", ...SETTING_SCOPES]);
 export type TSourceScope = z.infer<typeof ZSourceScope>;
-export const ZSettingGroup = z.enum(["leadProtection", "ai", "credit", "samples", "members", "integrations", "system"]);
+export const ZSettingGroup = z.enum([
+  "leadProtection",
+  "ai",
+  "credit",
+  "samples",
+  "members",
+  "integrations",
+  "system",
+]);
 export type TSettingGroup = z.infer<typeof ZSettingGroup>;
 export const ZSettingKind = z.enum(["scalar", "list", "object"]);
 export type TSettingKind = z.infer<typeof ZSettingKind>;
