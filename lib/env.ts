@@ -113,6 +113,13 @@ const ZEnv = z.object({
    * instance refuses every scrape and any other answers only loopback clients.
    */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Where backup:create and the nightly backup job write their dumps (lib/system/backup.ts). */
+  BACKUP_DIR: z.string().min(1).default(".data/backups"),
+  /**
+   * The connection pg_dump and the restore drill use; unset, DATABASE_URL. It must read every row
+   * past row-level security (a superuser or a BYPASSRLS role) and, for drills, may CREATE DATABASE.
+   */
+  BACKUP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * Inngest runs the scheduled jobs when configured: a signing key (Inngest Cloud, or a self-hosted
@@ -241,4 +248,12 @@ export function inngestConfig(): InngestConfig | undefined {
     eventKey: e.INNGEST_EVENT_KEY,
     baseUrl: e.INNGEST_BASE_URL,
   };
+}
+
+/**
+ * The search path for the client tools the app runs (pg_dump, pg_restore: lib/system/backup-pg.ts),
+ * which get this and their own connection variables, nothing else of this process's environment.
+ */
+export function executablePath(): string | undefined {
+  return process.env.PATH;
 }

@@ -1421,6 +1421,53 @@ ALTER TABLE ONLY public.ai_model_price FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: alert_event; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.alert_event (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    rule_id uuid NOT NULL,
+    metric text NOT NULL,
+    state text NOT NULL,
+    comparison text NOT NULL,
+    threshold numeric(14,3) NOT NULL,
+    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    fired_at timestamp with time zone,
+    ended_at timestamp with time zone,
+    first_value numeric(18,3),
+    fired_value numeric(18,3),
+    last_value numeric(18,3),
+    CONSTRAINT alert_event_comparison_check CHECK ((comparison = ANY (ARRAY['above'::text, 'below'::text]))),
+    CONSTRAINT alert_event_ended_when_ended CHECK (((ended_at IS NOT NULL) = (state = ANY (ARRAY['resolved'::text, 'cleared'::text])))),
+    CONSTRAINT alert_event_fired_when_fired CHECK (((fired_at IS NOT NULL) = (state = ANY (ARRAY['firing'::text, 'resolved'::text])))),
+    CONSTRAINT alert_event_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'firing'::text, 'resolved'::text, 'cleared'::text])))
+);
+
+ALTER TABLE ONLY public.alert_event FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: alert_rule; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.alert_rule (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    metric text NOT NULL,
+    comparison text NOT NULL,
+    threshold numeric(14,3) NOT NULL,
+    duration_seconds integer DEFAULT 0 NOT NULL,
+    enabled boolean DEFAULT true NOT NULL,
+    updated_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    updated_by uuid,
+    CONSTRAINT alert_rule_comparison_check CHECK ((comparison = ANY (ARRAY['above'::text, 'below'::text]))),
+    CONSTRAINT alert_rule_duration_seconds_check CHECK (((duration_seconds >= 0) AND (duration_seconds <= 604800))),
+    CONSTRAINT alert_rule_metric_check CHECK ((metric ~ '^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$'::text))
+);
+
+ALTER TABLE ONLY public.alert_rule FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: api_token; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1545,6 +1592,68 @@ CREATE TABLE public.audit_seal (
 );
 
 ALTER TABLE ONLY public.audit_seal FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: backup_drill; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.backup_drill (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    backup_id uuid,
+    trigger text NOT NULL,
+    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    finished_at timestamp with time zone,
+    status text NOT NULL,
+    rto_seconds numeric(12,3),
+    rpo_seconds numeric(14,3),
+    checks jsonb DEFAULT '[]'::jsonb NOT NULL,
+    error text,
+    CONSTRAINT backup_drill_checks_check CHECK ((jsonb_typeof(checks) = 'array'::text)),
+    CONSTRAINT backup_drill_finished_after_start CHECK (((finished_at IS NULL) OR (finished_at >= started_at))),
+    CONSTRAINT backup_drill_finished_when_done CHECK (((status = 'running'::text) = (finished_at IS NULL))),
+    CONSTRAINT backup_drill_rpo_seconds_check CHECK ((rpo_seconds >= (0)::numeric)),
+    CONSTRAINT backup_drill_rto_seconds_check CHECK ((rto_seconds >= (0)::numeric)),
+    CONSTRAINT backup_drill_status_check CHECK ((status = ANY (ARRAY['running'::text, 'passed'::text, 'failed'::text]))),
+    CONSTRAINT backup_drill_trigger_check CHECK ((trigger = ANY (ARRAY['cron'::text, 'manual'::text, 'cli'::text])))
+);
+
+ALTER TABLE ONLY public.backup_drill FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: backup_run; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.backup_run (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    trigger text NOT NULL,
+    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    finished_at timestamp with time zone,
+    status text NOT NULL,
+    file_name text,
+    size_bytes bigint,
+    sha256 text,
+    server_version text,
+    migrations jsonb DEFAULT '[]'::jsonb NOT NULL,
+    row_counts jsonb DEFAULT '{}'::jsonb NOT NULL,
+    error text,
+    pruned_at timestamp with time zone,
+    CONSTRAINT backup_run_error_only_when_failed CHECK (((error IS NULL) OR (status = 'failed'::text))),
+    CONSTRAINT backup_run_file_name_check CHECK ((file_name ~ '^[A-Za-z0-9._-]+$'::text)),
+    CONSTRAINT backup_run_file_when_succeeded CHECK (((status <> 'succeeded'::text) OR ((file_name IS NOT NULL) AND (size_bytes IS NOT NULL) AND (sha256 IS NOT NULL)))),
+    CONSTRAINT backup_run_finished_after_start CHECK (((finished_at IS NULL) OR (finished_at >= started_at))),
+    CONSTRAINT backup_run_finished_when_done CHECK (((status = 'running'::text) = (finished_at IS NULL))),
+    CONSTRAINT backup_run_migrations_check CHECK ((jsonb_typeof(migrations) = 'array'::text)),
+    CONSTRAINT backup_run_pruned_only_succeeded CHECK (((pruned_at IS NULL) OR (status = 'succeeded'::text))),
+    CONSTRAINT backup_run_row_counts_check CHECK ((jsonb_typeof(row_counts) = 'object'::text)),
+    CONSTRAINT backup_run_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT backup_run_size_bytes_check CHECK ((size_bytes >= 0)),
+    CONSTRAINT backup_run_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text]))),
+    CONSTRAINT backup_run_trigger_check CHECK ((trigger = ANY (ARRAY['cron'::text, 'manual'::text, 'cli'::text])))
+);
+
+ALTER TABLE ONLY public.backup_run FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -2677,6 +2786,30 @@ ALTER TABLE ONLY public.ai_model_price
 
 
 --
+-- Name: alert_event alert_event_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert_event
+    ADD CONSTRAINT alert_event_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: alert_rule alert_rule_metric_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert_rule
+    ADD CONSTRAINT alert_rule_metric_key UNIQUE (metric);
+
+
+--
+-- Name: alert_rule alert_rule_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert_rule
+    ADD CONSTRAINT alert_rule_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: api_token api_token_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2738,6 +2871,22 @@ ALTER TABLE ONLY public.audit_event
 
 ALTER TABLE ONLY public.audit_seal
     ADD CONSTRAINT audit_seal_pkey PRIMARY KEY (event_id, key_id);
+
+
+--
+-- Name: backup_drill backup_drill_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.backup_drill
+    ADD CONSTRAINT backup_drill_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: backup_run backup_run_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.backup_run
+    ADD CONSTRAINT backup_run_pkey PRIMARY KEY (id);
 
 
 --
@@ -3386,6 +3535,20 @@ CREATE INDEX ai_call_org_time_idx ON public.ai_call USING btree (org_id, created
 
 
 --
+-- Name: alert_event_open_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX alert_event_open_idx ON public.alert_event USING btree (rule_id) WHERE (state = ANY (ARRAY['pending'::text, 'firing'::text]));
+
+
+--
+-- Name: alert_event_started_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX alert_event_started_idx ON public.alert_event USING btree (started_at DESC);
+
+
+--
 -- Name: api_token_owner_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3439,6 +3602,20 @@ CREATE INDEX audit_event_org_time_idx ON public.audit_event USING btree (org_id,
 --
 
 CREATE INDEX audit_seal_chain_idx ON public.audit_seal USING btree (org_id, event_id);
+
+
+--
+-- Name: backup_drill_started_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX backup_drill_started_idx ON public.backup_drill USING btree (started_at DESC);
+
+
+--
+-- Name: backup_run_started_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX backup_run_started_idx ON public.backup_run USING btree (started_at DESC);
 
 
 --
@@ -4004,6 +4181,22 @@ ALTER TABLE ONLY public.ai_model_price
 
 
 --
+-- Name: alert_event alert_event_rule_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert_event
+    ADD CONSTRAINT alert_event_rule_id_fkey FOREIGN KEY (rule_id) REFERENCES public.alert_rule(id);
+
+
+--
+-- Name: alert_rule alert_rule_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert_rule
+    ADD CONSTRAINT alert_rule_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_user(id);
+
+
+--
 -- Name: api_token api_token_org_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -4041,6 +4234,14 @@ ALTER TABLE ONLY public.audit_seal
 
 ALTER TABLE ONLY public.audit_seal
     ADD CONSTRAINT audit_seal_org_id_event_id_fkey FOREIGN KEY (org_id, event_id) REFERENCES public.audit_event(org_id, id) ON DELETE RESTRICT;
+
+
+--
+-- Name: backup_drill backup_drill_backup_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.backup_drill
+    ADD CONSTRAINT backup_drill_backup_id_fkey FOREIGN KEY (backup_id) REFERENCES public.backup_run(id);
 
 
 --
@@ -5109,6 +5310,60 @@ CREATE POLICY ai_model_price_update ON public.ai_model_price FOR UPDATE USING ((
 
 
 --
+-- Name: alert_event; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.alert_event ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: alert_event alert_event_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY alert_event_insert ON public.alert_event FOR INSERT WITH CHECK (public.app_has_role('system'::text));
+
+
+--
+-- Name: alert_event alert_event_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY alert_event_select ON public.alert_event FOR SELECT USING ((public.app_has_role('platform_admin'::text) OR public.app_has_role('system'::text)));
+
+
+--
+-- Name: alert_event alert_event_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY alert_event_update ON public.alert_event FOR UPDATE USING (public.app_has_role('system'::text)) WITH CHECK (public.app_has_role('system'::text));
+
+
+--
+-- Name: alert_rule; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.alert_rule ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: alert_rule alert_rule_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY alert_rule_insert ON public.alert_rule FOR INSERT WITH CHECK (public.app_has_role('system'::text));
+
+
+--
+-- Name: alert_rule alert_rule_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY alert_rule_select ON public.alert_rule FOR SELECT USING ((public.app_has_role('platform_admin'::text) OR public.app_has_role('system'::text)));
+
+
+--
+-- Name: alert_rule alert_rule_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY alert_rule_update ON public.alert_rule FOR UPDATE USING (public.app_has_role('platform_admin'::text)) WITH CHECK ((public.app_has_role('platform_admin'::text) AND ((updated_by IS NULL) OR (updated_by = public.app_current_user_id()))));
+
+
+--
 -- Name: api_token; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -5294,6 +5549,60 @@ CREATE POLICY audit_seal_select ON public.audit_seal FOR SELECT USING (((org_id 
 --
 
 COMMENT ON POLICY audit_seal_select ON public.audit_seal IS 'Named audit_seal_read before 20261207190000.';
+
+
+--
+-- Name: backup_drill; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.backup_drill ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: backup_drill backup_drill_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY backup_drill_insert ON public.backup_drill FOR INSERT WITH CHECK (public.app_has_role('system'::text));
+
+
+--
+-- Name: backup_drill backup_drill_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY backup_drill_select ON public.backup_drill FOR SELECT USING ((public.app_has_role('platform_admin'::text) OR public.app_has_role('system'::text)));
+
+
+--
+-- Name: backup_drill backup_drill_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY backup_drill_update ON public.backup_drill FOR UPDATE USING (public.app_has_role('system'::text)) WITH CHECK (public.app_has_role('system'::text));
+
+
+--
+-- Name: backup_run; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.backup_run ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: backup_run backup_run_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY backup_run_insert ON public.backup_run FOR INSERT WITH CHECK (public.app_has_role('system'::text));
+
+
+--
+-- Name: backup_run backup_run_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY backup_run_select ON public.backup_run FOR SELECT USING ((public.app_has_role('platform_admin'::text) OR public.app_has_role('system'::text)));
+
+
+--
+-- Name: backup_run backup_run_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY backup_run_update ON public.backup_run FOR UPDATE USING (public.app_has_role('system'::text)) WITH CHECK (public.app_has_role('system'::text));
 
 
 --
@@ -7636,6 +7945,20 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.ai_model_price TO freshplan_ap
 
 
 --
+-- Name: TABLE alert_event; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.alert_event TO freshplan_app;
+
+
+--
+-- Name: TABLE alert_rule; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.alert_rule TO freshplan_app;
+
+
+--
 -- Name: TABLE api_token; Type: ACL; Schema: public; Owner: -
 --
 
@@ -7661,6 +7984,20 @@ GRANT SELECT,INSERT,UPDATE ON TABLE public.app_user TO freshplan_app;
 --
 
 GRANT SELECT,INSERT ON TABLE public.audit_seal TO freshplan_app;
+
+
+--
+-- Name: TABLE backup_drill; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.backup_drill TO freshplan_app;
+
+
+--
+-- Name: TABLE backup_run; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.backup_run TO freshplan_app;
 
 
 --
@@ -8623,4 +8960,6 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261209100000'),
     ('20261209105000'),
     ('20261209106000'),
+    ('20261209200000'),
+    ('20261209200100'),
     ('20261209300000');

@@ -4,6 +4,7 @@ import path from "node:path";
 import { PASSWORD_LINK_TEMPLATES } from "@/lib/auth/password-links";
 import { LEAD_TEMPLATES } from "@/lib/leads/outbox";
 import { FEEDBACK_TEMPLATES } from "@/lib/samples/portal";
+import { ALERT_TEMPLATES } from "@/lib/system/alerts";
 
 // The templates the app writes to the notification outbox, found where it writes them: `template:
 // "…"` in lib, the lead and feedback templates' constants, and the outbox inserts in the SQL
@@ -25,6 +26,7 @@ export function writtenTemplates(): Set<string> {
     ...Object.values(LEAD_TEMPLATES),
     ...Object.values(FEEDBACK_TEMPLATES),
     ...Object.values(PASSWORD_LINK_TEMPLATES),
+    ...Object.values(ALERT_TEMPLATES),
   ]);
   for (const file of files(path.join(root, "lib"), /\.tsx?$/)) {
     for (const match of readFileSync(file, "utf8").matchAll(/\btemplate:\s*["']([^"']+)["']/g)) {

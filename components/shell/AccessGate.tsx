@@ -23,7 +23,7 @@ export async function AccessGate({
   session: OrgSession;
   action: Action;
   resource: string;
-  messages: "audit" | "jobs" | "leads.queue" | "members";
+  messages: "audit" | "jobs" | "leads.queue" | "members" | "systemOps";
   children: () => ReactNode | Promise<ReactNode>;
 }) {
   if (can(ctx, action, { type: resource, orgId: ctx.orgId })) return <>{await children()}</>;

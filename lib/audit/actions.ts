@@ -77,6 +77,10 @@ export const AUDIT_ACTIONS = [
   "samples.results.recorded",
   "settings.value.changed",
   "settings.value.cleared",
+  "system.alert_rule.updated",
+  "system.backup.downloaded",
+  "system.backup.requested",
+  "system.drill.requested",
   "token.created",
   "token.revoked",
   "user.activated",
@@ -127,4 +131,6 @@ export const AUDIT_RESOURCE_TYPES = [
   "test_phase",
   "api_token",
   "user",
+  "alert_rule",
+  "backup",
 ] as const;

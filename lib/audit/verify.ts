@@ -1,6 +1,6 @@
 import "server-only";
 
-import { withoutOrg, withOrg } from "@/lib/db";
+import { withContext, type WithContext } from "@/lib/db";
 
 import { headAuthenticity, type PublishedHead } from "./heads";
 import { auditKeyring, macMatches, sealOf, type AuditKeyring } from "./seal";
@@ -69,9 +69,11 @@ export const HEAD_PROBLEM_TEXT: Record<HeadProblemKind, string> = {
   "unknown-key": "it is sealed with a key this installation does not know",
 };
 
-async function slugOf(orgId: string): Promise<string | null> {
+const NO_ORG = { orgId: null, userId: null, roles: [] };
+
+async function slugOf(within: WithContext, orgId: string): Promise<string | null> {
   // The organisation's own context: its row is visible to it, and to nobody else.
-  const org = await withOrg({ orgId, userId: null, roles: [] }, (tx) =>
+  const org = await within({ orgId, userId: null, roles: [] }, (tx) =>
     tx.organization.findUnique({ where: { id: orgId }, select: { slug: true } }),
   );
   return org?.slug ?? null;
@@ -110,6 +112,7 @@ const PAGE = 5_000;
  * unsealed time. Also keeps the hashes of the events the heads name.
  */
 async function checkSeals(
+  within: WithContext,
   keyring: AuditKeyring,
   sealedFrom: ReadonlyMap<string, bigint>,
   wanted: ReadonlySet<string>,
@@ -120,7 +123,8 @@ async function checkSeals(
   let unsealed = 0;
   let after = "0";
   for (;;) {
-    const rows = await withoutOrg(
+    const rows = await within(
+      NO_ORG,
       (tx) => tx.$queryRaw<SealedRow[]>`
         SELECT org_id, event_id::text AS event_id, hash, key_ids, macs
         FROM app_audit_sealed_page(${after}::bigint, ${PAGE})`,
@@ -183,17 +187,24 @@ function sealedFromHeads(keyring: AuditKeyring, heads: readonly PublishedHead[])
 }
 
 export async function verifyAuditChains(
-  options: { heads?: readonly PublishedHead[]; keyring?: AuditKeyring } = {},
+  options: {
+    heads?: readonly PublishedHead[];
+    keyring?: AuditKeyring;
+    /** Another database's transactions (the restore drill's copy); DATABASE_URL's by default. */
+    within?: WithContext;
+  } = {},
 ): Promise<VerifyReport> {
+  const within = options.within ?? withContext;
   const keyring = options.keyring ?? auditKeyring();
   const heads = options.heads ?? [];
-  const { lengths, plain } = await withoutOrg(async (tx) => ({
+  const { lengths, plain } = await within(NO_ORG, async (tx) => ({
     lengths: await tx.$queryRaw<{ org_id: string | null; events: number }[]>`
       SELECT org_id, events::int AS events FROM app_audit_chain_lengths()`,
     plain: await tx.$queryRaw<{ org_id: string | null; event_id: string; problem: ChainProblemKind }[]>`
       SELECT v.org_id, v.event_id::text AS event_id, v.problem FROM app_audit_verify() v ORDER BY v.event_id`,
   }));
   const keyed = await checkSeals(
+    within,
     keyring,
     sealedFromHeads(keyring, heads),
     new Set(heads.map((h) => h.eventId)),
@@ -207,7 +218,7 @@ export async function verifyAuditChains(
       first.set(chainOf(p.org_id), { orgId: p.org_id, eventId: p.event_id, problem: p.problem });
     }
   }
-  const slug = async (orgId: string | null) => (orgId ? await slugOf(orgId) : null);
+  const slug = async (orgId: string | null) => (orgId ? await slugOf(within, orgId) : null);
   const broken: ChainProblem[] = [];
   for (const p of [...first.values()].sort((a, b) => (BigInt(a.eventId) < BigInt(b.eventId) ? -1 : 1))) {
     broken.push({ ...p, orgSlug: await slug(p.orgId) });

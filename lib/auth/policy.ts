@@ -126,6 +126,14 @@ export const POLICIES = {
   "help.readSalesops": hasRole("admin", "manager", "system"),
   "help.edit": hasRole("admin", "manager"),
   "help.publish": hasRole("admin", "manager"),
+  // System tools (issue 15): the installation's health, backups and alerts are the operator's.
+  // A backup holds every organisation's data, so only the operator's admins see or take one.
+  "system.health.read": hasRole("platform_admin"),
+  "backup.read": hasRole("platform_admin"),
+  "backup.run": hasRole("platform_admin"),
+  "backup.download": hasRole("platform_admin"),
+  "alert.read": hasRole("platform_admin"),
+  "alert.manage": hasRole("platform_admin"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICIES;

@@ -16,6 +16,7 @@ export const DOMAINS: Readonly<Record<string, () => Promise<Record<string, Comma
   settings: async () => (await import("@/lib/settings/cli")).settingsCommands,
   jobs: async () => (await import("@/lib/jobs/cli")).jobsCommands,
   db: async () => (await import("@/lib/system/cli")).systemCommands,
+  backup: async () => (await import("@/lib/system/backup-cli")).backupCommands,
   integrations: async () => (await import("@/lib/integrations/cli")).integrationsCommands,
 };
 

@@ -53,7 +53,11 @@ export function db(): PrismaClient {
  * and one whose cost the planner overestimated spent 750 ms compiling for a 2 s scan.
  */
 export async function withContext<T>(ctx: DbContext, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db().$transaction(
+  return contextIn(db(), ctx, work);
+}
+
+function contextIn<T>(client: PrismaClient, ctx: DbContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return client.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true),
                                   set_config('timezone', 'UTC', true),
@@ -65,6 +69,22 @@ export async function withContext<T>(ctx: DbContext, work: (tx: Tx) => Promise<T
     },
     { maxWait: 10_000, timeout: 20_000 },
   );
+}
+
+/** `withContext`'s shape, for code that may also run on another database than DATABASE_URL. */
+export type WithContext = <T>(ctx: DbContext, work: (tx: Tx) => Promise<T>) => Promise<T>;
+
+/**
+ * A short-lived client on another database of the same server (the restore drill's scratch copy,
+ * lib/system/drill.ts), whose transactions switch to the app role and context exactly as
+ * `withContext` does. The caller closes it.
+ */
+export function openDatabase(url: string): { withContext: WithContext; close(): Promise<void> } {
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }) });
+  return {
+    withContext: (ctx, work) => contextIn(client, ctx, work),
+    close: () => client.$disconnect(),
+  };
 }
 
 /** An organisation's transaction: `withContext` with the organisation required. */

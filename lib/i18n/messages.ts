@@ -19,6 +19,7 @@ import deSessions from "./messages/de/sessions.json";
 import deSettingsRegistry from "./messages/de/settingsRegistry.json";
 import deSystemKpis from "./messages/de/systemKpis.json";
 import deSystemLogs from "./messages/de/systemLogs.json";
+import deSystemOps from "./messages/de/systemOps.json";
 import enAi from "./messages/en/ai.json";
 import enApi from "./messages/en/api.json";
 import enAudit from "./messages/en/audit.json";
@@ -39,6 +40,7 @@ import enSessions from "./messages/en/sessions.json";
 import enSettingsRegistry from "./messages/en/settingsRegistry.json";
 import enSystemKpis from "./messages/en/systemKpis.json";
 import enSystemLogs from "./messages/en/systemLogs.json";
+import enSystemOps from "./messages/en/systemOps.json";
 
 // One file per domain and language, so domains add texts without touching each other's files.
 // core.json holds the shell's namespaces; every other file is the namespace of its name.
@@ -63,6 +65,7 @@ const de = {
   settingsRegistry: deSettingsRegistry,
   systemKpis: deSystemKpis,
   systemLogs: deSystemLogs,
+  systemOps: deSystemOps,
 };
 const en = {
   ...enCore,
@@ -85,6 +88,7 @@ const en = {
   settingsRegistry: enSettingsRegistry,
   systemKpis: enSystemKpis,
   systemLogs: enSystemLogs,
+  systemOps: enSystemOps,
 };
 
 export type Messages = typeof de;

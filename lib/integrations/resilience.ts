@@ -358,3 +358,10 @@ function observeCall(policy: ProviderPolicy, row: CallRecord): void {
   if (level === "info") console.info(line);
   else console.warn(line);
 }
+
+/** The breakers this instance has made so far and their states (the System area's health page). */
+export function circuitStates(): { provider: Provider; target: string; state: ProviderPolicy["state"] }[] {
+  return [...policies().values()]
+    .map((p) => ({ provider: p.provider, target: p.target, state: p.state }))
+    .sort((a, b) => `${a.provider}:${a.target}`.localeCompare(`${b.provider}:${b.target}`));
+}

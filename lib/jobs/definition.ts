@@ -20,6 +20,11 @@ export interface JobContext {
   trigger: JobTrigger;
   /** The database context the job works in: no organisation, role `system`. */
   db: DbContext;
+  /**
+   * Every job's schedule, for a job that watches the others (alerts-evaluate: each job's lag);
+   * given here because a domain does not import the registry.
+   */
+  schedules: readonly { id: string; nextRunAt(after: Date): Date | null }[];
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 import { leadProtectionDaily } from "@/lib/leads/jobs";
 import { logHousekeeping } from "@/lib/log/jobs";
 import { samplesFeedbackDaily, samplesFeedbackSentiment } from "@/lib/samples/jobs";
+import { alertsEvaluate, backupDrillWeekly, backupNightly } from "@/lib/system/jobs";
 
 import type { JobDefinition } from "./definition";
 import { rateLimitCleanup } from "./definitions/rate-limit-cleanup";
@@ -41,6 +42,9 @@ export const JOBS: readonly JobDefinition[] = [
   xentralProductsSync,
   xentralProductsReconcile,
   logHousekeeping,
+  backupNightly,
+  backupDrillWeekly,
+  alertsEvaluate,
 ];
 
 export function findJob(id: string): JobDefinition | undefined {

@@ -12,7 +12,8 @@ import {
   type JobTrigger,
 } from "./definition";
 import { tryJobLock, type TryJobLock } from "./lock";
-import { requireJob } from "./registry";
+import { JOBS, requireJob } from "./registry";
+import { nextRunAt } from "./schedule";
 
 /** One finished (or skipped) run, as job_run holds it. JSON only, so Inngest can memoize it. */
 export interface JobRunResult {
@@ -100,6 +101,11 @@ function recordEnd(
  * the error of a failed one. A failing handler is a failed run, not an exception; only a bad payload
  * or a database that cannot record the run throws.
  */
+/** Every job's id and when it next runs after a moment (in JOB_TIME_ZONE, as scheduled). */
+export function jobSchedules(): { id: string; nextRunAt(after: Date): Date | null }[] {
+  return JOBS.map((job) => ({ id: job.id, nextRunAt: (after: Date) => nextRunAt(job.cron, after) }));
+}
+
 export class JobRunner {
   private readonly running = new Set<string>();
 
@@ -125,7 +131,7 @@ export class JobRunner {
         try {
           outcome = {
             status: "succeeded",
-            counts: await job.handler(parsed.data, { jobId: job.id, trigger, db }),
+            counts: await job.handler(parsed.data, { jobId: job.id, trigger, db, schedules: jobSchedules() }),
             error: null,
           };
         } catch (error) {

@@ -19,6 +19,9 @@ const PAYLOAD = {
   month: "2026-12",
   threshold: 80,
   capEur: 100,
+  // system.alert.* (lib/system/alerts.ts)
+  metric: "backup.age_hours",
+  value: 27.5,
   products: 2,
   averageRating: 4.5,
   flag: true,

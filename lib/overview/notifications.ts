@@ -31,5 +31,6 @@ export function notificationHref(
   const leadId = n.payload.leadId;
   if (typeof leadId === "string" && UUID.test(leadId)) return `/${orgSlug}/leads/${leadId}`;
   if (n.template.startsWith("ai.")) return `/${orgSlug}/ai`;
+  if (n.template.startsWith("system.alert.")) return `/${orgSlug}/system/alerts`;
   return null;
 }

@@ -44,6 +44,9 @@ describe("the seeded keys", () => {
     ["integrations.mail.retention", "P180D", ["global", "org"], "scalar", "replace"],
     ["integrations.webhooks.retention", "P30D", ["global", "org"], "scalar", "replace"],
     ["system.logs.retention", "P30D", ["global", "org"], "scalar", "replace"],
+    ["system.backups.keepDaily", 7, ["global"], "scalar", "replace"],
+    ["system.backups.keepWeekly", 4, ["global"], "scalar", "replace"],
+    ["system.backups.keepMonthly", 12, ["global"], "scalar", "replace"],
   ])("%s: default %j, scopes %j, %s, %s", (key, value, scopes, kind, merge) => {
     const d = definition(key);
     expect(d.default).toEqual(value);
@@ -53,7 +56,7 @@ describe("the seeded keys", () => {
   });
 
   it("are all there, and nothing else", () => {
-    expect(REGISTRY.size).toBe(22);
+    expect(REGISTRY.size).toBe(25);
     expect(isSettingKey("lead.protection.baseMonths")).toBe(true);
     expect(isSettingKey("lead.protection.unknown")).toBe(false);
   });

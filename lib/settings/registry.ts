@@ -281,6 +281,35 @@ export const SETTINGS = {
     merge: "replace",
     input: { control: "text", unit: "duration" },
   }),
+  // Backups (lib/system/backup.ts): how many of the newest daily, weekly and monthly backups
+  // retention keeps (a backup kept for any reason stays; the last good one is never pruned).
+  "system.backups.keepDaily": define({
+    group: "system",
+    kind: "scalar",
+    scopes: ["global"],
+    schema: int(1, 366),
+    default: 7,
+    merge: "replace",
+    input: { control: "number", step: 1 },
+  }),
+  "system.backups.keepWeekly": define({
+    group: "system",
+    kind: "scalar",
+    scopes: ["global"],
+    schema: int(0, 520),
+    default: 4,
+    merge: "replace",
+    input: { control: "number", step: 1 },
+  }),
+  "system.backups.keepMonthly": define({
+    group: "system",
+    kind: "scalar",
+    scopes: ["global"],
+    schema: int(0, 240),
+    default: 12,
+    merge: "replace",
+    input: { control: "number", step: 1 },
+  }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

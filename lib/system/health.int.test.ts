@@ -39,3 +39,49 @@ describe("checkHealth", () => {
     expect((await checkHealth()).status).toBe("ok");
   });
 });
+
+describe("healthReport and the alert metrics", () => {
+  it("reads the parts, each job's lag against its schedule, and what the rules watch", async () => {
+    const { healthReport, healthMetrics } = await import("./health-report");
+    const now = new Date();
+    await asSuperuser((c) =>
+      c.query(
+        `INSERT INTO job_run (job_id, trigger, started_at, finished_at, status)
+         VALUES ('hourly-thing', 'cron', $1, $1, 'succeeded')`,
+        [new Date(now.getTime() - 3 * 3_600_000)],
+      ),
+    );
+    // Due an hour after its last run: two hours late. The other job never ran: unknown, not late.
+    const hourly = { id: "hourly-thing", nextRunAt: (after: Date) => new Date(after.getTime() + 3_600_000) };
+    const never = { id: "never-ran", nextRunAt: () => null };
+    const report = await healthReport([hourly, never], now);
+    expect(report.database.up).toBe(true);
+    expect(report.migrations.pending).toEqual([]);
+    expect(report.jobs).toEqual([
+      expect.objectContaining({
+        id: "hourly-thing",
+        lastStatus: "succeeded",
+        lagMinutes: expect.closeTo(120, 0),
+      }),
+      { id: "never-ran", lastRunAt: null, lastStatus: null, lagMinutes: null },
+    ]);
+    expect(report.outbox.backlog).toBe(0);
+    expect(report.disk?.freeBytes).toBeGreaterThan(0);
+    expect(report.backups).toMatchObject({
+      ageHours: null,
+      lastGoodAt: null,
+      lastDrill: null,
+      support: { ok: true },
+    });
+    const metrics = healthMetrics(report);
+    expect(metrics).toMatchObject({
+      "jobs.lag_minutes": expect.closeTo(120, 0),
+      "migrations.pending": 0,
+      "outbox.backlog": 0,
+      "backup.age_hours": null,
+      "backup.drill_failed": null,
+      "integrations.circuits_open": 0,
+    });
+    expect(metrics["database.latency_ms"]).toBeGreaterThan(0);
+  });
+});

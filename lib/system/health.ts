@@ -13,7 +13,7 @@ export interface Health {
 }
 
 /** Versions of the migration files shipped with this build (dbmate: the digits before "_"). */
-async function shippedMigrations(): Promise<string[]> {
+export async function shippedMigrations(): Promise<string[]> {
   const files = await readdir(path.join(process.cwd(), "sql", "migrations"));
   return files
     .filter((f) => f.endsWith(".sql"))

@@ -2,6 +2,9 @@ import "server-only";
 
 import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
 
+import { systemContext, withContext } from "@/lib/db";
+
+import { backupState } from "./backup-queries";
 import { checkHealth } from "./health";
 
 const globalForMetrics = globalThis as unknown as { freshplanMetrics?: Registry };
@@ -38,6 +41,7 @@ function registry(): Registry {
     labelNames: ["chain", "hash"],
     registers: [reg],
   });
+  addSystemGauges(reg);
   globalForMetrics.freshplanMetrics = reg;
   return reg;
 }
@@ -57,4 +61,65 @@ export function setAuditChainHeads(heads: readonly { chain: string; eventId: str
 export async function renderMetrics(): Promise<{ body: string; contentType: string }> {
   const reg = registry();
   return { body: await reg.metrics(), contentType: reg.contentType };
+}
+
+const SYSTEM = systemContext("metrics");
+
+/**
+ * Backups and alerts (issue 15), read at each scrape: the newest good backup's age, the last
+ * drill's outcome, and each alert rule's state. A database that does not answer leaves them unset
+ * (freshplan_database_up says why), never a made-up value.
+ */
+function addSystemGauges(reg: Registry): void {
+  new Gauge({
+    name: "freshplan_backup_age_seconds",
+    help: "Seconds since the newest good backup started (unset: no good backup yet)",
+    registers: [reg],
+    async collect() {
+      this.reset();
+      try {
+        const state = await withContext(SYSTEM, (tx) => backupState(tx));
+        if (state.lastGoodAt) this.set((Date.now() - Date.parse(state.lastGoodAt)) / 1000);
+      } catch {
+        // The database is down: freshplan_database_up reports it.
+      }
+    },
+  });
+  new Gauge({
+    name: "freshplan_backup_drill_passed",
+    help: "1 when the newest finished restore drill passed, 0 when it failed (unset: no drill yet)",
+    registers: [reg],
+    async collect() {
+      this.reset();
+      try {
+        const state = await withContext(SYSTEM, (tx) => backupState(tx));
+        if (state.lastDrill) this.set(state.lastDrill.status === "passed" ? 1 : 0);
+      } catch {
+        // As above.
+      }
+    },
+  });
+  new Gauge({
+    name: "freshplan_alert_firing",
+    help: "Per alert rule: 1 while it fires, 0 otherwise; the label `state` says ok, pending or firing",
+    labelNames: ["metric", "state"],
+    registers: [reg],
+    async collect() {
+      this.reset();
+      try {
+        const rules = await withContext(
+          SYSTEM,
+          (tx) =>
+            tx.$queryRaw<{ metric: string; state: string | null }[]>`
+            SELECT r.metric, e.state FROM alert_rule r
+            LEFT JOIN alert_event e ON e.rule_id = r.id AND e.state IN ('pending', 'firing')
+            WHERE r.enabled ORDER BY r.metric`,
+        );
+        for (const r of rules)
+          this.set({ metric: r.metric, state: r.state ?? "ok" }, r.state === "firing" ? 1 : 0);
+      } catch {
+        // As above.
+      }
+    },
+  });
 }

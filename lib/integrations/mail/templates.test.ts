@@ -25,6 +25,9 @@ const PAYLOAD = {
   month: "2026-12",
   threshold: 80,
   capEur: 100,
+  // system.alert.* (lib/system/alerts.ts)
+  metric: "backup.age_hours",
+  value: 27.5,
   spentEur: 70,
   reservedEur: 10.5,
   senderName: "FreshFoodz Demo",

@@ -1,13 +1,13 @@
 import { AccessGate } from "@/components/shell/AccessGate";
 import { AreaPage } from "@/components/shell/AreaPage";
 import { JobsPanel } from "@/components/system/JobsPanel";
-import { SystemLinks } from "@/components/system/KpiLinks";
+import { SystemLinks } from "@/components/system/SystemLinks";
 import { can } from "@/lib/auth/policy";
 import { requireOrgSession } from "@/lib/auth/session";
 import { jobRunnerMode, listJobs } from "@/lib/jobs/service";
 
 /**
- * The System area: the scheduled jobs, their latest runs and, for administrators, "run now".
+ * The System area: links to its pages (KPIs, logs, health, backups, alerts), then the scheduled jobs, their latest runs and, for administrators, "run now".
  * Administrators and auditors may look; other members see why they cannot, not a 404.
  */
 export default async function SystemPage({ params }: PageProps<"/[org]/system">) {
@@ -15,17 +15,15 @@ export default async function SystemPage({ params }: PageProps<"/[org]/system">)
   const { org, ctx } = session;
   return (
     <AreaPage area="system">
+      <SystemLinks orgSlug={org.slug} current="" />
       <AccessGate session={session} action="job.read" resource="job" messages="jobs">
         {async () => (
-          <>
-            <SystemLinks orgSlug={org.slug} />
-            <JobsPanel
-              orgSlug={org.slug}
-              jobs={await listJobs(ctx)}
-              mode={jobRunnerMode()}
-              canRun={can(ctx, "job.run", { type: "job", orgId: ctx.orgId })}
-            />
-          </>
+          <JobsPanel
+            orgSlug={org.slug}
+            jobs={await listJobs(ctx)}
+            mode={jobRunnerMode()}
+            canRun={can(ctx, "job.run", { type: "job", orgId: ctx.orgId })}
+          />
         )}
       </AccessGate>
     </AreaPage>

@@ -1,5 +1,6 @@
 import { AccessGate } from "@/components/shell/AccessGate";
 import { AreaPage } from "@/components/shell/AreaPage";
+import { SystemLinks } from "@/components/system/SystemLinks";
 import { KpiDashboard } from "@/components/system/KpiDashboard";
 import { requireOrgSession } from "@/lib/auth/session";
 import { jobKpis } from "@/lib/jobs/kpis";
@@ -15,6 +16,7 @@ export default async function SystemKpisPage({ params }: PageProps<"/[org]/syste
   const { org, ctx } = session;
   return (
     <AreaPage area="system">
+      <SystemLinks orgSlug={org.slug} current="/kpis" />
       <AccessGate session={session} action="job.read" resource="job" messages="jobs">
         {async () => {
           const query = { days: 30, scope: "org" } as const;

@@ -1,5 +1,6 @@
 import { AccessGate } from "@/components/shell/AccessGate";
 import { AreaPage } from "@/components/shell/AreaPage";
+import { SystemLinks } from "@/components/system/SystemLinks";
 import { LogPanel } from "@/components/system/LogPanel";
 import { requireOrgSession } from "@/lib/auth/session";
 import { getLogReport, mayReadAllLogs } from "@/lib/system/logs";
@@ -15,6 +16,7 @@ export default async function SystemLogsPage({ params }: PageProps<"/[org]/syste
   const { org, ctx } = session;
   return (
     <AreaPage area="system">
+      <SystemLinks orgSlug={org.slug} current="/logs" />
       <AccessGate session={session} action="job.read" resource="job" messages="jobs">
         {async () => (
           <LogPanel
