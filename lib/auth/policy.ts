@@ -124,6 +124,9 @@ export const POLICIES = {
   "help.readSalesops": hasRole("admin", "manager", "system"),
   "help.edit": hasRole("admin", "manager"),
   "help.publish": hasRole("admin", "manager"),
+  // A/B tests of articles: editors create, start, stop and read the results; the stop job (system)
+  // stops decided ones. Readers only ever see the version they are assigned.
+  "help.experiment": hasRole("admin", "manager", "system"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICIES;
