@@ -10,6 +10,7 @@ import { systemContext, withOrg, type MemberContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 import { assignArm } from "./ab-stats";
+import { seedHelpExperiments } from "./experiment-demo";
 import {
   applyStopRules,
   createExperiment,
@@ -296,5 +297,45 @@ describe("the stop job", () => {
     // Stopped: readers see the article's own text again, and no exposure is logged.
     const page = await showArticle({ ...org.sales, userId: users[100] }, decidedArticle);
     expect(page.title).toBe("Der KI-Steckbrief");
+  });
+});
+
+describe("the demo", () => {
+  it("has a finished test with a winner and a running one with a sample-ratio mismatch", async () => {
+    const demo = await createTenant("help-ab-demo");
+    const demoManager = await addTenantMember(demo, "help-ab-demo", "manager", "manager");
+    for (const slug of ["schutzfrist", "unterbrechungen"]) {
+      const { id } = await createArticle(demoManager, {
+        space: "enduser",
+        locale: "de",
+        slug,
+        title: slug,
+        bodyMd: slug,
+        tags: [],
+        helpKeys: [],
+      });
+      await transitionArticle(demoManager, id, { action: "submit" });
+      await transitionArticle(demo.admin, id, { action: "publish" });
+    }
+    expect(await seedHelpExperiments(demo.admin, demoManager)).toEqual({ experiments: 2, readers: 240 });
+    const byName = Object.fromEntries(
+      await Promise.all(
+        (
+          await withOrg(demoManager, (tx) => tx.helpExperiment.findMany({ select: { id: true, name: true } }))
+        ).map(async (e) => [e.name, await experimentResults(demoManager, e.id)] as const),
+      ),
+    );
+    const finished = byName["Kürzere Schutzfrist-Erklärung"];
+    expect(finished.experiment).toMatchObject({ status: "STOPPED", stoppedReason: "winner", winnerArm: 1 });
+    expect(finished.srm.mismatch).toBe(false);
+    expect(finished.deflection.map((a) => [a.exposures, a.conversions])).toEqual([
+      [120, 80],
+      [120, 100],
+    ]);
+    const skewed = byName["Unterbrechungen mit Beispiel"];
+    expect(skewed.experiment.status).toBe("RUNNING");
+    expect(skewed.srm.mismatch).toBe(true);
+    // Run twice, it adds nothing.
+    expect(await seedHelpExperiments(demo.admin, demoManager)).toEqual({ experiments: 0, readers: 0 });
   });
 });
