@@ -213,7 +213,9 @@ describe("a partner", () => {
       },
     );
     expect(managerView.status).toBe(200);
-    expect(managerView.body.helpful.map((a: Json) => a.exposures)).toEqual([1, 1]);
+    // The stranger's exposure (control) and the partner's own, in the arm their hash gives.
+    const own = assignArm(experimentId, org.sales.userId, [1, 1]);
+    expect(managerView.body.helpful.map((a: Json) => a.exposures)).toEqual(own === 0 ? [2, 0] : [1, 1]);
   });
 });
 
