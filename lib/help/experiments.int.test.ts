@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import * as resultsRoute from "@/app/api/v1/help/experiments/[id]/results/route";
+import * as transitionsRoute from "@/app/api/v1/help/experiments/[id]/transitions/route";
 import * as experimentsRoute from "@/app/api/v1/help/experiments/route";
 import { asSuperuser } from "@/test/pg";
 import { addTenantMember, createTenant, type TestTenant } from "@/test/tenants";
@@ -299,6 +300,57 @@ describe("the stop job", () => {
     // Stopped: readers see the article's own text again, and no exposure is logged.
     const page = await showArticle({ ...org.sales, userId: users[100] }, decidedArticle);
     expect(page.title).toBe("Der KI-Steckbrief");
+  });
+});
+
+describe("an editor", () => {
+  it("creates (Idempotency-Key), starts and stops a test by REST; the wrong step is a 409, another organisation's a 404", async () => {
+    const articleId = await published("Kollegen einbinden");
+    const post = async (url: string, body: unknown, key?: string) => {
+      const handler = url.endsWith("/transitions") ? transitionsRoute.POST : experimentsRoute.POST;
+      const id = url.split("/")[3];
+      const response = await handler(
+        new Request(`http://localhost/api/v1${url}`, {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${tokens.manager}`,
+            "content-type": "application/json",
+            ...(key ? { "idempotency-key": key } : {}),
+          },
+          body: JSON.stringify(body),
+        }),
+        { params: Promise.resolve({ id }) },
+      );
+      return { status: response.status, body: (await response.json()) as Json };
+    };
+    const input = {
+      articleId,
+      name: "Mit Bild",
+      variants: [{ label: "Bild", title: "Kollegen einbinden – so geht's", bodyMd: "Schritt für Schritt." }],
+    };
+    const created = await post("/help/experiments", input, "ab-create-1");
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: "DRAFT", minExposuresPerArm: 200, winProbability: 0.95 });
+    expect(created.body.arms.map((a: Json) => [a.position, a.title])).toEqual([
+      [0, null],
+      [1, "Kollegen einbinden – so geht's"],
+    ]);
+    const replayed = await post("/help/experiments", input, "ab-create-1");
+    expect(replayed.body.id).toBe(created.body.id);
+    const id = created.body.id as string;
+    expect((await post(`/help/experiments/${id}/transitions`, { action: "stop" })).status).toBe(409);
+    expect((await post(`/help/experiments/${id}/transitions`, { action: "start" })).body.status).toBe(
+      "RUNNING",
+    );
+    expect((await post(`/help/experiments/${id}/transitions`, { action: "start" })).status).toBe(409);
+
+    const stranger = await createTenant("help-ab-other");
+    expect(await errorOf(experimentResults(stranger.admin, id))).toBe("not_found");
+
+    const stopped = await post(`/help/experiments/${id}/transitions`, { action: "stop", winnerArm: 1 });
+    expect(stopped.body).toMatchObject({ status: "STOPPED", stoppedReason: "manual", winnerArm: 1 });
+    // Recorded, not published: the article still says what it said.
+    expect((await showArticle(org.sales, articleId)).title).toBe("Kollegen einbinden");
   });
 });
 
