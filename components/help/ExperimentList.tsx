@@ -107,6 +107,7 @@ export function ExperimentList({
               <TextField
                 label={t("create.days")}
                 type="number"
+                sx={{ flex: 1 }}
                 defaultValue={14}
                 slotProps={{ htmlInput: { min: 1, max: 365 } }}
                 {...form.field("days")}
@@ -114,6 +115,7 @@ export function ExperimentList({
               <TextField
                 label={t("create.minExposures")}
                 type="number"
+                sx={{ flex: 1 }}
                 defaultValue={200}
                 slotProps={{ htmlInput: { min: 10 } }}
                 {...form.field("minExposuresPerArm")}
