@@ -21,6 +21,7 @@ import { disconnect } from "@/lib/db";
 import { demoRefusal } from "@/lib/demo/guard";
 import { demoOrgFacts, seedDemoMonth } from "@/lib/demo/seed";
 import { seedHelp } from "@/lib/help/demo";
+import { seedHelpExperiments } from "@/lib/help/experiment-demo";
 import { env } from "@/lib/env";
 import { runLeadProtectionDaily } from "@/lib/leads/daily";
 import { seedSamples } from "@/lib/samples/demo";
@@ -134,6 +135,14 @@ async function seed() {
   );
   if (help.articles)
     console.log(`\nHelp: ${help.articles} articles published (German and English, both spaces).`);
+  const experiments = await seedHelpExperiments(
+    await member("admin@freshfoodz.example", "admin"),
+    await member("manager@freshfoodz.example", "manager"),
+  );
+  if (experiments.experiments)
+    console.log(
+      `Help: ${experiments.experiments} A/B tests with ${experiments.readers} demo readers' exposures.`,
+    );
   if (feedbackUrl) console.log(`\nA customer's feedback link (shown once): ${feedbackUrl}\n`);
 }
 

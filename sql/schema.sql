@@ -1834,6 +1834,80 @@ ALTER TABLE ONLY public.help_article_version FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: help_experiment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.help_experiment (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    article_id uuid NOT NULL,
+    name text NOT NULL,
+    status text DEFAULT 'DRAFT'::text NOT NULL,
+    starts_at timestamp with time zone,
+    ends_at timestamp with time zone NOT NULL,
+    min_exposures_per_arm integer NOT NULL,
+    win_probability double precision NOT NULL,
+    winner_arm integer,
+    stopped_reason text,
+    stopped_at timestamp with time zone,
+    stopped_by uuid,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT help_experiment_min_exposures_per_arm_check CHECK (((min_exposures_per_arm >= 1) AND (min_exposures_per_arm <= 1000000))),
+    CONSTRAINT help_experiment_name_check CHECK (((length(name) >= 1) AND (length(name) <= 200))),
+    CONSTRAINT help_experiment_started CHECK (((status = 'DRAFT'::text) OR (starts_at IS NOT NULL))),
+    CONSTRAINT help_experiment_status_check CHECK ((status = ANY (ARRAY['DRAFT'::text, 'RUNNING'::text, 'STOPPED'::text]))),
+    CONSTRAINT help_experiment_stopped CHECK (((status = 'STOPPED'::text) = ((stopped_reason IS NOT NULL) AND (stopped_at IS NOT NULL)))),
+    CONSTRAINT help_experiment_stopped_reason_check CHECK ((stopped_reason = ANY (ARRAY['winner'::text, 'max_duration'::text, 'manual'::text]))),
+    CONSTRAINT help_experiment_win_probability_check CHECK (((win_probability >= (0.5)::double precision) AND (win_probability < (1)::double precision))),
+    CONSTRAINT help_experiment_window CHECK (((starts_at IS NULL) OR (ends_at > starts_at))),
+    CONSTRAINT help_experiment_winner_arm_check CHECK ((winner_arm >= 0))
+);
+
+ALTER TABLE ONLY public.help_experiment FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: help_experiment_arm; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.help_experiment_arm (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    experiment_id uuid NOT NULL,
+    "position" integer NOT NULL,
+    label text NOT NULL,
+    title text,
+    body_md text,
+    weight integer NOT NULL,
+    CONSTRAINT help_experiment_arm_body_md_check CHECK ((length(body_md) <= 100000)),
+    CONSTRAINT help_experiment_arm_label_check CHECK (((length(label) >= 1) AND (length(label) <= 100))),
+    CONSTRAINT help_experiment_arm_position_check CHECK ((("position" >= 0) AND ("position" <= 9))),
+    CONSTRAINT help_experiment_arm_text CHECK ((("position" = 0) = ((title IS NULL) AND (body_md IS NULL)))),
+    CONSTRAINT help_experiment_arm_title_check CHECK (((length(title) >= 1) AND (length(title) <= 200))),
+    CONSTRAINT help_experiment_arm_weight_check CHECK (((weight >= 1) AND (weight <= 100)))
+);
+
+ALTER TABLE ONLY public.help_experiment_arm FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: help_exposure; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.help_exposure (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    experiment_id uuid NOT NULL,
+    arm integer NOT NULL,
+    user_id uuid NOT NULL,
+    first_shown_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY public.help_exposure FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: help_feedback; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3002,6 +3076,54 @@ ALTER TABLE ONLY public.help_article_version
 
 
 --
+-- Name: help_experiment_arm help_experiment_arm_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_experiment_arm
+    ADD CONSTRAINT help_experiment_arm_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: help_experiment_arm help_experiment_arm_position_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_experiment_arm
+    ADD CONSTRAINT help_experiment_arm_position_key UNIQUE (org_id, experiment_id, "position");
+
+
+--
+-- Name: help_experiment help_experiment_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_experiment
+    ADD CONSTRAINT help_experiment_org_id_id_key UNIQUE (org_id, id);
+
+
+--
+-- Name: help_experiment help_experiment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_experiment
+    ADD CONSTRAINT help_experiment_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: help_exposure help_exposure_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_exposure
+    ADD CONSTRAINT help_exposure_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: help_exposure help_exposure_reader_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_exposure
+    ADD CONSTRAINT help_exposure_reader_key UNIQUE (org_id, experiment_id, user_id);
+
+
+--
 -- Name: help_feedback help_feedback_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3672,6 +3794,20 @@ CREATE INDEX help_article_tags_trgm_idx ON public.help_article USING gin (public
 --
 
 CREATE INDEX help_article_title_trgm_idx ON public.help_article USING gin (title public.gin_trgm_ops);
+
+
+--
+-- Name: help_experiment_running_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX help_experiment_running_key ON public.help_experiment USING btree (org_id, article_id) WHERE (status = 'RUNNING'::text);
+
+
+--
+-- Name: help_exposure_experiment_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX help_exposure_experiment_idx ON public.help_exposure USING btree (org_id, experiment_id, arm);
 
 
 --
@@ -4386,6 +4522,78 @@ ALTER TABLE ONLY public.help_article_version
 
 ALTER TABLE ONLY public.help_article_version
     ADD CONSTRAINT help_article_version_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_experiment_arm help_experiment_arm_experiment_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_experiment_arm
+    ADD CONSTRAINT help_experiment_arm_experiment_fkey FOREIGN KEY (org_id, experiment_id) REFERENCES public.help_experiment(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_experiment_arm help_experiment_arm_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_experiment_arm
+    ADD CONSTRAINT help_experiment_arm_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_experiment help_experiment_article_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_experiment
+    ADD CONSTRAINT help_experiment_article_fkey FOREIGN KEY (org_id, article_id) REFERENCES public.help_article(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_experiment help_experiment_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_experiment
+    ADD CONSTRAINT help_experiment_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: help_experiment help_experiment_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_experiment
+    ADD CONSTRAINT help_experiment_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_experiment help_experiment_stopped_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_experiment
+    ADD CONSTRAINT help_experiment_stopped_by_fkey FOREIGN KEY (stopped_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: help_exposure help_exposure_arm_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_exposure
+    ADD CONSTRAINT help_exposure_arm_fkey FOREIGN KEY (org_id, experiment_id, arm) REFERENCES public.help_experiment_arm(org_id, experiment_id, "position") ON DELETE CASCADE;
+
+
+--
+-- Name: help_exposure help_exposure_member_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_exposure
+    ADD CONSTRAINT help_exposure_member_fkey FOREIGN KEY (org_id, user_id) REFERENCES public.membership(org_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_exposure help_exposure_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_exposure
+    ADD CONSTRAINT help_exposure_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
 
 
 --
@@ -5751,6 +5959,79 @@ CREATE POLICY help_article_version_insert ON public.help_article_version FOR INS
 --
 
 CREATE POLICY help_article_version_select ON public.help_article_version FOR SELECT USING (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+
+
+--
+-- Name: help_experiment; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.help_experiment ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_experiment_arm; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.help_experiment_arm ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_experiment_arm help_experiment_arm_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_experiment_arm_insert ON public.help_experiment_arm FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+
+
+--
+-- Name: help_experiment_arm help_experiment_arm_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_experiment_arm_select ON public.help_experiment_arm FOR SELECT USING (((org_id = public.app_current_org_id()) AND (EXISTS ( SELECT 1
+   FROM public.help_experiment e
+  WHERE ((e.org_id = help_experiment_arm.org_id) AND (e.id = help_experiment_arm.experiment_id))))));
+
+
+--
+-- Name: help_experiment help_experiment_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_experiment_insert ON public.help_experiment FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager() AND ((created_by IS NULL) OR (created_by = public.app_current_user_id())) AND (stopped_by IS NULL)));
+
+
+--
+-- Name: help_experiment help_experiment_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_experiment_select ON public.help_experiment FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_is_lead_manager() OR ((status = 'RUNNING'::text) AND (EXISTS ( SELECT 1
+   FROM public.help_article a
+  WHERE ((a.org_id = help_experiment.org_id) AND (a.id = help_experiment.article_id))))))));
+
+
+--
+-- Name: help_experiment help_experiment_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_experiment_update ON public.help_experiment FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager())) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager() AND ((stopped_by IS NULL) OR (stopped_by = public.app_current_user_id()))));
+
+
+--
+-- Name: help_exposure; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.help_exposure ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_exposure help_exposure_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_exposure_insert ON public.help_exposure FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND (user_id = public.app_current_user_id()) AND (EXISTS ( SELECT 1
+   FROM public.help_experiment e
+  WHERE ((e.org_id = help_exposure.org_id) AND (e.id = help_exposure.experiment_id) AND (e.status = 'RUNNING'::text))))));
+
+
+--
+-- Name: help_exposure help_exposure_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_exposure_select ON public.help_exposure FOR SELECT USING (((org_id = public.app_current_org_id()) AND ((user_id = public.app_current_user_id()) OR public.app_is_lead_manager())));
 
 
 --
@@ -8239,6 +8520,76 @@ GRANT SELECT,INSERT ON TABLE public.help_article_version TO freshplan_app;
 
 
 --
+-- Name: TABLE help_experiment; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.help_experiment TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_experiment.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.help_experiment TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_experiment.starts_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(starts_at) ON TABLE public.help_experiment TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_experiment.ends_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(ends_at) ON TABLE public.help_experiment TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_experiment.winner_arm; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(winner_arm) ON TABLE public.help_experiment TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_experiment.stopped_reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(stopped_reason) ON TABLE public.help_experiment TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_experiment.stopped_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(stopped_at) ON TABLE public.help_experiment TO freshplan_app;
+
+
+--
+-- Name: COLUMN help_experiment.stopped_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(stopped_by) ON TABLE public.help_experiment TO freshplan_app;
+
+
+--
+-- Name: TABLE help_experiment_arm; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.help_experiment_arm TO freshplan_app;
+
+
+--
+-- Name: TABLE help_exposure; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.help_exposure TO freshplan_app;
+
+
+--
 -- Name: TABLE help_feedback; Type: ACL; Schema: public; Owner: -
 --
 
@@ -8960,6 +9311,7 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261209100000'),
     ('20261209105000'),
     ('20261209106000'),
+    ('20261209120000'),
     ('20261209200000'),
     ('20261209200100'),
     ('20261209300000');

@@ -87,9 +87,14 @@ export function HelpArea({
           ))}
         </Tabs>
         {editor && (
-          <ButtonLink href={`/${orgSlug}/help/new`} variant="contained" startIcon={<AddOutlined />}>
-            {t("newArticle")}
-          </ButtonLink>
+          <Stack direction="row" spacing={1}>
+            <ButtonLink href={`/${orgSlug}/help/experiments`} variant="outlined">
+              {t("experiments.open")}
+            </ButtonLink>
+            <ButtonLink href={`/${orgSlug}/help/new`} variant="contained" startIcon={<AddOutlined />}>
+              {t("newArticle")}
+            </ButtonLink>
+          </Stack>
         )}
       </Stack>
       <Box role="tabpanel" id={`help-panel-${tab}`} aria-labelledby={`help-tab-${tab}`}>

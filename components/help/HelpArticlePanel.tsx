@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { OrgSession } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { isAppError } from "@/lib/errors";
+import { showArticle } from "@/lib/help/experiments";
 import { getArticle } from "@/lib/help/service";
 
 import { ArticleEditor } from "./ArticleEditor";
@@ -19,5 +20,6 @@ export async function HelpArticlePanel({ session, articleId }: { session: OrgSes
   if (!article) notFound();
   if (can(session.ctx, "help.edit", { type: "help_article", orgId: session.ctx.orgId }))
     return <ArticleEditor orgSlug={session.org.slug} article={article} userId={session.ctx.userId} />;
-  return <ArticleView article={article} />;
+  // A reader is shown the article: their A/B-test version, if one runs (the exposure is logged).
+  return <ArticleView article={await showArticle(session.ctx, articleId)} />;
 }

@@ -134,6 +134,9 @@ export const POLICIES = {
   "backup.download": hasRole("platform_admin"),
   "alert.read": hasRole("platform_admin"),
   "alert.manage": hasRole("platform_admin"),
+  // A/B tests of articles: editors create, start, stop and read the results; the stop job (system)
+  // stops decided ones. Readers only ever see the version they are assigned.
+  "help.experiment": hasRole("admin", "manager", "system"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICIES;

@@ -49,6 +49,8 @@ interface Fixture extends TestTenant {
   creditCompanyId: string;
   /** A help article of the organisation. */
   helpArticleId: string;
+  /** A running A/B test of that article, with control (arm 0) and one variant (arm 1). */
+  helpExperimentId: string;
 }
 
 let a: Fixture;
@@ -148,6 +150,22 @@ async function fixture(slug: string): Promise<Fixture> {
     connectionId,
     ...samples,
     ...inbox,
+    helpExperimentId: await asSuperuser(async (client) => {
+      const id = (
+        await client.query<{ id: string }>(
+          `INSERT INTO help_experiment (org_id, article_id, name, status, starts_at, ends_at,
+                                        min_exposures_per_arm, win_probability)
+           VALUES ($1, $2, 'Test', 'RUNNING', now(), now() + interval '7 days', 100, 0.95) RETURNING id`,
+          [tenant.orgId, inbox.helpArticleId],
+        )
+      ).rows[0].id;
+      await client.query(
+        `INSERT INTO help_experiment_arm (org_id, experiment_id, position, label, title, body_md, weight)
+         VALUES ($1, $2, 0, 'Control', NULL, NULL, 1), ($1, $2, 1, 'B', 'Titel B', 'Text B', 1)`,
+        [tenant.orgId, id],
+      );
+      return id;
+    }),
   };
 }
 
@@ -438,6 +456,25 @@ function sampleRows(t: Fixture): Record<string, Row> {
       user_id: author,
     },
     help_synonym: { org_id: t.orgId, term: "a", expansion: `b-${randomUUID()}`, created_by: author },
+    help_experiment: {
+      org_id: t.orgId,
+      article_id: t.helpArticleId,
+      name: "Draft test",
+      ends_at: new Date(Date.now() + 86_400_000),
+      min_exposures_per_arm: 100,
+      win_probability: 0.95,
+      created_by: author,
+    },
+    help_experiment_arm: {
+      org_id: t.orgId,
+      experiment_id: t.helpExperimentId,
+      position: 2,
+      label: "C",
+      title: "Titel C",
+      body_md: "Text C",
+      weight: 1,
+    },
+    help_exposure: { org_id: t.orgId, experiment_id: t.helpExperimentId, arm: 1, user_id: author },
     help_question: {
       org_id: t.orgId,
       user_id: author,
@@ -480,6 +517,8 @@ function parentRows(t: Fixture): Record<string, Row> {
     lead_activity: { org_id: t.orgId, id: t.activityId },
     credit_company: { org_id: t.orgId, id: t.creditCompanyId },
     help_article: { org_id: t.orgId, id: t.helpArticleId },
+    help_experiment: { org_id: t.orgId, id: t.helpExperimentId },
+    help_experiment_arm: { org_id: t.orgId, experiment_id: t.helpExperimentId, position: 0 },
   };
 }
 

@@ -2,6 +2,8 @@
 
 import { orgAction, type ActionState } from "@/lib/http/action";
 
+import { experimentForms } from "./experiment-schemas";
+import { createExperiment, transitionExperiment } from "./experiments";
 import { helpForms, type THelpStatus } from "./schemas";
 import {
   addSynonym,
@@ -77,4 +79,36 @@ export async function removeHelpSynonymAction(
     await removeSynonym(session.ctx, id);
     return { id };
   });
+}
+
+// A/B tests (experiments.ts): the Help area's form makes control plus one variant.
+
+export async function createHelpExperimentAction(
+  orgSlug: string,
+  _previous: ActionState<{ id: string }>,
+  formData: FormData,
+): Promise<ActionState<{ id: string }>> {
+  return orgAction(orgSlug, experimentForms.create, formData, async (session, input) => ({
+    id: (
+      await createExperiment(session.ctx, {
+        articleId: input.articleId,
+        name: input.name,
+        days: input.days,
+        minExposuresPerArm: input.minExposuresPerArm,
+        winProbability: 0.95,
+        controlWeight: 1,
+        variants: [{ label: "B", title: input.variantTitle, bodyMd: input.variantBodyMd, weight: 1 }],
+      })
+    ).id,
+  }));
+}
+
+export async function transitionHelpExperimentAction(
+  orgSlug: string,
+  _previous: ActionState<{ status: string }>,
+  formData: FormData,
+): Promise<ActionState<{ status: string }>> {
+  return orgAction(orgSlug, experimentForms.transition, formData, async (session, { id, ...input }) => ({
+    status: (await transitionExperiment(session.ctx, id, input)).status,
+  }));
 }

@@ -3,6 +3,14 @@ import { z } from "zod";
 import { defineApi } from "@/lib/http/spec";
 
 import {
+  EXPERIMENT_STATUSES,
+  ZCreateExperiment,
+  ZExperiment,
+  ZExperimentList,
+  ZExperimentResults,
+  ZExperimentTransition,
+} from "./experiment-schemas";
+import {
   ZContentGaps,
   ZContextHelp,
   ZContextQuery,
@@ -183,6 +191,71 @@ export const deleteHelpSynonymApi = defineApi({
   problems: [403, 404],
 });
 
+// A/B tests of articles (experiments.ts), for editors (managers, admins). Readers never see an
+// experiment: they are only shown the version of an article their arm gives them.
+const experimentParams = z.object({ id: z.uuid() });
+
+export const listHelpExperimentsApi = defineApi({
+  operationId: "listHelpExperiments",
+  method: "GET",
+  path: "/help/experiments",
+  tag,
+  summary: "The A/B tests of help articles, running first (editors)",
+  query: z.object({ status: z.enum(EXPERIMENT_STATUSES).optional() }),
+  response: { status: 200, description: "The experiments", schema: ZExperimentList },
+  problems: [403],
+});
+
+export const createHelpExperimentApi = defineApi({
+  operationId: "createHelpExperiment",
+  method: "POST",
+  path: "/help/experiments",
+  tag,
+  summary: "A new A/B test of an article (DRAFT): control is its published text, plus 1–4 variants; audited",
+  body: ZCreateExperiment,
+  response: { status: 201, description: "The experiment", schema: ZExperiment },
+  problems: [403, 422],
+});
+
+export const getHelpExperimentApi = defineApi({
+  operationId: "getHelpExperiment",
+  method: "GET",
+  path: "/help/experiments/{id}",
+  tag,
+  summary: "One A/B test with its arms (editors)",
+  params: experimentParams,
+  response: { status: 200, description: "The experiment", schema: ZExperiment },
+  problems: [403, 404],
+});
+
+export const transitionHelpExperimentApi = defineApi({
+  operationId: "transitionHelpExperiment",
+  method: "POST",
+  path: "/help/experiments/{id}/transitions",
+  tag,
+  summary:
+    "start (DRAFT → RUNNING, a published article) or stop (RUNNING → STOPPED, optional winnerArm); audited",
+  description:
+    "Stopping records the winner; it does not publish it. The winning text reaches readers when an editor " +
+    "saves it into the article and another editor publishes it (four eyes).",
+  params: experimentParams,
+  body: ZExperimentTransition,
+  response: { status: 200, description: "The experiment after the transition", schema: ZExperiment },
+  problems: [403, 404, 409, 422],
+});
+
+export const helpExperimentResultsApi = defineApi({
+  operationId: "getHelpExperimentResults",
+  method: "GET",
+  path: "/help/experiments/{id}/results",
+  tag,
+  summary:
+    "Exposures and conversions per arm (helpful votes, deflection), P(beat control), expected loss, SRM, stop rule",
+  params: experimentParams,
+  response: { status: 200, description: "The results", schema: ZExperimentResults },
+  problems: [403, 404],
+});
+
 export const helpApis = [
   listHelpArticlesApi,
   createHelpArticleApi,
@@ -197,4 +270,9 @@ export const helpApis = [
   listHelpSynonymsApi,
   createHelpSynonymApi,
   deleteHelpSynonymApi,
+  listHelpExperimentsApi,
+  createHelpExperimentApi,
+  getHelpExperimentApi,
+  transitionHelpExperimentApi,
+  helpExperimentResultsApi,
 ];

@@ -185,3 +185,6 @@ export const helpForms = {
   synonym: formInput(ZSynonymInput),
   removeSynonym: formInput(z.strictObject({ id: z.uuid() })),
 };
+
+/** The A/B tests' forms (experiment-schemas.ts), here with the others so the form checks find them. */
+export { experimentForms } from "./experiment-schemas";

@@ -5,6 +5,7 @@ import { authorize, can, type Action } from "@/lib/auth/policy";
 import { isUniqueViolation, withOrg, type MemberContext, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
+import { servedArticle } from "./experiment-queries";
 import {
   listArticleRows,
   readArticle,
@@ -309,7 +310,9 @@ export async function contextHelp(
   authorize(ctx, "help.read", resource(ctx.orgId));
   return withOrg(ctx, async (tx) => {
     const locale = await localeOf(tx, ctx, asked);
-    const article = await readContextArticle(tx, key, locale, salesopsFor(ctx));
+    const found = await readContextArticle(tx, key, locale, salesopsFor(ctx));
+    // The drawer shows it: the reader's A/B-test version, if one runs, and the exposure logged.
+    const article = found ? await servedArticle(tx, ctx, found) : null;
     const vote = article
       ? await tx.helpFeedback.findUnique({
           where: { orgId_articleId_userId: { orgId: ctx.orgId, articleId: article.id, userId: ctx.userId } },

@@ -33,7 +33,7 @@ describe("jobs CLI", { timeout: 60_000 }, () => {
     const unknown = await runCommandHere("jobs:run", "no-such-job");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(
-      /^error: No job "no-such-job"\. Jobs: rate-limit-cleanup, audit-chain-verify, audit-chain-heads, lead-protection-daily, ai-housekeeping, samples-feedback-daily, samples-feedback-sentiment, outbox-deliver, webhook-process, integrations-housekeeping, mail-inbox-poll, credit-limit-poll, xentral-products-sync, xentral-products-reconcile, log-housekeeping, backup-nightly, backup-drill-weekly, alerts-evaluate\.$/m,
+      /^error: No job "no-such-job"\. Jobs: rate-limit-cleanup, audit-chain-verify, audit-chain-heads, lead-protection-daily, ai-housekeeping, samples-feedback-daily, samples-feedback-sentiment, outbox-deliver, webhook-process, integrations-housekeeping, mail-inbox-poll, credit-limit-poll, xentral-products-sync, xentral-products-reconcile, log-housekeeping, backup-nightly, backup-drill-weekly, alerts-evaluate, help-experiments-stop\.$/m,
     );
 
     const missing = await runCommandHere("jobs:run");

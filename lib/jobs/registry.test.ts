@@ -38,7 +38,7 @@ describe("the job registry", () => {
     expect(findJob("rate-limit-cleanup")?.cron).toBe("*/15 * * * *");
     expect(findJob("nope")).toBeUndefined();
     expect(() => requireJob("nope")).toThrow(
-      /No job "nope"\. Jobs: rate-limit-cleanup, audit-chain-verify, audit-chain-heads, lead-protection-daily, ai-housekeeping, samples-feedback-daily, samples-feedback-sentiment, outbox-deliver, webhook-process, integrations-housekeeping, mail-inbox-poll, credit-limit-poll, xentral-products-sync, xentral-products-reconcile, log-housekeeping, backup-nightly, backup-drill-weekly, alerts-evaluate\./,
+      /No job "nope"\. Jobs: rate-limit-cleanup, audit-chain-verify, audit-chain-heads, lead-protection-daily, ai-housekeeping, samples-feedback-daily, samples-feedback-sentiment, outbox-deliver, webhook-process, integrations-housekeeping, mail-inbox-poll, credit-limit-poll, xentral-products-sync, xentral-products-reconcile, log-housekeeping, backup-nightly, backup-drill-weekly, alerts-evaluate, help-experiments-stop\./,
     );
   });
 });

@@ -4,6 +4,7 @@ import { aiHousekeeping } from "@/lib/ai/jobs";
 import { auditChainHeads, auditChainVerify } from "@/lib/audit/jobs";
 import { creditLimitPoll } from "@/lib/credit/jobs";
 import { AppError } from "@/lib/errors";
+import { helpExperimentsStop } from "@/lib/help/jobs";
 import {
   integrationsHousekeeping,
   mailInboxPoll,
@@ -45,6 +46,7 @@ export const JOBS: readonly JobDefinition[] = [
   backupNightly,
   backupDrillWeekly,
   alertsEvaluate,
+  helpExperimentsStop,
 ];
 
 export function findJob(id: string): JobDefinition | undefined {

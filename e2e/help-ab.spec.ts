@@ -1,0 +1,112 @@
+import { expect, test, type APIRequest, type APIRequestContext, type TestInfo } from "@playwright/test";
+import { Client } from "pg";
+
+import { cli, createUser } from "./cli";
+import { E2E_DATABASE_URL } from "./env";
+import { signIn, visit } from "./helpers";
+
+// A help A/B test's results page: an article under test, 240 readers' exposures seeded (split
+// 150 : 90 against a planned 1 : 1, the variant voted "helpful" far more often), the hourly stop
+// job run as an operator would — and the editor sees the winner and the sample-ratio warning.
+
+const unique = (testInfo: TestInfo) =>
+  `${testInfo.project.name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+
+async function manager(request: APIRequest, testInfo: TestInfo) {
+  const email = `ab-manager-${unique(testInfo)}@e2e.example`;
+  const password = createUser(email, "e2e-alpha", "manager", "AB Manager");
+  const token = cli("tokens:create", "--email", email, "--name", "e2e", "--org", "e2e-alpha");
+  const api: APIRequestContext = await request.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
+  return { email, password, api };
+}
+
+test("an A/B test's results page shows the winner and a sample-ratio mismatch", async ({
+  page,
+  playwright,
+}, testInfo) => {
+  const [author, reviewer] = [
+    await manager(playwright.request, testInfo),
+    await manager(playwright.request, testInfo),
+  ];
+  const tag = unique(testInfo);
+  const created = await author.api.post("/api/v1/help/articles", {
+    data: { space: "enduser", locale: "de", title: `Schutzfrist AB ${tag}`, bodyMd: "Sechs Monate." },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const articleId = ((await created.json()) as { id: string }).id;
+  await author.api.post(`/api/v1/help/articles/${articleId}/transitions`, { data: { action: "submit" } });
+  expect(
+    (
+      await reviewer.api.post(`/api/v1/help/articles/${articleId}/transitions`, {
+        data: { action: "publish" },
+      })
+    ).status(),
+  ).toBe(200);
+
+  const experiment = await author.api.post("/api/v1/help/experiments", {
+    headers: { "idempotency-key": `ab-${tag}` },
+    data: {
+      articleId,
+      name: `Kurzfassung ${tag}`,
+      minExposuresPerArm: 50,
+      variants: [{ label: "Kurz", title: "Die Schutzfrist kurz", bodyMd: "Kurz: sechs Monate." }],
+    },
+  });
+  expect(experiment.status(), await experiment.text()).toBe(201);
+  const experimentId = ((await experiment.json()) as { id: string }).id;
+  expect(
+    (
+      await author.api.post(`/api/v1/help/experiments/${experimentId}/transitions`, {
+        data: { action: "start" },
+      })
+    ).status(),
+  ).toBe(200);
+
+  // The readers, as the database's owner: their exposures three days ago, and their votes after.
+  const client = new Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      `WITH u AS (
+         INSERT INTO app_user (email, name)
+         SELECT 'ab-' || $1 || '-' || i || '@e2e.example', 'Leser ' || i FROM generate_series(1, 240) i RETURNING id)
+       SELECT id FROM u`,
+      [tag],
+    );
+    const ids = rows.map((r) => r.id);
+    await client.query(
+      `INSERT INTO membership (org_id, user_id, role)
+       SELECT o.id, unnest($1::uuid[]), 'auditor' FROM organization o WHERE o.slug = 'e2e-alpha'`,
+      [ids],
+    );
+    await client.query(
+      `INSERT INTO help_exposure (org_id, experiment_id, arm, user_id, first_shown_at)
+       SELECT e.org_id, e.id, CASE WHEN r.n <= 150 THEN 0 ELSE 1 END, r.id, now() - interval '3 days'
+       FROM help_experiment e, unnest($2::uuid[]) WITH ORDINALITY AS r(id, n) WHERE e.id = $1`,
+      [experimentId, ids],
+    );
+    await client.query(
+      `INSERT INTO help_feedback (org_id, article_id, user_id, helpful, created_at)
+       SELECT e.org_id, e.article_id, r.id, true, now() - interval '2 days'
+       FROM help_experiment e, unnest($2::uuid[]) WITH ORDINALITY AS r(id, n)
+       WHERE e.id = $1 AND (r.n <= 30 OR r.n BETWEEN 151 AND 195)`,
+      [experimentId, ids],
+    );
+  } finally {
+    await client.end();
+  }
+  cli("jobs:run", "help-experiments-stop");
+
+  await signIn(page, reviewer);
+  await visit(page, "/e2e-alpha/help/experiments");
+  await page.getByRole("link", { name: `Kurzfassung ${tag}` }).click();
+  await expect(page.getByText("Beendet (Gewinner gefunden)")).toBeVisible();
+  await expect(page.getByText("Gewinner: Kurz.")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Stichproben-Verhältnis weicht ab" })).toBeVisible();
+  const helpful = page.getByRole("table", { name: "Hilfreich-Stimmen" });
+  await expect(helpful.getByRole("row", { name: /^Kontrolle/ })).toContainText("150");
+  await expect(helpful.getByRole("row", { name: /^Kurz/ })).toContainText("90");
+});
