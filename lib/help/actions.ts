@@ -2,7 +2,9 @@
 
 import { orgAction, type ActionState } from "@/lib/http/action";
 
-import { helpForms, type THelpStatus } from "./schemas";
+import { askHelp } from "./ask";
+import { draftWithAi } from "./draft";
+import { helpAssistForms, helpForms, type TAskResult, type THelpStatus } from "./schemas";
 import {
   addSynonym,
   createArticle,
@@ -77,4 +79,24 @@ export async function removeHelpSynonymAction(
     await removeSynonym(session.ctx, id);
     return { id };
   });
+}
+
+/** Ask: the answer (or the search results without AI), the question recorded. */
+export async function askHelpAction(
+  orgSlug: string,
+  _previous: ActionState<TAskResult>,
+  formData: FormData,
+): Promise<ActionState<TAskResult>> {
+  return orgAction(orgSlug, helpAssistForms.ask, formData, (session, input) => askHelp(session.ctx, input));
+}
+
+/** Draft with AI: the saved draft's id (a DRAFT version, never published by itself). */
+export async function draftHelpArticleAction(
+  orgSlug: string,
+  _previous: ActionState<{ id: string }>,
+  formData: FormData,
+): Promise<ActionState<{ id: string }>> {
+  return orgAction(orgSlug, helpAssistForms.draft, formData, async (session, input) => ({
+    id: (await draftWithAi(session.ctx, input)).article.id,
+  }));
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { defineApi } from "@/lib/http/spec";
 
+import { helpAssistApis } from "./openapi-assist";
 import {
   ZContentGaps,
   ZContextHelp,
@@ -197,4 +198,5 @@ export const helpApis = [
   listHelpSynonymsApi,
   createHelpSynonymApi,
   deleteHelpSynonymApi,
+  ...helpAssistApis,
 ];
