@@ -37,7 +37,12 @@ function fallbackOf(error: unknown): Fallback {
   if (!isAppError(error)) return null;
   if (error.text?.code === "ai.errors.notConfigured") return "notConfigured";
   // Budget exhausted, every provider down: the search answers rather than an error.
-  if (error.kind === "unavailable" || error.kind === "ai_budget_exceeded" || error.kind === "integration_unavailable") return "unavailable";
+  if (
+    error.kind === "unavailable" ||
+    error.kind === "ai_budget_exceeded" ||
+    error.kind === "integration_unavailable"
+  )
+    return "unavailable";
   return null;
 }
 
@@ -101,7 +106,8 @@ export async function askHelp(
       const confident = reply.confidence === null || reply.confidence >= threshold;
       covered = cited !== undefined && confident;
       answer = covered ? output.answer : null;
-      citations = covered && cited ? [{ id: cited.hit.id, title: cited.hit.title, locale: cited.hit.locale }] : [];
+      citations =
+        covered && cited ? [{ id: cited.hit.id, title: cited.hit.title, locale: cited.hit.locale }] : [];
     } catch (error) {
       fallbackReason = fallbackOf(error);
       if (fallbackReason === null) throw error;

@@ -6,10 +6,10 @@ import { asSuperuser } from "@/test/pg";
 import { addTenantMember, createTenant, type TestTenant } from "@/test/tenants";
 
 import type { RouterOptions } from "@/lib/ai/router";
-import { createOpenAiClient } from "@/lib/ai/providers";
+import { CircuitBreaker, createOpenAiClient, withBreaker } from "@/lib/ai/providers";
 import { createToken } from "@/lib/auth/tokens";
 import type { MemberContext } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 
 import { helpAnalytics } from "./analytics";
 import { askHelp } from "./ask";
@@ -31,16 +31,24 @@ const ids: Record<string, string> = {};
 const SECRET = "Provisionsgrenzen";
 
 async function published(input: Partial<TCreateArticle> & Pick<TCreateArticle, "title" | "bodyMd">) {
-  const { id } = await createArticle(manager, { space: "enduser", locale: "de", tags: [], helpKeys: [], ...input });
+  const { id } = await createArticle(manager, {
+    space: "enduser",
+    locale: "de",
+    tags: [],
+    helpKeys: [],
+    ...input,
+  });
   await transitionArticle(manager, id, { action: "submit" });
   await transitionArticle(org.admin, id, { action: "publish" });
   return id;
 }
 
 /** What the fake model answers to help.answer. */
-const answer = (articleId: string | null, confidence = 0.95) => () => ({
-  output: { answer: "Die Schutzfrist beginnt mit der Registrierung.", articleId, confidence },
-});
+const answer =
+  (articleId: string | null, confidence = 0.95) =>
+  () => ({
+    output: { answer: "Die Schutzfrist beginnt mit der Registrierung.", articleId, confidence },
+  });
 
 async function questions(orgId: string) {
   const { rows } = await asSuperuser((c) =>
@@ -58,7 +66,16 @@ beforeAll(async () => {
   const models = { small: "gpt-4o-mini", large: "gpt-4o" };
   ai = {
     clients: {
-      openai: createOpenAiClient({ baseURL: fake.url, apiKey: FAKE_API_KEY, models, timeoutMs: 2_000, maxRetries: 0 }),
+      openai: withBreaker(
+        createOpenAiClient({
+          baseURL: fake.url,
+          apiKey: FAKE_API_KEY,
+          models,
+          timeoutMs: 2_000,
+          maxRetries: 0,
+        }),
+        new CircuitBreaker("openai"),
+      ),
     },
     order: ["openai"],
   };
@@ -121,7 +138,9 @@ describe("Ask", () => {
     // The manager, asking the same, gets the playbook.
     fake.respond = answer("a-1");
     const theirs = await askHelp(manager, { question }, ai);
-    expect(theirs.citations).toEqual([{ id: ids.playbook, title: "Verlängerungsanträge genehmigen", locale: "de" }]);
+    expect(theirs.citations).toEqual([
+      { id: ids.playbook, title: "Verlängerungsanträge genehmigen", locale: "de" },
+    ]);
     const gaps = await contentGaps(manager, 30);
     expect(gaps.map((g) => g.query)).toContain(question.toLowerCase());
     // The manager's covered question is no gap: only the partner's counts.
@@ -130,7 +149,11 @@ describe("Ask", () => {
 
   it("says so and records a gap when the model finds no article covers it", async () => {
     fake.respond = answer(null, 0.9);
-    const result = await askHelp(org.sales, { question: "Beginnt die Schutzfrist vor der Registrierung?" }, ai);
+    const result = await askHelp(
+      org.sales,
+      { question: "Beginnt die Schutzfrist vor der Registrierung?" },
+      ai,
+    );
     expect(result).toMatchObject({ answeredBy: "ai", covered: false, answer: null, citations: [] });
     expect((await contentGaps(manager, 30)).map((g) => g.query)).toContain(
       "beginnt die schutzfrist vor der registrierung?",
@@ -145,7 +168,12 @@ describe("Ask", () => {
 
   it("without AI configured the search results answer; every question is a help_question row", async () => {
     const result = await askHelp(org.sales, { question: "Schutzfrist" }, { clients: {} });
-    expect(result).toMatchObject({ answeredBy: "search", fallbackReason: "notConfigured", answer: null, covered: true });
+    expect(result).toMatchObject({
+      answeredBy: "search",
+      fallbackReason: "notConfigured",
+      answer: null,
+      covered: true,
+    });
     expect(result.hits.map((h) => h.id)).toEqual([ids.clock]);
     const rows = await questions(org.orgId);
     expect(rows.at(-1)).toMatchObject({
@@ -183,7 +211,11 @@ describe("Draft with AI", () => {
   it("drafts a new article from a gap as a DRAFT version by the editor, audited, never published", async () => {
     await searchHelp(org.sales, { q: "Rechnung Kopie" });
     fake.respond = () => ({
-      output: { title: "Rechnungskopie anfordern", body: "1. Öffnen Sie …\n2. [TODO: Menü]", keywords: ["Rechnung"] },
+      output: {
+        title: "Rechnungskopie anfordern",
+        body: "1. Öffnen Sie …\n2. [TODO: Menü]",
+        keywords: ["Rechnung"],
+      },
     });
     const draft = await draftWithAi(manager, { topic: "Rechnung Kopie", locale: "de", space: "enduser" }, ai);
     expect(draft.article).toMatchObject({
@@ -212,7 +244,11 @@ describe("Draft with AI", () => {
   it("revises an article as its next version, back to DRAFT; a partner may not draft", async () => {
     const id = await published({ title: "Pausen", bodyMd: "Eine Pause hält die Uhr an." });
     fake.respond = () => ({ output: { title: "Pausen einlegen", body: "Neu: Pausen …", keywords: [] } });
-    const draft = await draftWithAi(manager, { topic: "Pausen", locale: "de", space: "enduser", articleId: id }, ai);
+    const draft = await draftWithAi(
+      manager,
+      { topic: "Pausen", locale: "de", space: "enduser", articleId: id },
+      ai,
+    );
     expect(draft.article).toMatchObject({ id, status: "DRAFT", version: 2, title: "Pausen einlegen" });
     expect(fake.requests[0].rawBody).toContain("Eine Pause hält die Uhr an.");
     expect((await listVersions(manager, id)).map((v) => v.number)).toEqual([2, 1]);

@@ -58,10 +58,14 @@ export async function draftWithAi(
     if (current?.space === "salesops") authorize(ctx, "help.readSalesops", resource(ctx.orgId));
     const topicWords = wordsOf(input.topic);
     const gaps = (await readContentGaps(tx, 90))
-      .filter((g) => [...wordsOf(g.query)].some((w) => topicWords.has(w)) || g.query === input.topic.toLowerCase())
+      .filter(
+        (g) => [...wordsOf(g.query)].some((w) => topicWords.has(w)) || g.query === input.topic.toLowerCase(),
+      )
       .slice(0, 10)
       .map((g) => g.query);
-    const related = (await searchArticles(tx, [input.topic], input.locale, salesops || current?.space === "salesops"))
+    const related = (
+      await searchArticles(tx, [input.topic], input.locale, salesops || current?.space === "salesops")
+    )
       .filter((r) => r.id !== input.articleId)
       .slice(0, 5)
       .map((r) => r.title);
@@ -70,7 +74,9 @@ export async function draftWithAi(
 
   const outline = [
     `Sprache des Artikels: ${LANGUAGE[current?.locale ?? input.locale]}`,
-    gaps.length > 0 ? `Fragen von Nutzern, die die Hilfe bisher nicht beantwortet:\n${gaps.map((g) => `- ${g}`).join("\n")}` : "",
+    gaps.length > 0
+      ? `Fragen von Nutzern, die die Hilfe bisher nicht beantwortet:\n${gaps.map((g) => `- ${g}`).join("\n")}`
+      : "",
     related.length > 0
       ? `Verwandte Artikel (nicht wiederholen, darauf verweisen):\n${related.map((t) => `- ${t}`).join("\n")}`
       : "",
@@ -88,7 +94,10 @@ export async function draftWithAi(
   const output = reply.output as THelpDraftOutput;
   const title = output.title.trim().slice(0, 200) || input.topic;
   const bodyMd = output.body.slice(0, 100_000);
-  const keywords = [...new Set(output.keywords.map((k) => k.trim().slice(0, 50)).filter(Boolean))].slice(0, 20);
+  const keywords = [...new Set(output.keywords.map((k) => k.trim().slice(0, 50)).filter(Boolean))].slice(
+    0,
+    20,
+  );
 
   let article: THelpArticle;
   if (current) {

@@ -253,7 +253,9 @@ export const ZHelpAnalytics = z
     questions: z.number().int(),
     questionsUncovered: z.number().int(),
     questionsByAi: z.number().int(),
-    topQueries: z.array(z.object({ query: z.string(), count: z.number().int(), zeroResults: z.number().int() })),
+    topQueries: z.array(
+      z.object({ query: z.string(), count: z.number().int(), zeroResults: z.number().int() }),
+    ),
   })
   .meta({ id: "HelpAnalytics" });
 export type THelpAnalytics = z.infer<typeof ZHelpAnalytics>;
