@@ -34,12 +34,13 @@ import { helpForms, type TContentGap, type THelpArticle, type TSnippetPart } fro
 
 import { AskBox } from "./AskBox";
 import { DraftWithAi } from "./DraftWithAi";
+import { GuideList } from "./GuideList";
 import { HelpAnalytics } from "./HelpAnalytics";
 import { useHelpSearch } from "./helpQueries";
 
-const TABS = ["articles", "search", "ask", "gaps", "analytics", "synonyms"] as const;
+const TABS = ["articles", "search", "ask", "guides", "gaps", "analytics", "synonyms"] as const;
 /** The tabs every reader has; the others are the editors'. */
-const READER_TABS: readonly string[] = ["articles", "search", "ask"];
+const READER_TABS: readonly string[] = ["articles", "search", "ask", "guides"];
 type TabName = (typeof TABS)[number];
 
 export const STATUS_COLOR = {
@@ -101,6 +102,7 @@ export function HelpArea({
         {tab === "articles" && <ArticleTable orgSlug={orgSlug} editor={editor} articles={articles} />}
         {tab === "search" && <SearchBox orgSlug={orgSlug} />}
         {tab === "ask" && <AskBox orgSlug={orgSlug} />}
+        {tab === "guides" && <GuideList orgSlug={orgSlug} />}
         {tab === "gaps" && <Gaps orgSlug={orgSlug} gaps={gaps} />}
         {tab === "analytics" && <HelpAnalytics orgSlug={orgSlug} />}
         {tab === "synonyms" && <Synonyms orgSlug={orgSlug} synonyms={synonyms} />}

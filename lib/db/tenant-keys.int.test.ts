@@ -49,6 +49,9 @@ interface Fixture extends TestTenant {
   creditCompanyId: string;
   /** A help article of the organisation. */
   helpArticleId: string;
+  /** A workflow guide of the organisation and one of its steps. */
+  helpGuideId: string;
+  helpGuideStepId: string;
 }
 
 let a: Fixture;
@@ -138,6 +141,21 @@ async function fixture(slug: string): Promise<Fixture> {
       )
     ).rows[0].id,
   }));
+  const guide = await asSuperuser(async (client) => {
+    const helpGuideId = (
+      await client.query<{ id: string }>(
+        `INSERT INTO help_guide (org_id, space, locale, slug, title) VALUES ($1, 'salesops', 'de', 'g', 'G') RETURNING id`,
+        [tenant.orgId],
+      )
+    ).rows[0].id;
+    const helpGuideStepId = (
+      await client.query<{ id: string }>(
+        `INSERT INTO help_guide_step (org_id, guide_id, position, title) VALUES ($1, $2, 1, 'S') RETURNING id`,
+        [tenant.orgId, helpGuideId],
+      )
+    ).rows[0].id;
+    return { helpGuideId, helpGuideStepId };
+  });
   return {
     ...tenant,
     leadId,
@@ -148,6 +166,7 @@ async function fixture(slug: string): Promise<Fixture> {
     connectionId,
     ...samples,
     ...inbox,
+    ...guide,
   };
 }
 
@@ -437,6 +456,14 @@ function sampleRows(t: Fixture): Record<string, Row> {
       user_id: author,
     },
     help_synonym: { org_id: t.orgId, term: "a", expansion: `b-${randomUUID()}`, created_by: author },
+    help_guide: { org_id: t.orgId, space: "salesops", locale: "de", slug: `g-${randomUUID()}`, title: "G" },
+    help_guide_step: {
+      org_id: t.orgId,
+      guide_id: t.helpGuideId,
+      position: 2 + Math.floor(Math.random() * 1e6),
+      title: "S",
+    },
+    help_guide_progress: { org_id: t.orgId, user_id: author, step_id: t.helpGuideStepId },
     help_question: {
       org_id: t.orgId,
       user_id: author,
@@ -479,6 +506,8 @@ function parentRows(t: Fixture): Record<string, Row> {
     lead_activity: { org_id: t.orgId, id: t.activityId },
     credit_company: { org_id: t.orgId, id: t.creditCompanyId },
     help_article: { org_id: t.orgId, id: t.helpArticleId },
+    help_guide: { org_id: t.orgId, id: t.helpGuideId },
+    help_guide_step: { org_id: t.orgId, id: t.helpGuideStepId },
   };
 }
 

@@ -4,7 +4,8 @@ import { orgAction, type ActionState } from "@/lib/http/action";
 
 import { askHelp } from "./ask";
 import { draftWithAi } from "./draft";
-import { helpAssistForms, helpForms, type TAskResult, type THelpStatus } from "./schemas";
+import { setGuideStep } from "./guides";
+import { helpAssistForms, helpForms, helpGuideForms, type TAskResult, type THelpStatus } from "./schemas";
 import {
   addSynonym,
   createArticle,
@@ -99,4 +100,15 @@ export async function draftHelpArticleAction(
   return orgAction(orgSlug, helpAssistForms.draft, formData, async (session, input) => ({
     id: (await draftWithAi(session.ctx, input)).article.id,
   }));
+}
+
+/** A workflow guide's step ticked or unticked: the caller's own progress. */
+export async function setGuideStepAction(
+  orgSlug: string,
+  _previous: ActionState<{ done: boolean }>,
+  formData: FormData,
+): Promise<ActionState<{ done: boolean }>> {
+  return orgAction(orgSlug, helpGuideForms.progress, formData, (session, { stepId, done }) =>
+    setGuideStep(session.ctx, stepId, done),
+  );
 }

@@ -8,12 +8,14 @@ import { addTenantMember, createTenant, type TestTenant } from "@/test/tenants";
 import type { RouterOptions } from "@/lib/ai/router";
 import { CircuitBreaker, createOpenAiClient, withBreaker } from "@/lib/ai/providers";
 import { createToken } from "@/lib/auth/tokens";
-import type { MemberContext } from "@/lib/db";
+import { withOrg, type MemberContext } from "@/lib/db";
 import type { AppError } from "@/lib/errors";
 
 import { helpAnalytics } from "./analytics";
 import { askHelp } from "./ask";
+import { DEMO_GUIDES } from "./demo-guides";
 import { draftWithAi } from "./draft";
+import { listGuides, seedGuides, setGuideStep } from "./guides";
 import type { TCreateArticle } from "./schemas";
 import { contentGaps, createArticle, listVersions, searchHelp, transitionArticle } from "./service";
 
@@ -291,5 +293,41 @@ describe("search analytics", () => {
     expect(ninety).toMatchObject({ searches: 4, zeroResults: 4, questions: 1 });
     expect(ninety.topQueries.map((q) => q.query)).toEqual(["schutzfrist", "alt", "kantine"]);
     await expect(helpAnalytics(stats.sales, 30)).rejects.toMatchObject({ kind: "forbidden" });
+  });
+});
+
+describe("workflow guides", () => {
+  it("reach managers in their language with their own ticks, never a partner (service and RLS)", async () => {
+    expect(await seedGuides(manager, DEMO_GUIDES)).toBe(6);
+    expect(await seedGuides(manager, DEMO_GUIDES)).toBe(0);
+    const de = await listGuides(manager, "de");
+    expect(de.map((g) => g.title)).toEqual([
+      "Einen Verlängerungsantrag entscheiden",
+      "Einen abgelaufenen Lead neu zuweisen",
+      "Die KI-Kosten lesen",
+    ]);
+    expect(de[0].steps[0]).toMatchObject({ position: 1, href: "leads/queue", done: false });
+    expect((await listGuides(manager, "en")).map((g) => g.title)).toContain("Read the AI spend");
+
+    const step = de[0].steps[0].id;
+    await setGuideStep(manager, step, true);
+    await setGuideStep(manager, step, true);
+    expect((await listGuides(manager, "de"))[0].steps.map((s) => s.done)).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+    // Progress is per user: the admin's checklist is untouched.
+    expect((await listGuides(org.admin, "de"))[0].steps[0].done).toBe(false);
+    await setGuideStep(manager, step, false);
+    expect((await listGuides(manager, "de"))[0].steps[0].done).toBe(false);
+
+    // A partner: no salesops guide, by list, by step, or by the table itself.
+    expect(await listGuides(org.sales, "de")).toEqual([]);
+    await expect(setGuideStep(org.sales, step, true)).rejects.toMatchObject({ kind: "not_found" });
+    expect(
+      await withOrg(org.sales, async (tx) => [await tx.helpGuide.count(), await tx.helpGuideStep.count()]),
+    ).toEqual([0, 0]);
   });
 });

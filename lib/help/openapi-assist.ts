@@ -2,7 +2,17 @@ import { z } from "zod";
 
 import { defineApi } from "@/lib/http/spec";
 
-import { ZAnalyticsQuery, ZAskInput, ZAskResult, ZDraftInput, ZHelpAnalytics, ZHelpArticle } from "./schemas";
+import {
+  HELP_LOCALES,
+  ZAnalyticsQuery,
+  ZAskInput,
+  ZAskResult,
+  ZDraftInput,
+  ZGuideList,
+  ZGuideProgressInput,
+  ZHelpAnalytics,
+  ZHelpArticle,
+} from "./schemas";
 
 /**
  * The help system's assisting operations (issue 14, second part): Ask (help.answer), Draft with AI
@@ -57,4 +67,36 @@ export const helpAnalyticsApi = defineApi({
   problems: [403],
 });
 
-export const helpAssistApis = [askHelpApi, draftHelpApi, helpAnalyticsApi];
+export const listHelpGuidesApi = defineApi({
+  operationId: "listHelpGuides",
+  method: "GET",
+  path: "/help/guides",
+  tag,
+  summary: "The workflow guides the caller may read (salesops: managers and admins), with their own ticks",
+  query: z.object({ locale: z.enum(HELP_LOCALES).optional() }),
+  response: {
+    status: 200,
+    description: "The guides, each in the reader's language if it exists",
+    schema: ZGuideList,
+  },
+});
+
+export const setHelpGuideStepApi = defineApi({
+  operationId: "setHelpGuideStep",
+  method: "PUT",
+  path: "/help/guides/steps/{id}/progress",
+  tag,
+  summary: "Tick or untick a guide's step: the caller's own progress",
+  params: z.object({ id: z.uuid() }),
+  body: ZGuideProgressInput,
+  response: { status: 200, description: "The step's state", schema: ZGuideProgressInput },
+  problems: [404, 422],
+});
+
+export const helpAssistApis = [
+  askHelpApi,
+  draftHelpApi,
+  helpAnalyticsApi,
+  listHelpGuidesApi,
+  setHelpGuideStepApi,
+];

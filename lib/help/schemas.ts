@@ -264,3 +264,34 @@ export const helpAssistForms = {
   ask: formInput(ZAskInput),
   draft: formInput(ZDraftInput),
 };
+
+// Workflow guides ----------------------------------------------------------------------------------
+
+export const ZGuideStep = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  /** The screen where the step happens: a path inside the organisation (`leads/queue`), or null. */
+  href: z.string().nullable(),
+  /** Whether the caller ticked it. */
+  done: z.boolean(),
+});
+export const ZGuide = z
+  .object({
+    id: z.uuid(),
+    space: z.enum(HELP_SPACES),
+    locale: z.enum(HELP_LOCALES),
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    steps: z.array(ZGuideStep),
+  })
+  .meta({ id: "HelpGuide" });
+export type TGuide = z.infer<typeof ZGuide>;
+export const ZGuideList = z.object({ items: z.array(ZGuide) });
+
+export const ZGuideProgressInput = z.strictObject({ done: z.boolean() });
+export const helpGuideForms = {
+  progress: formInput(ZGuideProgressInput.extend({ stepId: z.uuid() }), { done: "boolean" }),
+};
