@@ -53,6 +53,7 @@ export function DraftWithAi({
         startIcon={<AutoAwesomeOutlined />}
         disabled={form.pending}
         aria-label={articleId ? t("reviseLabel") : t("label", { topic })}
+        sx={{ whiteSpace: "nowrap" }}
       >
         {form.pending ? t("working") : articleId ? t("revise") : t("button")}
       </Button>

@@ -12,7 +12,7 @@ import Typography from "@mui/material/Typography";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
+import { useActionState, useId, useOptimistic } from "react";
 
 import { EmptyState } from "@/components/ui/EmptyState";
 import { apiGet } from "@/components/ui/apiFetch";
@@ -87,8 +87,11 @@ function Step({
 }) {
   const t = useTranslations("help.guides");
   const queryClient = useQueryClient();
+  // Ticked at once; the list's answer follows.
+  const [done, setDone] = useOptimistic(step.done);
   const [state, action, pending] = useActionState(
     async (previous: ActionState<{ done: boolean }>, formData: FormData) => {
+      setDone(formData.get("done") === "true");
       const result = await setGuideStepAction(orgSlug, previous, formData);
       if (result.status === "ok")
         await queryClient.invalidateQueries({ queryKey: guidesKey(orgSlug, locale) });
@@ -101,20 +104,20 @@ function Step({
     <Box component="li" sx={{ display: "flex", gap: 1, py: 1, borderTop: 1, borderColor: "divider" }}>
       <form action={action}>
         <input type="hidden" name="stepId" value={step.id} />
-        <input type="hidden" name="done" value={String(!step.done)} />
+        <input type="hidden" name="done" value={String(!done)} />
         <Checkbox
           id={checkboxId}
-          checked={step.done}
+          checked={done}
           disabled={pending}
           onChange={(event) => event.currentTarget.form?.requestSubmit()}
-          slotProps={{ input: { "aria-label": t(step.done ? "untick" : "tick", { step: step.title }) } }}
+          slotProps={{ input: { "aria-label": t(done ? "untick" : "tick", { step: step.title }) } }}
         />
       </form>
       <Box sx={{ minWidth: 0, pt: 1 }} lang={lang}>
         <Typography
           component="label"
           htmlFor={checkboxId}
-          sx={{ fontWeight: 500, textDecoration: step.done ? "line-through" : "none" }}
+          sx={{ display: "block", fontWeight: 500, textDecoration: done ? "line-through" : "none" }}
         >
           {step.position}. {step.title}
         </Typography>

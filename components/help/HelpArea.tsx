@@ -242,7 +242,11 @@ function Gaps({ orgSlug, gaps }: { orgSlug: string; gaps: TContentGap[] }) {
               <TableCell>{g.count}</TableCell>
               <TableCell>{format.dateTime(new Date(g.lastAt), { dateStyle: "medium" })}</TableCell>
               <TableCell>
-                <Stack direction={{ xs: "column", md: "row" }} spacing={1} sx={{ alignItems: "flex-start" }}>
+                <Stack
+                  direction={{ xs: "column", md: "row" }}
+                  spacing={1}
+                  sx={{ alignItems: { xs: "flex-start", md: "center" }, whiteSpace: "nowrap" }}
+                >
                   <ButtonLink
                     size="small"
                     href={`/${orgSlug}/help/new?${new URLSearchParams({ title: g.query, locale: g.locale })}`}
