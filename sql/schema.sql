@@ -1926,6 +1926,66 @@ ALTER TABLE ONLY public.help_feedback FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: help_guide; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.help_guide (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    space text NOT NULL,
+    locale text NOT NULL,
+    slug text NOT NULL,
+    title text NOT NULL,
+    summary text DEFAULT ''::text NOT NULL,
+    "position" integer DEFAULT 0 NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT help_guide_locale_check CHECK ((locale = ANY (ARRAY['de'::text, 'en'::text]))),
+    CONSTRAINT help_guide_slug_check CHECK (((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text) AND (length(slug) <= 120))),
+    CONSTRAINT help_guide_space_check CHECK ((space = ANY (ARRAY['enduser'::text, 'salesops'::text]))),
+    CONSTRAINT help_guide_summary_check CHECK ((length(summary) <= 2000)),
+    CONSTRAINT help_guide_title_check CHECK (((length(title) >= 1) AND (length(title) <= 200)))
+);
+
+ALTER TABLE ONLY public.help_guide FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: help_guide_progress; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.help_guide_progress (
+    org_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    step_id uuid NOT NULL,
+    done_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY public.help_guide_progress FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: help_guide_step; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.help_guide_step (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    guide_id uuid NOT NULL,
+    "position" integer NOT NULL,
+    title text NOT NULL,
+    body text DEFAULT ''::text NOT NULL,
+    href text,
+    CONSTRAINT help_guide_step_body_check CHECK ((length(body) <= 4000)),
+    CONSTRAINT help_guide_step_href_check CHECK (((href ~ '^[a-z0-9][a-zA-Z0-9/_=&?.-]*$'::text) AND (length(href) <= 300))),
+    CONSTRAINT help_guide_step_position_check CHECK (("position" >= 1)),
+    CONSTRAINT help_guide_step_title_check CHECK (((length(title) >= 1) AND (length(title) <= 200)))
+);
+
+ALTER TABLE ONLY public.help_guide_step FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: help_question; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3137,6 +3197,62 @@ ALTER TABLE ONLY public.help_feedback
 
 ALTER TABLE ONLY public.help_feedback
     ADD CONSTRAINT help_feedback_vote_key UNIQUE (org_id, article_id, user_id);
+
+
+--
+-- Name: help_guide help_guide_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_guide
+    ADD CONSTRAINT help_guide_org_id_id_key UNIQUE (org_id, id);
+
+
+--
+-- Name: help_guide help_guide_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_guide
+    ADD CONSTRAINT help_guide_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: help_guide_progress help_guide_progress_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_guide_progress
+    ADD CONSTRAINT help_guide_progress_pkey PRIMARY KEY (org_id, user_id, step_id);
+
+
+--
+-- Name: help_guide help_guide_slug_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_guide
+    ADD CONSTRAINT help_guide_slug_key UNIQUE (org_id, locale, slug);
+
+
+--
+-- Name: help_guide_step help_guide_step_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_guide_step
+    ADD CONSTRAINT help_guide_step_org_id_id_key UNIQUE (org_id, id);
+
+
+--
+-- Name: help_guide_step help_guide_step_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_guide_step
+    ADD CONSTRAINT help_guide_step_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: help_guide_step help_guide_step_position_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_guide_step
+    ADD CONSTRAINT help_guide_step_position_key UNIQUE (org_id, guide_id, "position");
 
 
 --
@@ -4621,6 +4737,62 @@ ALTER TABLE ONLY public.help_feedback
 
 
 --
+-- Name: help_guide help_guide_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_guide
+    ADD CONSTRAINT help_guide_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
+
+
+--
+-- Name: help_guide help_guide_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_guide
+    ADD CONSTRAINT help_guide_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_guide_progress help_guide_progress_member_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_guide_progress
+    ADD CONSTRAINT help_guide_progress_member_fkey FOREIGN KEY (org_id, user_id) REFERENCES public.membership(org_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_guide_progress help_guide_progress_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_guide_progress
+    ADD CONSTRAINT help_guide_progress_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_guide_progress help_guide_progress_step_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_guide_progress
+    ADD CONSTRAINT help_guide_progress_step_fkey FOREIGN KEY (org_id, step_id) REFERENCES public.help_guide_step(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_guide_step help_guide_step_guide_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_guide_step
+    ADD CONSTRAINT help_guide_step_guide_fkey FOREIGN KEY (org_id, guide_id) REFERENCES public.help_guide(org_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_guide_step help_guide_step_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_guide_step
+    ADD CONSTRAINT help_guide_step_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
 -- Name: help_question help_question_member_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -6061,6 +6233,77 @@ CREATE POLICY help_feedback_select ON public.help_feedback FOR SELECT USING (((o
 --
 
 CREATE POLICY help_feedback_update_own ON public.help_feedback FOR UPDATE USING (((org_id = public.app_current_org_id()) AND (user_id = public.app_current_user_id()))) WITH CHECK (((org_id = public.app_current_org_id()) AND (user_id = public.app_current_user_id())));
+
+
+--
+-- Name: help_guide; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.help_guide ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_guide help_guide_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_guide_insert ON public.help_guide FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager() AND ((created_by IS NULL) OR (created_by = public.app_current_user_id()))));
+
+
+--
+-- Name: help_guide_progress; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.help_guide_progress ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_guide_progress help_guide_progress_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_guide_progress_delete ON public.help_guide_progress FOR DELETE USING (((org_id = public.app_current_org_id()) AND (user_id = public.app_current_user_id())));
+
+
+--
+-- Name: help_guide_progress help_guide_progress_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_guide_progress_insert ON public.help_guide_progress FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND (user_id = public.app_current_user_id()) AND (EXISTS ( SELECT 1
+   FROM public.help_guide_step s
+  WHERE ((s.org_id = help_guide_progress.org_id) AND (s.id = help_guide_progress.step_id))))));
+
+
+--
+-- Name: help_guide_progress help_guide_progress_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_guide_progress_select ON public.help_guide_progress FOR SELECT USING (((org_id = public.app_current_org_id()) AND (user_id = public.app_current_user_id())));
+
+
+--
+-- Name: help_guide help_guide_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_guide_select ON public.help_guide FOR SELECT USING (((org_id = public.app_current_org_id()) AND public.app_help_may_read(space, 'PUBLISHED'::text)));
+
+
+--
+-- Name: help_guide_step; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.help_guide_step ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_guide_step help_guide_step_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_guide_step_insert ON public.help_guide_step FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+
+
+--
+-- Name: help_guide_step help_guide_step_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_guide_step_select ON public.help_guide_step FOR SELECT USING (((org_id = public.app_current_org_id()) AND (EXISTS ( SELECT 1
+   FROM public.help_guide g
+  WHERE ((g.org_id = help_guide_step.org_id) AND (g.id = help_guide_step.guide_id))))));
 
 
 --
@@ -8618,6 +8861,27 @@ GRANT UPDATE(created_at) ON TABLE public.help_feedback TO freshplan_app;
 
 
 --
+-- Name: TABLE help_guide; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.help_guide TO freshplan_app;
+
+
+--
+-- Name: TABLE help_guide_progress; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.help_guide_progress TO freshplan_app;
+
+
+--
+-- Name: TABLE help_guide_step; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.help_guide_step TO freshplan_app;
+
+
+--
 -- Name: TABLE help_question; Type: ACL; Schema: public; Owner: -
 --
 
@@ -9311,6 +9575,7 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261209100000'),
     ('20261209105000'),
     ('20261209106000'),
+    ('20261209110000'),
     ('20261209120000'),
     ('20261209200000'),
     ('20261209200100'),

@@ -30,6 +30,7 @@ import {
 } from "@/lib/help/schemas";
 import type { ActionState } from "@/lib/http/action";
 
+import { DraftWithAi } from "./DraftWithAi";
 import { STATUS_COLOR } from "./HelpArea";
 import { helpKeys } from "./helpQueries";
 import { Markdown } from "./Markdown";
@@ -74,6 +75,19 @@ export function ArticleEditor({
   return (
     <Stack spacing={3}>
       {article && <Transitions orgSlug={orgSlug} article={article} userId={userId} />}
+      {article ? (
+        <DraftWithAi
+          orgSlug={orgSlug}
+          topic={article.title}
+          locale={article.locale}
+          space={article.space}
+          articleId={article.id}
+        />
+      ) : (
+        prefill?.title && (
+          <DraftWithAi orgSlug={orgSlug} topic={prefill.title} locale={prefill.locale ?? "de"} />
+        )
+      )}
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
         <Box component="form" onSubmit={form.onSubmit} noValidate>
           {article && <input type="hidden" name="id" value={article.id} />}

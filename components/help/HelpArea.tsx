@@ -32,9 +32,15 @@ import { useActionForm } from "@/components/ui/useActionForm";
 import { addHelpSynonymAction, removeHelpSynonymAction } from "@/lib/help/actions";
 import { helpForms, type TContentGap, type THelpArticle, type TSnippetPart } from "@/lib/help/schemas";
 
+import { AskBox } from "./AskBox";
+import { DraftWithAi } from "./DraftWithAi";
+import { GuideList } from "./GuideList";
+import { HelpAnalytics } from "./HelpAnalytics";
 import { useHelpSearch } from "./helpQueries";
 
-const TABS = ["articles", "search", "gaps", "synonyms"] as const;
+const TABS = ["articles", "search", "ask", "guides", "gaps", "analytics", "synonyms"] as const;
+/** The tabs every reader has; the others are the editors'. */
+const READER_TABS: readonly string[] = ["articles", "search", "ask", "guides"];
 type TabName = (typeof TABS)[number];
 
 export const STATUS_COLOR = {
@@ -60,7 +66,7 @@ export function HelpArea({
   initialTab?: string;
 }) {
   const t = useTranslations("help");
-  const tabs = TABS.filter((name) => editor || name === "articles" || name === "search");
+  const tabs = TABS.filter((name) => editor || READER_TABS.includes(name));
   const [tab, setTab] = useState<TabName>(
     tabs.includes(initialTab as TabName) ? (initialTab as TabName) : "articles",
   );
@@ -100,7 +106,10 @@ export function HelpArea({
       <Box role="tabpanel" id={`help-panel-${tab}`} aria-labelledby={`help-tab-${tab}`}>
         {tab === "articles" && <ArticleTable orgSlug={orgSlug} editor={editor} articles={articles} />}
         {tab === "search" && <SearchBox orgSlug={orgSlug} />}
+        {tab === "ask" && <AskBox orgSlug={orgSlug} />}
+        {tab === "guides" && <GuideList orgSlug={orgSlug} />}
         {tab === "gaps" && <Gaps orgSlug={orgSlug} gaps={gaps} />}
+        {tab === "analytics" && <HelpAnalytics orgSlug={orgSlug} />}
         {tab === "synonyms" && <Synonyms orgSlug={orgSlug} synonyms={synonyms} />}
       </Box>
     </Stack>
@@ -238,12 +247,19 @@ function Gaps({ orgSlug, gaps }: { orgSlug: string; gaps: TContentGap[] }) {
               <TableCell>{g.count}</TableCell>
               <TableCell>{format.dateTime(new Date(g.lastAt), { dateStyle: "medium" })}</TableCell>
               <TableCell>
-                <ButtonLink
-                  size="small"
-                  href={`/${orgSlug}/help/new?${new URLSearchParams({ title: g.query, locale: g.locale })}`}
+                <Stack
+                  direction={{ xs: "column", md: "row" }}
+                  spacing={1}
+                  sx={{ alignItems: { xs: "flex-start", md: "center" }, whiteSpace: "nowrap" }}
                 >
-                  {t("draft")}
-                </ButtonLink>
+                  <ButtonLink
+                    size="small"
+                    href={`/${orgSlug}/help/new?${new URLSearchParams({ title: g.query, locale: g.locale })}`}
+                  >
+                    {t("draft")}
+                  </ButtonLink>
+                  <DraftWithAi orgSlug={orgSlug} topic={g.query} locale={g.locale} />
+                </Stack>
               </TableCell>
             </TableRow>
           ))}

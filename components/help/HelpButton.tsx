@@ -21,6 +21,7 @@ import { helpFeedbackAction } from "@/lib/help/actions";
 import type { TContextHelp, THelpLocale } from "@/lib/help/schemas";
 import type { ActionState } from "@/lib/http/action";
 
+import { AskBox } from "./AskBox";
 import { helpKeys, useContextHelp } from "./helpQueries";
 import { Markdown } from "./Markdown";
 
@@ -122,6 +123,11 @@ function HelpDrawerContent({
           </Box>
           <Feedback orgSlug={org} help={help} locale={locale} />
         </>
+      )}
+      {help && (
+        <Box sx={{ mt: 3, pt: 2, borderTop: 1, borderColor: "divider" }}>
+          <AskBox orgSlug={org} compact />
+        </Box>
       )}
     </Box>
   );

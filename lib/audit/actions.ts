@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "credit.limit.requested",
   "help.article.archived",
   "help.article.created",
+  "help.article.drafted",
   "help.article.published",
   "help.article.submitted",
   "help.article.updated",

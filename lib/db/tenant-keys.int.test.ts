@@ -51,6 +51,9 @@ interface Fixture extends TestTenant {
   helpArticleId: string;
   /** A running A/B test of that article, with control (arm 0) and one variant (arm 1). */
   helpExperimentId: string;
+  /** A workflow guide of the organisation and one of its steps. */
+  helpGuideId: string;
+  helpGuideStepId: string;
 }
 
 let a: Fixture;
@@ -140,6 +143,21 @@ async function fixture(slug: string): Promise<Fixture> {
       )
     ).rows[0].id,
   }));
+  const guide = await asSuperuser(async (client) => {
+    const helpGuideId = (
+      await client.query<{ id: string }>(
+        `INSERT INTO help_guide (org_id, space, locale, slug, title) VALUES ($1, 'salesops', 'de', 'g', 'G') RETURNING id`,
+        [tenant.orgId],
+      )
+    ).rows[0].id;
+    const helpGuideStepId = (
+      await client.query<{ id: string }>(
+        `INSERT INTO help_guide_step (org_id, guide_id, position, title) VALUES ($1, $2, 1, 'S') RETURNING id`,
+        [tenant.orgId, helpGuideId],
+      )
+    ).rows[0].id;
+    return { helpGuideId, helpGuideStepId };
+  });
   return {
     ...tenant,
     leadId,
@@ -166,6 +184,7 @@ async function fixture(slug: string): Promise<Fixture> {
       );
       return id;
     }),
+    ...guide,
   };
 }
 
@@ -475,6 +494,14 @@ function sampleRows(t: Fixture): Record<string, Row> {
       weight: 1,
     },
     help_exposure: { org_id: t.orgId, experiment_id: t.helpExperimentId, arm: 1, user_id: author },
+    help_guide: { org_id: t.orgId, space: "salesops", locale: "de", slug: `g-${randomUUID()}`, title: "G" },
+    help_guide_step: {
+      org_id: t.orgId,
+      guide_id: t.helpGuideId,
+      position: 2 + Math.floor(Math.random() * 1e6),
+      title: "S",
+    },
+    help_guide_progress: { org_id: t.orgId, user_id: author, step_id: t.helpGuideStepId },
     help_question: {
       org_id: t.orgId,
       user_id: author,
@@ -519,6 +546,8 @@ function parentRows(t: Fixture): Record<string, Row> {
     help_article: { org_id: t.orgId, id: t.helpArticleId },
     help_experiment: { org_id: t.orgId, id: t.helpExperimentId },
     help_experiment_arm: { org_id: t.orgId, experiment_id: t.helpExperimentId, position: 0 },
+    help_guide: { org_id: t.orgId, id: t.helpGuideId },
+    help_guide_step: { org_id: t.orgId, id: t.helpGuideStepId },
   };
 }
 

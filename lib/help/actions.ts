@@ -4,7 +4,10 @@ import { orgAction, type ActionState } from "@/lib/http/action";
 
 import { experimentForms } from "./experiment-schemas";
 import { createExperiment, transitionExperiment } from "./experiments";
-import { helpForms, type THelpStatus } from "./schemas";
+import { askHelp } from "./ask";
+import { draftWithAi } from "./draft";
+import { setGuideStep } from "./guides";
+import { helpAssistForms, helpForms, helpGuideForms, type TAskResult, type THelpStatus } from "./schemas";
 import {
   addSynonym,
   createArticle,
@@ -111,4 +114,35 @@ export async function transitionHelpExperimentAction(
   return orgAction(orgSlug, experimentForms.transition, formData, async (session, { id, ...input }) => ({
     status: (await transitionExperiment(session.ctx, id, input)).status,
   }));
+}
+
+/** Ask: the answer (or the search results without AI), the question recorded. */
+export async function askHelpAction(
+  orgSlug: string,
+  _previous: ActionState<TAskResult>,
+  formData: FormData,
+): Promise<ActionState<TAskResult>> {
+  return orgAction(orgSlug, helpAssistForms.ask, formData, (session, input) => askHelp(session.ctx, input));
+}
+
+/** Draft with AI: the saved draft's id (a DRAFT version, never published by itself). */
+export async function draftHelpArticleAction(
+  orgSlug: string,
+  _previous: ActionState<{ id: string }>,
+  formData: FormData,
+): Promise<ActionState<{ id: string }>> {
+  return orgAction(orgSlug, helpAssistForms.draft, formData, async (session, input) => ({
+    id: (await draftWithAi(session.ctx, input)).article.id,
+  }));
+}
+
+/** A workflow guide's step ticked or unticked: the caller's own progress. */
+export async function setGuideStepAction(
+  orgSlug: string,
+  _previous: ActionState<{ done: boolean }>,
+  formData: FormData,
+): Promise<ActionState<{ done: boolean }>> {
+  return orgAction(orgSlug, helpGuideForms.progress, formData, (session, { stepId, done }) =>
+    setGuideStep(session.ctx, stepId, done),
+  );
 }

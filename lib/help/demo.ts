@@ -3,6 +3,8 @@ import "server-only";
 import { withOrg, type MemberContext } from "@/lib/db";
 
 import { DEMO_ARTICLES, DEMO_GAP_QUERIES, DEMO_SYNONYMS } from "./demo-articles";
+import { DEMO_GUIDES } from "./demo-guides";
+import { seedGuides } from "./guides";
 import { addSynonym, createArticle, searchHelp, transitionArticle } from "./service";
 
 /**
@@ -15,6 +17,8 @@ export async function seedHelp(
   manager: MemberContext,
   partner: MemberContext,
 ): Promise<{ articles: number }> {
+  // The workflow guides came later than the articles: seeded on their own, once.
+  await seedGuides(manager, DEMO_GUIDES);
   const existing = await withOrg(admin, (tx) => tx.helpArticle.count());
   if (existing > 0) return { articles: 0 };
   for (const article of DEMO_ARTICLES) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { defineApi } from "@/lib/http/spec";
 
+import { helpAssistApis } from "./openapi-assist";
 import {
   EXPERIMENT_STATUSES,
   ZCreateExperiment,
@@ -275,4 +276,5 @@ export const helpApis = [
   getHelpExperimentApi,
   transitionHelpExperimentApi,
   helpExperimentResultsApi,
+  ...helpAssistApis,
 ];

@@ -224,13 +224,22 @@ export function snippetParts(headline: string): TSnippetPart[] {
   return parts.filter((p) => p.text.length > 0);
 }
 
-/** Queries without a result in the last `days` days, most asked first. */
+/**
+ * Queries without a result in the last `days` days, most asked first: searches that found nothing
+ * and questions to "Ask" the published articles did not cover (normalised as normalizeQuery does).
+ */
 export async function readContentGaps(tx: Tx, days: number) {
   return tx.$queryRaw<{ query: string; count: number; last_at: Date; locale: THelpLocale }[]>`
+    WITH misses AS (
+      SELECT normalized, locale, created_at FROM help_search_log
+      WHERE result_count = 0 AND created_at > now() - make_interval(days => ${days}::int)
+      UNION ALL
+      SELECT lower(regexp_replace(btrim(question), '\\s+', ' ', 'g')), locale, created_at FROM help_question
+      WHERE NOT covered AND created_at > now() - make_interval(days => ${days}::int)
+    )
     SELECT normalized AS query, count(*)::int AS count, max(created_at) AS last_at,
            mode() WITHIN GROUP (ORDER BY locale) AS locale
-    FROM help_search_log
-    WHERE result_count = 0 AND created_at > now() - make_interval(days => ${days}::int)
+    FROM misses
     GROUP BY normalized
     ORDER BY count DESC, last_at DESC
     LIMIT 50`;

@@ -188,3 +188,112 @@ export const helpForms = {
 
 /** The A/B tests' forms (experiment-schemas.ts), here with the others so the form checks find them. */
 export { experimentForms } from "./experiment-schemas";
+// Ask, Draft with AI, search analytics (issue 14, second part) -----------------------------------
+
+export const ZAskInput = z.strictObject({
+  question: z.string().trim().min(3).max(2000),
+  /** The reader's language; the caller's language when left out. */
+  locale: z.enum(HELP_LOCALES).optional(),
+});
+export type TAskInput = z.infer<typeof ZAskInput>;
+
+export const ZAskCitation = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  locale: z.enum(HELP_LOCALES),
+});
+
+/**
+ * The answer to a question: by the AI from the reader's published articles (`ai`), or — without AI
+ * configured or allowed — the search results (`search`). `covered` false: the help has nothing on
+ * it, recorded as a content gap.
+ */
+export const ZAskResult = z
+  .object({
+    questionId: z.uuid(),
+    question: z.string(),
+    answeredBy: z.enum(["ai", "search"]),
+    covered: z.boolean(),
+    /** The AI's answer; null when the articles do not cover it or no AI answered. */
+    answer: z.string().nullable(),
+    /** The article the answer rests on: only ever one the reader may read and the model was given. */
+    citations: z.array(ZAskCitation),
+    /** Why the search answered: no AI on this installation, not allowed, or unavailable now. */
+    fallbackReason: z.enum(["notConfigured", "notAllowed", "unavailable"]).nullable(),
+    /** The search results (the articles the AI was given, or the fallback's answer). */
+    hits: z.array(ZSearchHit),
+  })
+  .meta({ id: "HelpAskResult" });
+export type TAskResult = z.infer<typeof ZAskResult>;
+
+/** Draft with AI: a new article about a topic (a content gap), or a revision of an article. */
+export const ZDraftInput = z.strictObject({
+  topic: z.string().trim().min(1).max(200),
+  locale: z.enum(HELP_LOCALES),
+  space: z.enum(HELP_SPACES).default("enduser"),
+  /** The article to revise; a new article when left out. */
+  articleId: z.uuid().optional(),
+});
+export type TDraftInput = z.infer<typeof ZDraftInput>;
+
+export const ANALYTICS_DAYS = [7, 30, 90] as const;
+export const ZAnalyticsQuery = z.object({
+  days: z.coerce
+    .number()
+    .int()
+    .refine((d) => (ANALYTICS_DAYS as readonly number[]).includes(d), "7, 30 or 90")
+    .default(30),
+});
+
+export const ZHelpAnalytics = z
+  .object({
+    days: z.number().int(),
+    searches: z.number().int(),
+    zeroResults: z.number().int(),
+    /** zeroResults / searches, 0 when there was no search. */
+    zeroResultRate: z.number(),
+    questions: z.number().int(),
+    questionsUncovered: z.number().int(),
+    questionsByAi: z.number().int(),
+    topQueries: z.array(
+      z.object({ query: z.string(), count: z.number().int(), zeroResults: z.number().int() }),
+    ),
+  })
+  .meta({ id: "HelpAnalytics" });
+export type THelpAnalytics = z.infer<typeof ZHelpAnalytics>;
+
+export const helpAssistForms = {
+  ask: formInput(ZAskInput),
+  draft: formInput(ZDraftInput),
+};
+
+// Workflow guides ----------------------------------------------------------------------------------
+
+export const ZGuideStep = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  /** The screen where the step happens: a path inside the organisation (`leads/queue`), or null. */
+  href: z.string().nullable(),
+  /** Whether the caller ticked it. */
+  done: z.boolean(),
+});
+export const ZGuide = z
+  .object({
+    id: z.uuid(),
+    space: z.enum(HELP_SPACES),
+    locale: z.enum(HELP_LOCALES),
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    steps: z.array(ZGuideStep),
+  })
+  .meta({ id: "HelpGuide" });
+export type TGuide = z.infer<typeof ZGuide>;
+export const ZGuideList = z.object({ items: z.array(ZGuide) });
+
+export const ZGuideProgressInput = z.strictObject({ done: z.boolean() });
+export const helpGuideForms = {
+  progress: formInput(ZGuideProgressInput.extend({ stepId: z.uuid() }), { done: "boolean" }),
+};

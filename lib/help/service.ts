@@ -55,7 +55,7 @@ async function loadArticle(tx: Tx, ctx: MemberContext, id: string, action: Actio
 }
 
 /** The reader's language: the one asked for, else their account's. */
-async function localeOf(tx: Tx, ctx: MemberContext, asked?: THelpLocale): Promise<THelpLocale> {
+export async function localeOf(tx: Tx, ctx: MemberContext, asked?: THelpLocale): Promise<THelpLocale> {
   if (asked) return asked;
   const user = await tx.user.findUnique({ where: { id: ctx.userId }, select: { locale: true } });
   return user?.locale === "en" ? "en" : "de";
@@ -248,7 +248,7 @@ export async function listVersions(ctx: MemberContext, id: string): Promise<THel
 }
 
 /** Synonyms whose term (or expansion) the query contains: what the query is also searched for. */
-async function expansionsOf(tx: Tx, query: string): Promise<string[]> {
+export async function expansionsOf(tx: Tx, query: string): Promise<string[]> {
   const lower = query.toLowerCase();
   const synonyms = await tx.helpSynonym.findMany({ select: { term: true, expansion: true } });
   const extra = new Set<string>();
