@@ -1,11 +1,13 @@
 // Credit-check benchmark (issue 13): N concurrent credit checks (getLeadCredit, as GET
-// /api/v1/leads/{id}/credit runs it: session context, RLS, the lead's access rules, the per-company
-// cache) over M companies, against the fake Allianz Trade (test/fakes/allianz-trade.ts) on 127.0.0.1
-// answering after LATENCY ms and allowing RATE requests/s. Scenarios: a cold cache (every company
-// read through single-flight and micro-batching), a warm cache, a stale cache (answered at once,
-// refreshed in the background), and the provider failing (breaker open: the cached answer, or a
-// refusal, at once). Prints p50/p95/p99 per scenario and the provider calls made. Runs on a fresh
-// database fp_cr_bench_<random> on TEST_DATABASE_URL's server, dropped afterwards.
+// /api/v1/leads/{id}/credit runs it: session context, the credit permission, the lead under RLS,
+// the per-company cache) over M companies, against the fake Allianz Trade
+// (test/fakes/allianz-trade.ts) on 127.0.0.1 answering after LATENCY ms and allowing RATE
+// requests/s. Scenarios: a cold cache (every company read through single-flight and
+// micro-batching), a warm cache, a stale cache (answered at once, refreshed in the background), one
+// check at a time (cached, and read from the provider), and the provider failing (breaker open: the
+// cached answer, or a refusal, at once). Prints p50/p95/p99 per scenario and the provider calls
+// made. Runs on a fresh database fp_cr_bench_<random> on TEST_DATABASE_URL's server, dropped
+// afterwards.
 //
 //   npm run bench:credit [-- --checks=500 --companies=200 --latency=200 --rate=10]
 //   npm run bench:credit -- --quick          (100 checks over 50 companies)
@@ -125,24 +127,25 @@ async function main() {
     ).rows.map((r) => r.id);
     const ctx = { orgId, userId, roles: ["manager"] };
 
-    const run = async (label: string) => {
+    /** `count` checks (all at once by default; `oneAtATime`: each after the previous answered). */
+    const run = async (label: string, { count = CHECKS, oneAtATime = false } = {}) => {
       const before = fake.dataCalls();
       const times: number[] = [];
       const sources: Record<string, number> = {};
       let refused = 0;
       const started = performance.now();
-      await Promise.all(
-        Array.from({ length: CHECKS }, async (_, i) => {
-          const t0 = performance.now();
-          try {
-            const answer = await getLeadCredit(ctx, leads[i % leads.length]);
-            sources[answer.source ?? "none"] = (sources[answer.source ?? "none"] ?? 0) + 1;
-          } catch {
-            refused += 1;
-          }
-          times.push(performance.now() - t0);
-        }),
-      );
+      const check = async (i: number) => {
+        const t0 = performance.now();
+        try {
+          const answer = await getLeadCredit(ctx, leads[i % leads.length]);
+          sources[answer.source ?? "none"] = (sources[answer.source ?? "none"] ?? 0) + 1;
+        } catch {
+          refused += 1;
+        }
+        times.push(performance.now() - t0);
+      };
+      if (oneAtATime) for (let i = 0; i < count; i += 1) await check(i);
+      else await Promise.all(Array.from({ length: count }, (_, i) => check(i)));
       const wall = performance.now() - started;
       times.sort((a, b) => a - b);
       const f = (ms: number) => `${ms.toFixed(1)} ms`;
@@ -161,6 +164,10 @@ async function main() {
     await run("stale cache (served, refreshed)");
     await new Promise((resolve) => setTimeout(resolve, 2_000)); // the background refreshes end
     await run("refreshed cache");
+    // One manager at a time: the latency of a single check, from the cache and from the provider.
+    await run("one at a time, cached", { count: 100, oneAtATime: true });
+    await client.query(`UPDATE credit_company SET fetched_at = NULL, grade = NULL`);
+    await run("one at a time, never read before", { count: 20, oneAtATime: true });
 
     // The provider fails: the first failures open the breaker; then nothing waits on it.
     fake.options.failureRate = 1;
