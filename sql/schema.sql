@@ -1797,6 +1797,7 @@ CREATE TABLE public.help_article (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     published_at timestamp with time zone,
+    search_doc tsvector GENERATED ALWAYS AS (public.app_help_document(locale, title, tags, body_md)) STORED,
     CONSTRAINT help_article_body_md_check CHECK ((length(body_md) <= 100000)),
     CONSTRAINT help_article_four_eyes CHECK (((status <> 'PUBLISHED'::text) OR ((reviewed_by IS NOT NULL) AND (published_at IS NOT NULL) AND (reviewed_by IS DISTINCT FROM updated_by)))),
     CONSTRAINT help_article_help_keys_check CHECK ((cardinality(help_keys) <= 20)),
@@ -3895,7 +3896,7 @@ CREATE INDEX help_article_keys_idx ON public.help_article USING gin (help_keys);
 -- Name: help_article_search_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX help_article_search_idx ON public.help_article USING gin (public.app_help_document(locale, title, tags, body_md));
+CREATE INDEX help_article_search_idx ON public.help_article USING gin (search_doc);
 
 
 --

@@ -130,7 +130,9 @@ export function compareWithRuntimeModel(schema: PrismaSchema, runtime: RuntimeDa
     for (const field of scalars.filter((f) => !model.fields.some((m) => m.name === f.name))) {
       problems.push(`model ${model.name}: field ${field.name} only in the generated client${hint}`);
     }
-    for (const field of model.fields) {
+    // An Unsupported("…") field has no place in the client (Prisma leaves it out); the catalogue
+    // comparison still checks its column.
+    for (const field of model.fields.filter((f) => !f.type.startsWith("Unsupported("))) {
       const g = scalars.find((f) => f.name === field.name);
       if (!g) problems.push(`model ${model.name}: field ${field.name} only in schema.prisma${hint}`);
       else if (g.type !== field.type || (g.dbName ?? g.name) !== field.column) {
@@ -215,7 +217,9 @@ export function expectedColumnTypes(field: PrismaField, enums: Record<string, st
     Bytes: "bytea",
   };
   let base: string | undefined;
-  if (field.nativeType) base = byNative[field.nativeType];
+  const unsupported = /^Unsupported\("([^"]+)"\)$/.exec(field.type);
+  if (unsupported) base = unsupported[1];
+  else if (field.nativeType) base = byNative[field.nativeType];
   else if (enums[field.type]) base = enums[field.type];
   else base = byType[field.type];
   if (!base) return [];

@@ -149,10 +149,11 @@ export interface SearchRow {
  * of the query's words to the title and tags (every word at least 0.5). Ranked by text rank plus
  * similarity, the reader's language first among equals.
  *
- * Built to stay fast at thousands of articles: the candidates come from indexes only (the
- * document's GIN index for `@@`; the trigram indexes on title and tags for the first word, `<%` at
- * the 0.5 threshold), scores are computed for them alone, and the snippet (`ts_headline`, the
- * costly part) only for the 20 answered.
+ * Built to stay fast at thousands of articles: the document is stored (never computed from the
+ * body at search time), the candidates come from indexes (the document's GIN index for `@@`; the
+ * trigram indexes on title and tags for the first word, `<%` at the 0.5 threshold), scores are
+ * computed for them alone, and the snippet (`ts_headline`, the costly part) only for the 20
+ * answered.
  */
 export async function searchArticles(
   tx: Tx,
@@ -165,7 +166,8 @@ export async function searchArticles(
       terms.map((t) => Prisma.sql`websearch_to_tsquery(${config}::regconfig, ${t})`),
       " || ",
     );
-  const document = Prisma.sql`app_help_document(a.locale, a.title, a.tags, a.body_md)`;
+  // The stored document (help_article.search_doc, generated from locale, title, tags and body).
+  const document = Prisma.sql`a.search_doc`;
   // The query's words for the typo match: three letters or more, at most eight.
   const words = terms[0]
     .split(/[\s"]+/)
