@@ -6,7 +6,22 @@
  * of each route. Behind a load balancer each instance knows only its own.
  */
 
+import { Histogram } from "prom-client";
+
 const WINDOW = 500;
+
+/**
+ * The same requests for Prometheus (`freshplan_http_request_duration_seconds`, per route and status
+ * class): cumulative buckets a scraper turns into rates and quantiles across instances. Registered
+ * by lib/system/metrics.ts in the instance's registry.
+ */
+export const httpRequestDuration = new Histogram({
+  name: "freshplan_http_request_duration_seconds",
+  help: "Duration of /api/v1 requests per route (method and path template) and status class",
+  labelNames: ["route", "status"] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [],
+});
 const MAX_ROUTES = 500;
 
 interface RouteWindow {
@@ -27,10 +42,12 @@ const stats = (globalForStats.freshplanRequestStats ??= {
 export function recordRequest(route: string, durationMs: number, status: number): void {
   let window = stats.routes.get(route);
   if (!window) {
+    // Route names are templates, a bounded set; the cap keeps a bug from growing it without end.
     if (stats.routes.size >= MAX_ROUTES) return;
     window = { durations: [], next: 0, count: 0, errors: 0 };
     stats.routes.set(route, window);
   }
+  httpRequestDuration.observe({ route, status: `${Math.floor(status / 100)}xx` }, durationMs / 1000);
   if (window.durations.length < WINDOW) window.durations.push(durationMs);
   else window.durations[window.next] = durationMs;
   window.next = (window.next + 1) % WINDOW;
@@ -76,5 +93,6 @@ export function routeTimings(): { since: string; routes: RouteTiming[] } {
 /** Forgets everything (tests). */
 export function resetRequestStats(): void {
   stats.routes.clear();
+  httpRequestDuration.reset();
   stats.since = new Date().toISOString();
 }

@@ -3,6 +3,8 @@ import "server-only";
 import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
 
 import { systemContext, withContext } from "@/lib/db";
+import { forEachOrg } from "@/lib/db/orgs";
+import { httpRequestDuration } from "@/lib/log/request-stats";
 
 import { backupState } from "./backup-queries";
 import { checkHealth } from "./health";
@@ -42,6 +44,8 @@ function registry(): Registry {
     registers: [reg],
   });
   addSystemGauges(reg);
+  addJobAndOutboxGauges(reg);
+  reg.registerMetric(httpRequestDuration);
   globalForMetrics.freshplanMetrics = reg;
   return reg;
 }
@@ -117,6 +121,87 @@ function addSystemGauges(reg: Registry): void {
         );
         for (const r of rules)
           this.set({ metric: r.metric, state: r.state ?? "ok" }, r.state === "firing" ? 1 : 0);
+      } catch {
+        // As above.
+      }
+    },
+  });
+}
+
+/**
+ * Jobs and the notification outbox, read at each scrape from the database (the jobs may run in
+ * another process, Inngest or the CLI): each job's latest finished run (its duration, labelled with
+ * its outcome), its runs of the last 24 hours per outcome, and the outbox's rows per state.
+ */
+function addJobAndOutboxGauges(reg: Registry): void {
+  new Gauge({
+    name: "freshplan_job_last_run_duration_seconds",
+    help: "Duration of each job's latest finished run; the label `status` says how it ended",
+    labelNames: ["job", "status"],
+    registers: [reg],
+    async collect() {
+      this.reset();
+      try {
+        const rows = await withContext(
+          SYSTEM,
+          (tx) =>
+            tx.$queryRaw<{ job_id: string; status: string; seconds: number }[]>`
+            SELECT DISTINCT ON (job_id) job_id, status,
+                   extract(epoch FROM finished_at - started_at)::float8 AS seconds
+            FROM job_run WHERE finished_at IS NOT NULL
+            ORDER BY job_id, started_at DESC`,
+        );
+        for (const r of rows) this.set({ job: r.job_id, status: r.status }, r.seconds);
+      } catch {
+        // The database is down: freshplan_database_up reports it.
+      }
+    },
+  });
+  new Gauge({
+    name: "freshplan_job_runs_24h",
+    help: "Runs of each job started in the last 24 hours, per outcome (running, succeeded, failed, skipped)",
+    labelNames: ["job", "status"],
+    registers: [reg],
+    async collect() {
+      this.reset();
+      try {
+        const rows = await withContext(
+          SYSTEM,
+          (tx) =>
+            tx.$queryRaw<{ job_id: string; status: string; runs: number }[]>`
+            SELECT job_id, status, count(*)::int AS runs FROM job_run
+            WHERE started_at > now() - interval '24 hours' GROUP BY job_id, status`,
+        );
+        for (const r of rows) this.set({ job: r.job_id, status: r.status }, r.runs);
+      } catch {
+        // As above.
+      }
+    },
+  });
+  new Gauge({
+    name: "freshplan_outbox_messages",
+    help: "Notification outbox rows per channel and state (QUEUED and FAILED e-mails are the backlog)",
+    labelNames: ["channel", "state"],
+    registers: [reg],
+    async collect() {
+      this.reset();
+      try {
+        // Each organisation in its own context (the outbox's policies are per organisation).
+        const rows: { channel: string; state: string; n: number }[] = [];
+        await forEachOrg(SYSTEM, "metrics", async (tx) => {
+          rows.push(
+            ...(await tx.$queryRaw<{ channel: string; state: string; n: number }[]>`
+              SELECT channel, state, count(*)::int AS n FROM notification_outbox
+              WHERE state <> 'SENT' GROUP BY channel, state`),
+          );
+        });
+        const totals = new Map<string, number>();
+        for (const r of rows)
+          totals.set(`${r.channel}\u0000${r.state}`, (totals.get(`${r.channel}\u0000${r.state}`) ?? 0) + r.n);
+        for (const [key, n] of totals) {
+          const [channel, state] = key.split("\u0000");
+          this.set({ channel, state }, n);
+        }
       } catch {
         // As above.
       }
