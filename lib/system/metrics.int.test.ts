@@ -56,6 +56,10 @@ describe("/api/metrics", () => {
     expect(line("freshplan_job_runs_24h", 'job="metrics-test-job",status="succeeded"')).toBe("1");
     expect(line("freshplan_job_runs_24h", 'job="metrics-test-job",status="failed"')).toBe("1");
 
+    // The default alert rules, none firing; no backup yet, so no age (never a made-up value).
+    expect(body).toMatch(/^freshplan_alert_firing\{metric="[^"]+",state="ok"\} 0$/m);
+    expect(body).not.toMatch(/^freshplan_backup_age_seconds /m);
+
     expect(
       Number(line("freshplan_outbox_messages", 'channel="EMAIL",state="QUEUED"')),
     ).toBeGreaterThanOrEqual(2);

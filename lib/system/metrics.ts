@@ -69,80 +69,105 @@ export async function renderMetrics(): Promise<{ body: string; contentType: stri
 
 const SYSTEM = systemContext("metrics");
 
+type Sample = { labels?: Record<string, string>; value: number };
+
 /**
- * Backups and alerts (issue 15), read at each scrape: the newest good backup's age, the last
- * drill's outcome, and each alert rule's state. A database that does not answer leaves them unset
- * (freshplan_database_up says why), never a made-up value.
+ * A gauge read from the database at each scrape: `read` answers its samples. A database that does
+ * not answer leaves the gauge empty (freshplan_database_up says why), never a made-up value.
  */
-function addSystemGauges(reg: Registry): void {
+function databaseGauge(
+  reg: Registry,
+  config: { name: string; help: string; labelNames?: string[] },
+  read: () => Promise<Sample[]>,
+): void {
   new Gauge({
-    name: "freshplan_backup_age_seconds",
-    help: "Seconds since the newest good backup started (unset: no good backup yet)",
+    ...config,
+    labelNames: config.labelNames ?? [],
     registers: [reg],
     async collect() {
       this.reset();
+      let samples: Sample[];
       try {
-        const state = await withContext(SYSTEM, (tx) => backupState(tx));
-        if (state.lastGoodAt) this.set((Date.now() - Date.parse(state.lastGoodAt)) / 1000);
+        samples = await read();
       } catch {
-        // The database is down: freshplan_database_up reports it.
+        return;
       }
-    },
-  });
-  new Gauge({
-    name: "freshplan_backup_drill_passed",
-    help: "1 when the newest finished restore drill passed, 0 when it failed (unset: no drill yet)",
-    registers: [reg],
-    async collect() {
-      this.reset();
-      try {
-        const state = await withContext(SYSTEM, (tx) => backupState(tx));
-        if (state.lastDrill) this.set(state.lastDrill.status === "passed" ? 1 : 0);
-      } catch {
-        // As above.
-      }
-    },
-  });
-  new Gauge({
-    name: "freshplan_alert_firing",
-    help: "Per alert rule: 1 while it fires, 0 otherwise; the label `state` says ok, pending or firing",
-    labelNames: ["metric", "state"],
-    registers: [reg],
-    async collect() {
-      this.reset();
-      try {
-        const rules = await withContext(
-          SYSTEM,
-          (tx) =>
-            tx.$queryRaw<{ metric: string; state: string | null }[]>`
-            SELECT r.metric, e.state FROM alert_rule r
-            LEFT JOIN alert_event e ON e.rule_id = r.id AND e.state IN ('pending', 'firing')
-            WHERE r.enabled ORDER BY r.metric`,
-        );
-        for (const r of rules)
-          this.set({ metric: r.metric, state: r.state ?? "ok" }, r.state === "firing" ? 1 : 0);
-      } catch {
-        // As above.
+      for (const { labels, value } of samples) {
+        if (labels) this.set(labels, value);
+        else this.set(value);
       }
     },
   });
 }
 
 /**
- * Jobs and the notification outbox, read at each scrape from the database (the jobs may run in
- * another process, Inngest or the CLI): each job's latest finished run (its duration, labelled with
- * its outcome), its runs of the last 24 hours per outcome, and the outbox's rows per state.
+ * Backups and alerts (issue 15): the newest good backup's age, the last drill's outcome, and each
+ * alert rule's state.
+ */
+function addSystemGauges(reg: Registry): void {
+  const backups = () => withContext(SYSTEM, (tx) => backupState(tx));
+  databaseGauge(
+    reg,
+    {
+      name: "freshplan_backup_age_seconds",
+      help: "Seconds since the newest good backup started (unset: no good backup yet)",
+    },
+    async () => {
+      const state = await backups();
+      return state.lastGoodAt ? [{ value: (Date.now() - Date.parse(state.lastGoodAt)) / 1000 }] : [];
+    },
+  );
+  databaseGauge(
+    reg,
+    {
+      name: "freshplan_backup_drill_passed",
+      help: "1 when the newest finished restore drill passed, 0 when it failed (unset: no drill yet)",
+    },
+    async () => {
+      const state = await backups();
+      return state.lastDrill ? [{ value: state.lastDrill.status === "passed" ? 1 : 0 }] : [];
+    },
+  );
+  databaseGauge(
+    reg,
+    {
+      name: "freshplan_alert_firing",
+      help: "Per alert rule: 1 while it fires, 0 otherwise; the label `state` says ok, pending or firing",
+      labelNames: ["metric", "state"],
+    },
+    async () => {
+      const rules = await withContext(
+        SYSTEM,
+        (tx) =>
+          tx.$queryRaw<{ metric: string; state: string | null }[]>`
+          SELECT r.metric, e.state FROM alert_rule r
+          LEFT JOIN alert_event e ON e.rule_id = r.id AND e.state IN ('pending', 'firing')
+          WHERE r.enabled ORDER BY r.metric`,
+      );
+      return rules.map((r) => ({
+        labels: { metric: r.metric, state: r.state ?? "ok" },
+        value: r.state === "firing" ? 1 : 0,
+      }));
+    },
+  );
+}
+
+/**
+ * Jobs and the notification outbox, from the database (the jobs may run in another process,
+ * Inngest or the CLI): each job's latest finished run (its duration, labelled with its outcome),
+ * its runs of the last 24 hours per outcome, and the outbox's unsent rows per channel and state.
  */
 function addJobAndOutboxGauges(reg: Registry): void {
-  new Gauge({
-    name: "freshplan_job_last_run_duration_seconds",
-    help: "Duration of each job's latest finished run; the label `status` says how it ended",
-    labelNames: ["job", "status"],
-    registers: [reg],
-    async collect() {
-      this.reset();
-      try {
-        const rows = await withContext(
+  databaseGauge(
+    reg,
+    {
+      name: "freshplan_job_last_run_duration_seconds",
+      help: "Duration of each job's latest finished run; the label `status` says how it ended",
+      labelNames: ["job", "status"],
+    },
+    async () =>
+      (
+        await withContext(
           SYSTEM,
           (tx) =>
             tx.$queryRaw<{ job_id: string; status: string; seconds: number }[]>`
@@ -150,61 +175,49 @@ function addJobAndOutboxGauges(reg: Registry): void {
                    extract(epoch FROM finished_at - started_at)::float8 AS seconds
             FROM job_run WHERE finished_at IS NOT NULL
             ORDER BY job_id, started_at DESC`,
-        );
-        for (const r of rows) this.set({ job: r.job_id, status: r.status }, r.seconds);
-      } catch {
-        // The database is down: freshplan_database_up reports it.
-      }
+        )
+      ).map((r) => ({ labels: { job: r.job_id, status: r.status }, value: r.seconds })),
+  );
+  databaseGauge(
+    reg,
+    {
+      name: "freshplan_job_runs_24h",
+      help: "Runs of each job started in the last 24 hours, per outcome (running, succeeded, failed, skipped)",
+      labelNames: ["job", "status"],
     },
-  });
-  new Gauge({
-    name: "freshplan_job_runs_24h",
-    help: "Runs of each job started in the last 24 hours, per outcome (running, succeeded, failed, skipped)",
-    labelNames: ["job", "status"],
-    registers: [reg],
-    async collect() {
-      this.reset();
-      try {
-        const rows = await withContext(
+    async () =>
+      (
+        await withContext(
           SYSTEM,
           (tx) =>
             tx.$queryRaw<{ job_id: string; status: string; runs: number }[]>`
             SELECT job_id, status, count(*)::int AS runs FROM job_run
             WHERE started_at > now() - interval '24 hours' GROUP BY job_id, status`,
-        );
-        for (const r of rows) this.set({ job: r.job_id, status: r.status }, r.runs);
-      } catch {
-        // As above.
-      }
+        )
+      ).map((r) => ({ labels: { job: r.job_id, status: r.status }, value: r.runs })),
+  );
+  databaseGauge(
+    reg,
+    {
+      name: "freshplan_outbox_messages",
+      help: "Notification outbox rows per channel and state (QUEUED and FAILED e-mails are the backlog)",
+      labelNames: ["channel", "state"],
     },
-  });
-  new Gauge({
-    name: "freshplan_outbox_messages",
-    help: "Notification outbox rows per channel and state (QUEUED and FAILED e-mails are the backlog)",
-    labelNames: ["channel", "state"],
-    registers: [reg],
-    async collect() {
-      this.reset();
-      try {
-        // Each organisation in its own context (the outbox's policies are per organisation).
-        const rows: { channel: string; state: string; n: number }[] = [];
-        await forEachOrg(SYSTEM, "metrics", async (tx) => {
-          rows.push(
-            ...(await tx.$queryRaw<{ channel: string; state: string; n: number }[]>`
-              SELECT channel, state, count(*)::int AS n FROM notification_outbox
-              WHERE state <> 'SENT' GROUP BY channel, state`),
-          );
-        });
-        const totals = new Map<string, number>();
-        for (const r of rows)
-          totals.set(`${r.channel}\u0000${r.state}`, (totals.get(`${r.channel}\u0000${r.state}`) ?? 0) + r.n);
-        for (const [key, n] of totals) {
-          const [channel, state] = key.split("\u0000");
-          this.set({ channel, state }, n);
+    async () => {
+      // Each organisation in its own context (the outbox's policies are per organisation).
+      const totals = new Map<string, Sample>();
+      await forEachOrg(SYSTEM, "metrics", async (tx) => {
+        const rows = await tx.$queryRaw<{ channel: string; state: string; n: number }[]>`
+          SELECT channel, state, count(*)::int AS n FROM notification_outbox
+          WHERE state <> 'SENT' GROUP BY channel, state`;
+        for (const { channel, state, n } of rows) {
+          const key = `${channel}:${state}`;
+          const sample = totals.get(key) ?? { labels: { channel, state }, value: 0 };
+          sample.value += n;
+          totals.set(key, sample);
         }
-      } catch {
-        // As above.
-      }
+      });
+      return [...totals.values()];
     },
-  });
+  );
 }
