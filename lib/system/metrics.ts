@@ -86,6 +86,8 @@ function databaseGauge(
     registers: [reg],
     async collect() {
       this.reset();
+      // A gauge without labels starts at 0; without a sample it must say nothing, not "0".
+      if (!config.labelNames?.length) this.remove({});
       let samples: Sample[];
       try {
         samples = await read();
