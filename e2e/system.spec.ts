@@ -76,10 +76,11 @@ test("an admin reads the KPIs with their CSV and narrows the logs to one error",
   );
   const csv = (await readFile(await download.path(), "utf8")).replace("\uFEFF", "").trim().split("\r\n");
   expect(csv[0]).toBe(
-    "day,reminders_sent,leads_released,ai_calls,ai_cost_eur,feedback_invited,feedback_submitted",
+    "day,leads_active,leads_grace,leads_expired,leads_due_soon,reminders_sent,leads_released,ai_calls,ai_cost_eur,feedback_invited,feedback_submitted",
   );
   expect(csv).toHaveLength(31);
-  expect(csv.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2},0,0,1,0\.5000,0,0$/);
+  // The protection counts are empty unless a daily run counted this organisation today.
+  expect(csv.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2},(\d*,){4}0,0,1,0\.5000,0,0$/);
 
   await visit(page, `/${slug}/system/logs`);
   const groups = page.getByTestId("log-groups");

@@ -2348,6 +2348,27 @@ ALTER TABLE ONLY public.lead_hold FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: lead_protection_daily; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.lead_protection_daily (
+    org_id uuid NOT NULL,
+    day date NOT NULL,
+    active integer NOT NULL,
+    grace integer NOT NULL,
+    expired integer NOT NULL,
+    due_soon integer NOT NULL,
+    as_of timestamp with time zone NOT NULL,
+    CONSTRAINT lead_protection_daily_active_check CHECK ((active >= 0)),
+    CONSTRAINT lead_protection_daily_due_soon_check CHECK ((due_soon >= 0)),
+    CONSTRAINT lead_protection_daily_expired_check CHECK ((expired >= 0)),
+    CONSTRAINT lead_protection_daily_grace_check CHECK ((grace >= 0))
+);
+
+ALTER TABLE ONLY public.lead_protection_daily FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: lead_reminder; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3438,6 +3459,14 @@ ALTER TABLE ONLY public.lead
 
 ALTER TABLE ONLY public.lead
     ADD CONSTRAINT lead_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: lead_protection_daily lead_protection_daily_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.lead_protection_daily
+    ADD CONSTRAINT lead_protection_daily_pkey PRIMARY KEY (org_id, day);
 
 
 --
@@ -5095,6 +5124,14 @@ ALTER TABLE ONLY public.lead_hold
 
 ALTER TABLE ONLY public.lead
     ADD CONSTRAINT lead_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: lead_protection_daily lead_protection_daily_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.lead_protection_daily
+    ADD CONSTRAINT lead_protection_daily_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
 
 
 --
@@ -6793,6 +6830,33 @@ CREATE POLICY lead_insert ON public.lead FOR INSERT WITH CHECK (((org_id = publi
 --
 
 COMMENT ON POLICY lead_insert ON public.lead IS 'Named lead_create before 20261207190000.';
+
+
+--
+-- Name: lead_protection_daily; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.lead_protection_daily ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: lead_protection_daily lead_protection_daily_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY lead_protection_daily_insert ON public.lead_protection_daily FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text)));
+
+
+--
+-- Name: lead_protection_daily lead_protection_daily_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY lead_protection_daily_select ON public.lead_protection_daily FOR SELECT USING (((org_id = public.app_current_org_id()) AND (public.app_is_lead_manager() OR public.app_has_role('auditor'::text))));
+
+
+--
+-- Name: lead_protection_daily lead_protection_daily_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY lead_protection_daily_update ON public.lead_protection_daily FOR UPDATE USING (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text))) WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_has_role('system'::text)));
 
 
 --
@@ -9156,6 +9220,48 @@ GRANT UPDATE(end_at) ON TABLE public.lead_hold TO freshplan_app;
 
 
 --
+-- Name: TABLE lead_protection_daily; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.lead_protection_daily TO freshplan_app;
+
+
+--
+-- Name: COLUMN lead_protection_daily.active; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(active) ON TABLE public.lead_protection_daily TO freshplan_app;
+
+
+--
+-- Name: COLUMN lead_protection_daily.grace; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(grace) ON TABLE public.lead_protection_daily TO freshplan_app;
+
+
+--
+-- Name: COLUMN lead_protection_daily.expired; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(expired) ON TABLE public.lead_protection_daily TO freshplan_app;
+
+
+--
+-- Name: COLUMN lead_protection_daily.due_soon; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(due_soon) ON TABLE public.lead_protection_daily TO freshplan_app;
+
+
+--
+-- Name: COLUMN lead_protection_daily.as_of; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(as_of) ON TABLE public.lead_protection_daily TO freshplan_app;
+
+
+--
 -- Name: TABLE lead_reminder; Type: ACL; Schema: public; Owner: -
 --
 
@@ -9580,4 +9686,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261209120000'),
     ('20261209200000'),
     ('20261209200100'),
-    ('20261209300000');
+    ('20261209300000'),
+    ('20261209310000');

@@ -94,6 +94,8 @@ export function KpiDashboard({
   const dayList = trend.map((d) => d.day);
   const range = { from: f.longDay(dayList[0]), to: f.longDay(dayList[dayList.length - 1]) };
   const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
+  // The days the daily job counted the protection states (its trend has gaps where it did not run).
+  const counted = trend.filter((d) => d.leadsActive !== null);
   const count = (v: number) => f.count(v);
   // Auditors do not read the outbox: their chart leaves the reminders out rather than show zeros.
   const seesReminders = trend.some((d) => d.remindersSent !== null);
@@ -221,6 +223,31 @@ export function KpiDashboard({
               { label: t("charts.leadsReleased"), values: trend.map((d) => d.leadsReleased), format: count },
             ]}
           />
+          {counted.length === 0 ? (
+            <Typography variant="body2" color="text.secondary" data-testid="kpi-chart-protection-none">
+              {t("charts.protectionNone")}
+            </Typography>
+          ) : (
+            <KpiChart
+              title={t("charts.protection")}
+              summary={t("charts.protectionSummary", {
+                to: f.longDay(counted[counted.length - 1].day),
+                active: counted[counted.length - 1].leadsActive ?? 0,
+                grace: counted[counted.length - 1].leadsGrace ?? 0,
+                expired: counted[counted.length - 1].leadsExpired ?? 0,
+                days: counted.length,
+              })}
+              days={dayList}
+              dayLabel={f.day}
+              longDay={f.longDay}
+              testId="kpi-chart-protection"
+              series={(["leadsActive", "leadsGrace", "leadsExpired", "leadsDueSoon"] as const).map((key) => ({
+                label: t(`charts.${key}`),
+                values: trend.map((d) => d[key]),
+                format: count,
+              }))}
+            />
+          )}
         </Stack>
       </Section>
 

@@ -502,6 +502,15 @@ function sampleRows(t: Fixture): Record<string, Row> {
       title: "S",
     },
     help_guide_progress: { org_id: t.orgId, user_id: author, step_id: t.helpGuideStepId },
+    lead_protection_daily: {
+      org_id: t.orgId,
+      day: "2026-12-01",
+      active: 1,
+      grace: 0,
+      expired: 0,
+      due_soon: 0,
+      as_of: new Date(),
+    },
     help_question: {
       org_id: t.orgId,
       user_id: author,

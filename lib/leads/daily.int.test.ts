@@ -501,5 +501,14 @@ describe("the job", () => {
     );
     expect(result.counts.orgs).toBeGreaterThanOrEqual(1);
     expect(result.counts.failed).toBe(0);
+    // Each organisation's counts of the day, for the KPI trend (one row per organisation and day).
+    const days = await asSuperuser(async (client) => {
+      const { rows } = await client.query<{ orgs: number; days: number }>(
+        `SELECT count(DISTINCT org_id)::int AS orgs, count(DISTINCT day)::int AS days
+         FROM lead_protection_daily WHERE day = (now() AT TIME ZONE 'UTC')::date`,
+      );
+      return rows[0];
+    });
+    expect(days).toEqual({ orgs: result.counts.orgs, days: 1 });
   });
 });

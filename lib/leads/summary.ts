@@ -98,3 +98,24 @@ export async function refreshSummaryIn(tx: Tx, at?: Date): Promise<void> {
 export function refreshLeadSummary(ctx: DbContext, at?: Date): Promise<void> {
   return withContext(ctx, (tx) => refreshSummaryIn(tx, at));
 }
+
+/**
+ * Keeps the organisation's counts at `at` (the moment the summary was just refreshed for) in
+ * lead_protection_daily, for the KPI page's trend: one row per organisation and day (UTC), the
+ * latest run of a day replacing it; an organisation without protected leads gets its zeros. Runs in
+ * the organisation's system context, after the summary was refreshed.
+ */
+export async function recordDailyCounts(tx: Tx, at: Date): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO lead_protection_daily AS d (org_id, day, active, grace, expired, due_soon, as_of)
+    SELECT app_current_org_id(), (${at}::timestamptz AT TIME ZONE 'UTC')::date,
+           coalesce(sum(s.leads) FILTER (WHERE s.status = 'ACTIVE'), 0),
+           coalesce(sum(s.leads) FILTER (WHERE s.status = 'GRACE'), 0),
+           coalesce(sum(s.leads) FILTER (WHERE s.status = 'EXPIRED'), 0),
+           coalesce(sum(s.leads) FILTER (WHERE s.due_soon), 0),
+           ${at}::timestamptz
+    FROM app_lead_protection_summary() s
+    ON CONFLICT (org_id, day) DO UPDATE
+      SET active = EXCLUDED.active, grace = EXCLUDED.grace, expired = EXCLUDED.expired,
+          due_soon = EXCLUDED.due_soon, as_of = EXCLUDED.as_of`;
+}

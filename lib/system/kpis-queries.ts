@@ -65,6 +65,11 @@ export async function leadCounts(tx: Tx): Promise<LeadCountsRaw> {
 
 export interface DayRaw {
   day: string;
+  /** The protection states counted that day by the daily job (lead_protection_daily); null without a run. */
+  active: number | null;
+  grace: number | null;
+  expired: number | null;
+  dueSoon: number | null;
   reminders: number;
   released: number;
   aiCalls: number;
@@ -83,10 +88,12 @@ export function daySeries(tx: Tx, w: KpiWindow): Promise<DayRaw[]> {
   const reminders = [LEAD_TEMPLATES.reminder60d, LEAD_TEMPLATES.graceExpiry];
   return tx.$queryRaw<DayRaw[]>`
     SELECT to_char(d.day, 'YYYY-MM-DD') AS day,
+           p.active, p.grace, p.expired, p.due_soon AS "dueSoon",
            coalesce(r.n, 0)::int AS reminders, coalesce(l.n, 0)::int AS released,
            coalesce(a.calls, 0)::int AS "aiCalls", coalesce(a.cost, 0)::float8 AS "aiCostEur",
            coalesce(fi.n, 0)::int AS invited, coalesce(fs.n, 0)::int AS submitted
     FROM generate_series(${w.from}::timestamptz, ${w.to}::timestamptz - interval '1 day', interval '1 day') AS d(day)
+    LEFT JOIN lead_protection_daily p ON p.org_id = app_current_org_id() AND p.day = (d.day AT TIME ZONE 'UTC')::date
     LEFT JOIN (
       SELECT date_trunc('day', created_at) AS day, count(DISTINCT dedupe_key) AS n FROM notification_outbox
       WHERE org_id = app_current_org_id() AND template = ANY (${reminders}::text[]) AND created_at >= ${w.from} AND created_at < ${w.to}

@@ -67,8 +67,14 @@ export const ZJobKpi = z.object({
     .describe("How late the job is against its schedule: 0 when on time; null when it never ran"),
 });
 
+const dayCount = z.number().int().nullable();
+
 export const ZKpiDay = z.object({
   day: z.iso.date(),
+  leadsActive: dayCount.describe("ACTIVE leads counted by that day's protection run; null without a run"),
+  leadsGrace: dayCount.describe("Leads in GRACE that day"),
+  leadsExpired: dayCount.describe("EXPIRED leads that day"),
+  leadsDueSoon: dayCount.describe("ACTIVE leads due within the warning days that day"),
   remindersSent: z.number().int().nullable(),
   leadsReleased: z.number().int(),
   aiCostEur: z.number().nullable(),

@@ -9,7 +9,7 @@ import { addMember, createOrganization } from "@/lib/auth/service";
 import { withOrg, type MemberContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { jobKpis } from "@/lib/jobs/kpis";
-import { refreshLeadSummary } from "@/lib/leads/summary";
+import { recordDailyCounts, refreshLeadSummary } from "@/lib/leads/summary";
 
 import { getSystemKpis, kpiCsv } from "./kpis";
 
@@ -224,6 +224,43 @@ describe("system KPIs of one organisation", () => {
     expect(ninety.ai?.calls).toBe(4);
   });
 
+  it("keep each day's protection states as the daily job counted them, with gaps where it did not run", async () => {
+    // The daily job's step after refreshing the summary (here for NOW): the counts of that day.
+    const system = { orgId: ctx.admin.orgId, userId: null, roles: ["system"] };
+    await withOrg(system, (tx) => recordDailyCounts(tx, NOW));
+    // A later run of the same day replaces its row.
+    await withOrg(system, (tx) => recordDailyCounts(tx, new Date(NOW.getTime() + 6 * 3_600_000)));
+    const rows = await asSuperuser(async (client) => {
+      const { rows } = await client.query(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, active, grace, expired, due_soon FROM lead_protection_daily
+         WHERE org_id = $1`,
+        [ctx.admin.orgId],
+      );
+      // Two days of the current window, as runs would have left them (none yesterday).
+      await client.query(
+        `INSERT INTO lead_protection_daily (org_id, day, active, grace, expired, due_soon, as_of)
+         VALUES ($1, current_date, 7, 2, 1, 3, now()), ($1, current_date - 2, 6, 1, 0, 2, now() - interval '2 days'),
+                ($2, current_date, 1, 0, 0, 0, now())`,
+        [ctx.admin.orgId, ctx.other.orgId],
+      );
+      return rows;
+    });
+    expect(rows).toEqual([{ day: "2026-06-01", active: 3, grace: 1, expired: 1, due_soon: 1 }]);
+
+    const kpis = await getSystemKpis(ctx.admin, { days: 7, scope: "org" }, []);
+    expect(kpis.trend.at(-1)).toMatchObject({
+      leadsActive: 7,
+      leadsGrace: 2,
+      leadsExpired: 1,
+      leadsDueSoon: 3,
+    });
+    expect(kpis.trend.at(-2)).toMatchObject({ leadsActive: null, leadsGrace: null });
+    expect(kpis.trend.at(-3)).toMatchObject({ leadsActive: 6, leadsDueSoon: 2 });
+    // A sales partner's context reads no organisation's counts (RLS), as with the summary.
+    const partnerRows = await withOrg(ctx.paula, (tx) => tx.leadProtectionDaily.count());
+    expect(partnerRows).toBe(0);
+  });
+
   it("leaves out, rather than zero, what the reader may not see: reminders for auditors", async () => {
     const kpis = await getSystemKpis(ctx.auditor, { days: 7, scope: "org" }, []);
     expect(kpis.trend.at(-1)?.remindersSent).toBeNull();
@@ -246,10 +283,10 @@ describe("system KPIs of one organisation", () => {
     for await (const chunk of kpiCsv(kpis)) csv += chunk;
     const lines = csv.replace("\uFEFF", "").trim().split("\r\n");
     expect(lines[0]).toBe(
-      "day,reminders_sent,leads_released,ai_calls,ai_cost_eur,feedback_invited,feedback_submitted",
+      "day,leads_active,leads_grace,leads_expired,leads_due_soon,reminders_sent,leads_released,ai_calls,ai_cost_eur,feedback_invited,feedback_submitted",
     );
     expect(lines).toHaveLength(8);
-    expect(lines[7]).toBe(`${kpis.trend[6].day},,2,1,0.0200,3,2`);
+    expect(lines[7]).toBe(`${kpis.trend[6].day},7,2,1,3,,2,1,0.0200,3,2`);
   });
 });
 

@@ -72,8 +72,8 @@ export function combine(raws: OrgRaw[]): OrgRaw {
       ),
       asOf: asOfs.length ? new Date(Math.min(...asOfs.map((d) => d.getTime()))) : null,
     },
-    days: first.days.map((day, i) =>
-      sumNumbers(
+    days: first.days.map((day, i) => ({
+      ...sumNumbers(
         raws.map(
           (r) =>
             r.days[i] ?? {
@@ -88,7 +88,16 @@ export function combine(raws: OrgRaw[]): OrgRaw {
         ),
         ["reminders", "released", "aiCalls", "aiCostEur", "invited", "submitted"],
       ),
-    ),
+      // Counted only where a run counted them: summed over the organisations that have that day.
+      ...Object.fromEntries(
+        (["active", "grace", "expired", "dueSoon"] as const).map((key) => {
+          const known = raws
+            .map((r) => r.days[i]?.[key])
+            .filter((v): v is number => v !== null && v !== undefined);
+          return [key, known.length ? known.reduce((a, b) => a + b, 0) : null];
+        }),
+      ),
+    })),
     ai: sumNumbers(
       raws.map((r) => r.ai),
       ["calls", "costEur", "answered", "fromProvider", "small", "escalated", "cacheHits"],
@@ -116,6 +125,10 @@ function present(
 ): TSystemKpis {
   const trend: TKpiDay[] = raw.days.map((d) => ({
     day: d.day,
+    leadsActive: d.active,
+    leadsGrace: d.grace,
+    leadsExpired: d.expired,
+    leadsDueSoon: d.dueSoon,
     remindersSent: see.reminders ? d.reminders : null,
     leadsReleased: d.released,
     aiCostEur: see.ai ? d.aiCostEur : null,
@@ -185,6 +198,10 @@ export function mayReadAllOrgs(ctx: MemberContext): boolean {
 /** The CSV's columns: stable names for scripts, so they are not translated (as the samples' KPI CSV). */
 export const KPI_CSV_HEADER = [
   "day",
+  "leads_active",
+  "leads_grace",
+  "leads_expired",
+  "leads_due_soon",
   "reminders_sent",
   "leads_released",
   "ai_calls",
@@ -199,6 +216,10 @@ export async function* kpiCsv(kpis: TSystemKpis): AsyncGenerator<string> {
   for (const d of kpis.trend)
     yield csvRow([
       d.day,
+      d.leadsActive,
+      d.leadsGrace,
+      d.leadsExpired,
+      d.leadsDueSoon,
       d.remindersSent,
       d.leadsReleased,
       d.aiCalls,

@@ -13,7 +13,7 @@ import {
 
 import { closePendingExtensions } from "../clock";
 import { activeMembers, enqueueAll, readNotifySettings } from "../outbox";
-import { refreshSummaryIn } from "../summary";
+import { recordDailyCounts, refreshSummaryIn } from "../summary";
 import { ACT_BATCH, chunks, lockLeads, type DailyCounts } from "./common";
 import { duePages } from "./due";
 import { escalate } from "./escalate";
@@ -92,6 +92,14 @@ export async function runLeadProtectionDaily(options: DailyOptions = {}): Promis
   // As of the end of the run: a run at the live clock may take a while, and the summary then
   // counts from the cached moments; a run at a given moment (a test, a what-if) counts as of it.
   await withContext(system, (tx) => refreshSummaryIn(tx, options.now));
+  // Each organisation's counts of the day, for the trend on the System area's KPI page.
+  const countedAt = options.now ?? new Date();
+  for (const { id } of orgIds) {
+    await withOrg({ ...system, orgId: id }, (tx) => recordDailyCounts(tx, countedAt)).catch(
+      (error: unknown) =>
+        console.error(`[lead-protection-daily] organisation ${id}: daily counts not recorded`, error),
+    );
+  }
   return counts;
 }
 
