@@ -548,7 +548,7 @@ CREATE FUNCTION public.app_job_org_ids() RETURNS SETOF uuid
 
 CREATE FUNCTION public.app_lead_activity_kinds() RETURNS text[]
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$ SELECT app_lead_qualifying_kinds() || ARRAY['NOTE', 'EMAIL_SENT'] $$;
+    AS $$ SELECT public.app_lead_qualifying_kinds() || ARRAY['NOTE', 'EMAIL_SENT'] $$;
 
 
 --
@@ -9687,4 +9687,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261209200000'),
     ('20261209200100'),
     ('20261209300000'),
-    ('20261209310000');
+    ('20261209310000'),
+    ('20261209320000');

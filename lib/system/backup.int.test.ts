@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asSuperuser, withAdmin, withClient } from "@/test/pg";
 import { createTenant, registerLead } from "@/test/tenants";
 
+import { logActivity } from "@/lib/leads/clock";
+
 import { createBackup, pruneBackups } from "./backup";
 import { runDrill } from "./drill";
 
@@ -32,7 +34,10 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "freshplan-backups-"));
   const a = await createTenant("backup-a");
   await createTenant("backup-b");
-  await registerLead(a, "Kantine Nord");
+  const { leadId } = await registerLead(a, "Kantine Nord");
+  // An activity: its CHECK calls app_lead_activity_kinds() while pg_restore copies it, with an empty
+  // search_path (the drill once failed on exactly that).
+  await logActivity(a.sales, leadId, { kind: "QUALIFIED_CALL", note: "Termin vereinbart" });
   orgId = a.orgId;
 });
 
