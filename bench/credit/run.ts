@@ -20,34 +20,17 @@ import pg from "pg";
 
 import { startFakeAllianz } from "@/test/fakes/allianz-trade";
 
+import { admin, numberOption, percentile, scratchDatabase } from "../scratch";
+
 const root = path.resolve(import.meta.dirname, "../..");
 const quick = process.argv.includes("--quick");
-const arg = (name: string, fallback: number) =>
-  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const arg = numberOption;
 const CHECKS = arg("checks", quick ? 100 : 500);
 const COMPANIES = arg("companies", quick ? 50 : 200);
 const LATENCY = arg("latency", 200);
 const RATE = arg("rate", 10);
 
-const server = new URL(
-  process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/postgres",
-);
-const dbName = `fp_cr_bench_${randomBytes(4).toString("hex")}`;
-const dbUrl = new URL(server);
-dbUrl.pathname = `/${dbName}`;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const { name: dbName, url: dbUrl } = scratchDatabase("fp_cr_bench");
 
 async function main() {
   const fake = await startFakeAllianz({ latencyMs: LATENCY, ratePerSecond: RATE });

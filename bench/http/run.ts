@@ -19,14 +19,12 @@ import { loadavg } from "node:os";
 import path from "node:path";
 
 import autocannon from "autocannon";
-import pg from "pg";
+
+import { admin, serverUrl as server } from "../scratch";
 
 const root = path.resolve(import.meta.dirname, "../..");
 /** The checkout whose build and migrations are measured: this one, or BENCH_APP (to compare). */
 const app = path.resolve(process.env.BENCH_APP ?? root);
-const server = new URL(
-  process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/postgres",
-);
 const databaseName = process.env.BENCH_DATABASE ?? "freshplan_bench_http";
 const benchUrl = new URL(server);
 benchUrl.pathname = `/${databaseName}`;
@@ -42,16 +40,6 @@ const AUDIT_CHAIN_KEY = "bench-only-audit-chain-key-0123456789abcdef";
 const UNLIMITED = "1000000000";
 /** Set when the benchmark stops the server itself; any other exit of it ends the run. */
 let stopping = false;
-
-async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * A fresh database with the organisation, the partner, their leads and tokens, made through the

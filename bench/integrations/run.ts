@@ -18,33 +18,15 @@ import { startFakeImap } from "@/test/fakes/imap";
 import { startScriptedServer } from "@/test/fakes/scripted-http";
 import { startFakeSmtp } from "@/test/fakes/smtp";
 
+import { admin, numberOption, percentile, scratchDatabase } from "../scratch";
+
 const root = path.resolve(import.meta.dirname, "../..");
-const arg = (name: string, fallback: number) =>
-  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const arg = numberOption;
 const MESSAGES = arg("messages", 2000);
 const CALLS = arg("calls", 2000);
 const INBOX = arg("inbox", 500);
 
-const server = new URL(
-  process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/postgres",
-);
-const dbName = `fp_in_bench_${randomBytes(4).toString("hex")}`;
-const dbUrl = new URL(server);
-dbUrl.pathname = `/${dbName}`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const { name: dbName, url: dbUrl } = scratchDatabase("fp_in_bench");
 
 async function main() {
   const smtp = await startFakeSmtp();

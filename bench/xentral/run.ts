@@ -16,29 +16,16 @@ import pg from "pg";
 
 import { startFakeXentral } from "@/test/fakes/xentral";
 
+import { admin, scratchDatabase, textOption } from "../scratch";
+
 const root = path.resolve(import.meta.dirname, "../..");
-const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const option = textOption;
 const quick = process.argv.includes("--quick");
 const SIZES = (option("skus") ?? (quick ? "200,600" : "1000,10000")).split(",").map(Number);
 const LATENCY = Number(option("latency") ?? (quick ? 20 : 80));
 const PER_MINUTE = Number(option("per-minute") ?? 100);
 
-const server = new URL(
-  process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/postgres",
-);
-const dbName = `fp_xe_bench_${randomBytes(4).toString("hex")}`;
-const dbUrl = new URL(server);
-dbUrl.pathname = `/${dbName}`;
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const { name: dbName, url: dbUrl } = scratchDatabase("fp_xe_bench");
 
 async function main() {
   await admin((c) => c.query(`CREATE DATABASE ${dbName}`));
