@@ -131,7 +131,7 @@ export function TokensPanel({ orgSlug }: { orgSlug: string }) {
         </Alert>
       )}
 
-      {tokens.isPending && <LinearProgress aria-busy />}
+      {tokens.isPending && <LinearProgress aria-label={t("loading")} />}
       {tokens.isError && <Alert severity="error">{tokens.error.message}</Alert>}
       {tokens.data?.length === 0 && <EmptyState title={t("empty")} />}
       {tokens.data && tokens.data.length > 0 && (
