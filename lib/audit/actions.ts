@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   "help.experiment.started",
   "help.experiment.stopped",
   "help.feedback.recorded",
+  "help.guide.step_done",
+  "help.guide.step_reopened",
   "help.synonym.added",
   "help.synonym.removed",
   "integration.connection.created",
@@ -137,4 +139,8 @@ export const AUDIT_RESOURCE_TYPES = [
   "user",
   "alert_rule",
   "backup",
+  "help_article",
+  "help_experiment",
+  "help_guide_step",
+  "help_synonym",
 ] as const;

@@ -322,6 +322,21 @@ describe("workflow guides", () => {
     expect((await listGuides(org.admin, "de"))[0].steps[0].done).toBe(false);
     await setGuideStep(manager, step, false);
     expect((await listGuides(manager, "de"))[0].steps[0].done).toBe(false);
+    // Every tick and untick is in the audit trail, as the manager's.
+    const audited = await asSuperuser(async (client) => {
+      const { rows } = await client.query<{ action: string; actor_id: string }>(
+        `SELECT action, actor_id FROM audit_event WHERE resource_type = 'help_guide_step' AND resource_id = $1
+         ORDER BY id`,
+        [step],
+      );
+      return rows;
+    });
+    expect(audited.map((r) => r.action)).toEqual([
+      "help.guide.step_done",
+      "help.guide.step_done",
+      "help.guide.step_reopened",
+    ]);
+    expect(new Set(audited.map((r) => r.actor_id))).toEqual(new Set([manager.userId]));
 
     // A partner: no salesops guide, by list, by step, or by the table itself.
     expect(await listGuides(org.sales, "de")).toEqual([]);

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAudit } from "@/lib/audit/service";
 import { authorize, can } from "@/lib/auth/policy";
 import { withOrg, type MemberContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -92,6 +93,12 @@ export async function setGuideStep(
     } else {
       await tx.helpGuideProgress.deleteMany({ where: { userId: ctx.userId, stepId } });
     }
+    await recordAudit(tx, ctx, {
+      action: done ? "help.guide.step_done" : "help.guide.step_reopened",
+      resourceType: "help_guide_step",
+      resourceId: stepId,
+      after: { done },
+    });
     return { done };
   });
 }
