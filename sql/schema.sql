@@ -418,6 +418,24 @@ CREATE FUNCTION public.app_help_document(p_locale text, p_title text, p_tags tex
 
 
 --
+-- Name: app_help_learn_words(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_help_learn_words() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+  BEGIN
+    INSERT INTO help_word (org_id, space, word)
+    SELECT DISTINCT n.org_id, n.space, w.word
+    FROM new_rows n, LATERAL app_help_words(n.title, n.tags, n.body_md) AS w (word)
+    WHERE n.status = 'PUBLISHED'
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+  END
+  $$;
+
+
+--
 -- Name: app_help_may_read(text, text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -427,12 +445,17 @@ CREATE FUNCTION public.app_help_may_read(p_space text, p_status text) RETURNS bo
 
 
 --
--- Name: app_help_tag_text(text[]); Type: FUNCTION; Schema: public; Owner: -
+-- Name: app_help_words(text, text[], text); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.app_help_tag_text(p_tags text[]) RETURNS text
+CREATE FUNCTION public.app_help_words(p_title text, p_tags text[], p_body text) RETURNS SETOF text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$ SELECT array_to_string(p_tags, ' ') $$;
+    AS $$
+    SELECT DISTINCT t.lexeme
+    FROM unnest(to_tsvector('simple'::regconfig,
+                            p_title || ' ' || array_to_string(p_tags, ' ') || ' ' || p_body)) AS t
+    WHERE length(t.lexeme) BETWEEN 3 AND 40 AND t.lexeme !~ '[0-9_./@:]'
+  $$;
 
 
 --
@@ -2050,6 +2073,21 @@ ALTER TABLE ONLY public.help_synonym FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: help_word; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.help_word (
+    org_id uuid NOT NULL,
+    space text NOT NULL,
+    word text NOT NULL,
+    CONSTRAINT help_word_space_check CHECK ((space = ANY (ARRAY['enduser'::text, 'salesops'::text]))),
+    CONSTRAINT help_word_word_check CHECK (((length(word) >= 3) AND (length(word) <= 40)))
+);
+
+ALTER TABLE ONLY public.help_word FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: idempotency_key; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3310,6 +3348,14 @@ ALTER TABLE ONLY public.help_synonym
 
 
 --
+-- Name: help_word help_word_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_word
+    ADD CONSTRAINT help_word_pkey PRIMARY KEY (org_id, space, word);
+
+
+--
 -- Name: idempotency_key idempotency_key_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3929,20 +3975,6 @@ CREATE INDEX help_article_search_idx ON public.help_article USING gin (search_do
 
 
 --
--- Name: help_article_tags_trgm_idx; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX help_article_tags_trgm_idx ON public.help_article USING gin (public.app_help_tag_text(tags) public.gin_trgm_ops);
-
-
---
--- Name: help_article_title_trgm_idx; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX help_article_title_trgm_idx ON public.help_article USING gin (title public.gin_trgm_ops);
-
-
---
 -- Name: help_experiment_running_key; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3968,6 +4000,13 @@ CREATE INDEX help_question_user_idx ON public.help_question USING btree (org_id,
 --
 
 CREATE INDEX help_search_log_gap_idx ON public.help_search_log USING btree (org_id, created_at) WHERE (result_count = 0);
+
+
+--
+-- Name: help_word_trgm_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX help_word_trgm_idx ON public.help_word USING gin (word public.gin_trgm_ops);
 
 
 --
@@ -4325,6 +4364,20 @@ CREATE TRIGGER audit_seal_append_only BEFORE DELETE OR UPDATE ON public.audit_se
 --
 
 CREATE TRIGGER audit_seal_no_truncate BEFORE TRUNCATE ON public.audit_seal FOR EACH STATEMENT EXECUTE FUNCTION public.app_audit_refuse_change();
+
+
+--
+-- Name: help_article help_article_learn_words_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER help_article_learn_words_insert AFTER INSERT ON public.help_article REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_help_learn_words();
+
+
+--
+-- Name: help_article help_article_learn_words_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER help_article_learn_words_update AFTER UPDATE ON public.help_article REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_help_learn_words();
 
 
 --
@@ -4868,6 +4921,14 @@ ALTER TABLE ONLY public.help_synonym
 
 ALTER TABLE ONLY public.help_synonym
     ADD CONSTRAINT help_synonym_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
+
+
+--
+-- Name: help_word help_word_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.help_word
+    ADD CONSTRAINT help_word_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organization(id) ON DELETE CASCADE;
 
 
 --
@@ -6412,6 +6473,26 @@ CREATE POLICY help_synonym_select ON public.help_synonym FOR SELECT USING ((org_
 
 
 --
+-- Name: help_word; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.help_word ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_word help_word_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_word_insert ON public.help_word FOR INSERT WITH CHECK (((org_id = public.app_current_org_id()) AND public.app_is_lead_manager()));
+
+
+--
+-- Name: help_word help_word_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY help_word_select ON public.help_word FOR SELECT USING (((org_id = public.app_current_org_id()) AND public.app_help_may_read(space, 'PUBLISHED'::text)));
+
+
+--
 -- Name: idempotency_key; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -7857,6 +7938,13 @@ GRANT ALL ON FUNCTION public.app_help_document(p_locale text, p_title text, p_ta
 
 
 --
+-- Name: FUNCTION app_help_learn_words(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_help_learn_words() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION app_help_may_read(p_space text, p_status text); Type: ACL; Schema: public; Owner: -
 --
 
@@ -7865,11 +7953,11 @@ GRANT ALL ON FUNCTION public.app_help_may_read(p_space text, p_status text) TO f
 
 
 --
--- Name: FUNCTION app_help_tag_text(p_tags text[]); Type: ACL; Schema: public; Owner: -
+-- Name: FUNCTION app_help_words(p_title text, p_tags text[], p_body text); Type: ACL; Schema: public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION public.app_help_tag_text(p_tags text[]) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.app_help_tag_text(p_tags text[]) TO freshplan_app;
+REVOKE ALL ON FUNCTION public.app_help_words(p_title text, p_tags text[], p_body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_help_words(p_title text, p_tags text[], p_body text) TO freshplan_app;
 
 
 --
@@ -8968,6 +9056,13 @@ GRANT SELECT,INSERT,DELETE ON TABLE public.help_synonym TO freshplan_app;
 
 
 --
+-- Name: TABLE help_word; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.help_word TO freshplan_app;
+
+
+--
 -- Name: TABLE idempotency_key; Type: ACL; Schema: public; Owner: -
 --
 
@@ -9688,4 +9783,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261209200100'),
     ('20261209300000'),
     ('20261209310000'),
-    ('20261209320000');
+    ('20261209320000'),
+    ('20261210100000');

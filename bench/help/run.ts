@@ -7,6 +7,7 @@
 //
 //   npm run bench:help [-- --articles=10000 --queries=300]
 //   npm run bench:help -- --quick          (1 000 articles, 60 queries per set)
+//   npm run bench:help -- --keep           (keeps the database and prints its URL, to read plans)
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -21,6 +22,7 @@ const quick = process.argv.includes("--quick");
 const arg = numberOption;
 const ARTICLES = arg("articles", quick ? 1_000 : 10_000);
 const QUERIES = arg("queries", quick ? 60 : 300);
+const keep = process.argv.includes("--keep");
 
 const { name: dbName, url: dbUrl } = scratchDatabase("fp_help_bench");
 
@@ -160,7 +162,8 @@ async function main() {
     await client.end();
     await disconnect();
   } finally {
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+    if (keep) console.log(`kept: ${dbUrl.toString()}`);
+    else await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
   }
 }
 

@@ -475,6 +475,7 @@ function sampleRows(t: Fixture): Record<string, Row> {
       user_id: author,
     },
     help_synonym: { org_id: t.orgId, term: "a", expansion: `b-${randomUUID()}`, created_by: author },
+    help_word: { org_id: t.orgId, space: "enduser", word: `w${randomUUID().slice(0, 8)}` },
     help_experiment: {
       org_id: t.orgId,
       article_id: t.helpArticleId,

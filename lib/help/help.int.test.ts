@@ -12,6 +12,7 @@ import { withOrg, type MemberContext } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 import { seedHelp } from "./demo";
+import { correctWords } from "./queries";
 import { DEMO_ARTICLES } from "./demo-articles";
 import { ZContextHelp, ZHelpArticleList, ZSearchResult, type TCreateArticle } from "./schemas";
 import {
@@ -303,6 +304,29 @@ describe("search", () => {
       ["rechnungskopie", 1],
     ]);
     expect(await errorOf(contentGaps(org.sales))).toMatchObject({ kind: "forbidden" });
+  });
+
+  it("reads a typo as the word of the reader's articles it is one edit or two from, in the body too", async () => {
+    // "Betriebsferien" stands only in the holds article's body; the old typo match knew titles alone.
+    const body = await searchHelp(org.sales, { q: "Betriebsferein" });
+    expect(body.items.map((i) => i.id)).toEqual([ids.holds]);
+    expect(body.items[0].snippet.some((p) => p.hit && p.text === "Betriebsferien")).toBe(true);
+    // A word no article holds is not bent into one that is too far from it.
+    expect((await searchHelp(org.sales, { q: "Provision auszahlen" })).items).toEqual([]);
+    // The playbook's words are not the partner's: no correction towards them, no hit.
+    expect((await searchHelp(org.sales, { q: "Provisionsgrenzn" })).items).toEqual([]);
+    expect((await searchHelp(manager, { q: "Provisionsgrenzn" })).items.map((i) => i.id)).toEqual([
+      ids.playbook,
+    ]);
+    // Drafts and other organisations teach the vocabulary nothing; a published article does.
+    const otherEditor = await addTenantMember(other, "help-b", "editor", "manager");
+    const { id } = await createArticle(otherEditor, article({ title: "Tourenplanung", bodyMd: "Woanders." }));
+    await transitionArticle(otherEditor, id, { action: "submit" });
+    await transitionArticle(other.admin, id, { action: "publish" });
+    expect([...(await withOrg(manager, (tx) => correctWords(tx, "fertik tourenplannung")))]).toEqual([]);
+    expect([...(await withOrg(other.sales, (tx) => correctWords(tx, "tourenplannung")))]).toEqual([
+      ["tourenplannung", "tourenplanung"],
+    ]);
   });
 
   it("expands synonyms before the query", async () => {

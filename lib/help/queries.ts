@@ -3,6 +3,7 @@ import "server-only";
 import { Prisma, type Tx } from "@/lib/db";
 
 import type { THelpArticle, THelpLocale, THelpVersion, TSnippetPart } from "./schemas";
+import { closestWord } from "./spelling";
 
 /**
  * Reads of the help domain; they take a tx and check no permission: row-level security shows a
@@ -144,16 +145,53 @@ export interface SearchRow {
 }
 
 /**
- * Published articles matching `terms` (the query, then its synonyms' expansions, OR-ed): full text
- * in each article's own language configuration, or — for typos — trigram word similarity of each
- * of the query's words to the title and tags (every word at least 0.5). Ranked by text rank plus
- * similarity, the reader's language first among equals.
+ * The query's words that no published article of the reader's spaces holds, each with the word
+ * that one does hold and that it is a typo of (spelling.ts: "schutzfirst" → "schutzfrist"). The
+ * vocabulary (help_word) is small and its trigram index gives the candidates (word similarity ≥ 0.5,
+ * most similar first), so this costs a millisecond whatever the number of articles; row-level
+ * security keeps a partner's vocabulary to the enduser space.
+ */
+export async function correctWords(tx: Tx, query: string): Promise<Map<string, string>> {
+  const words = [
+    ...new Set(
+      query
+        .toLowerCase()
+        .split(/[^\p{L}-]+/u)
+        .filter((w) => w.length >= 3 && w.length <= 40),
+    ),
+  ].slice(0, 8);
+  if (words.length === 0) return new Map();
+  await tx.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`;
+  const rows = await tx.$queryRaw<{ word: string; candidates: string[] }[]>`
+    SELECT q.word,
+           ARRAY(SELECT c.word FROM (SELECT DISTINCT v.word FROM help_word v WHERE q.word <% v.word) c
+                 ORDER BY word_similarity(q.word, c.word) DESC, similarity(q.word, c.word) DESC, c.word
+                 LIMIT 10) AS candidates
+    FROM unnest(${words}::text[]) AS q (word)
+    WHERE NOT EXISTS (SELECT FROM help_word v WHERE v.word = q.word)`;
+  const corrections = new Map<string, string>();
+  for (const { word, candidates } of rows) {
+    const closest = closestWord(word, candidates);
+    if (closest) corrections.set(word, closest);
+  }
+  return corrections;
+}
+
+/** The query with each corrected word replaced (whole words, any case). */
+export function correctedQuery(query: string, corrections: ReadonlyMap<string, string>): string {
+  return query.replace(/[\p{L}-]+/gu, (word) => corrections.get(word.toLowerCase()) ?? word);
+}
+
+/**
+ * Published articles matching `terms` (the query, then its synonyms' expansions, OR-ed) or the
+ * query with its typos corrected (correctWords), in full text: each article's document in its own
+ * language's configuration, ranked by ts_rank (title A, tags B, body C), the reader's language first
+ * among equals.
  *
  * Built to stay fast at thousands of articles: the document is stored (never computed from the
- * body at search time), the candidates come from indexes (the document's GIN index for `@@`; the
- * trigram indexes on title and tags for the first word, `<%` at the 0.5 threshold), scores are
- * computed for them alone, and the snippet (`ts_headline`, the costly part) only for the 20
- * answered.
+ * body at search time), the matches come from its GIN index (or one pass over the table when a
+ * common word matches most of it), the rank is the only per-match cost, and the snippet
+ * (`ts_headline`, the costly part) is made only for the 20 answered.
  */
 export async function searchArticles(
   tx: Tx,
@@ -161,46 +199,24 @@ export async function searchArticles(
   locale: THelpLocale,
   salesops: boolean,
 ): Promise<SearchRow[]> {
+  const corrections = await correctWords(tx, terms[0]);
+  const all = corrections.size > 0 ? [...terms, correctedQuery(terms[0], corrections)] : terms;
   const orQuery = (config: string) =>
     Prisma.join(
-      terms.map((t) => Prisma.sql`websearch_to_tsquery(${config}::regconfig, ${t})`),
+      all.map((t) => Prisma.sql`websearch_to_tsquery(${config}::regconfig, ${t})`),
       " || ",
     );
-  // The stored document (help_article.search_doc, generated from locale, title, tags and body).
-  const document = Prisma.sql`a.search_doc`;
-  // The query's words for the typo match: three letters or more, at most eight.
-  const words = terms[0]
-    .split(/[\s"]+/)
-    .filter((w) => w.length >= 3)
-    .slice(0, 8);
-  await tx.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`;
   return tx.$queryRaw<SearchRow[]>`
-    WITH candidates AS (
-      SELECT a.id FROM help_article a
+    WITH ranked AS (
+      SELECT a.id, a.title, a.space, a.locale, a.status, a.body_md, q.tsq,
+             ts_rank(a.search_doc, q.tsq)::float8 AS rank
+      FROM help_article a
+      CROSS JOIN LATERAL (SELECT CASE a.locale WHEN 'de' THEN (${orQuery("german")})
+                                              ELSE (${orQuery("english")}) END AS tsq) q
       WHERE a.status = 'PUBLISHED' AND ${spaceFilter(salesops)}
-        AND ((a.locale = 'de' AND ${document} @@ (${orQuery("german")}))
-          OR (a.locale = 'en' AND ${document} @@ (${orQuery("english")})))
-      UNION
-      SELECT a.id FROM help_article a
-      WHERE a.status = 'PUBLISHED' AND ${spaceFilter(salesops)} AND ${words.length > 0}
-        AND (${words[0] ?? ""} <% a.title OR ${words[0] ?? ""} <% app_help_tag_text(a.tags))
-    ),
-    scored AS (
-      SELECT a.id, a.title, a.space, a.locale, a.status, a.body_md,
-             CASE a.locale WHEN 'de' THEN (${orQuery("german")}) ELSE (${orQuery("english")}) END AS tsq,
-             ${document} AS doc,
-             -- Every word of the query must be close to a word of the title or the tags.
-             coalesce((SELECT min(greatest(word_similarity(w, a.title), word_similarity(w, app_help_tag_text(a.tags))))
-                       FROM unnest(${words}::text[]) AS w), 0) AS sim
-      FROM help_article a JOIN candidates c ON c.id = a.id
-    ),
-    ranked AS (
-      SELECT id, title, space, locale, status, body_md, tsq,
-             (CASE WHEN doc @@ tsq THEN ts_rank(doc, tsq) ELSE 0 END
-              + CASE WHEN sim >= 0.5 THEN sim ELSE 0 END)::float8 AS rank
-      FROM scored
-      WHERE doc @@ tsq OR sim >= 0.5
-      ORDER BY rank DESC, locale = ${locale} DESC, title
+        AND ((a.locale = 'de' AND a.search_doc @@ (${orQuery("german")}))
+          OR (a.locale = 'en' AND a.search_doc @@ (${orQuery("english")})))
+      ORDER BY rank DESC, a.locale = ${locale} DESC, a.title
       LIMIT 20
     )
     SELECT id, title, space, locale, status, rank,
