@@ -1,6 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
 
-import { E2E_DATABASE_URL, E2E_ENV, E2E_PORT } from "./e2e/env";
+import {
+  E2E_AI_ENV,
+  E2E_AI_PORT,
+  E2E_DATABASE_URL,
+  E2E_ENV,
+  E2E_FAKE_OPENAI_PORT,
+  E2E_PORT,
+} from "./e2e/env";
 
 // Browser tests in Debian's Chromium (never a downloaded browser), against the production build
 // (`npm run build` first) on a database of their own, prepared by e2e/global-setup.ts.
@@ -46,11 +53,36 @@ export default defineConfig({
       use: { ...devices["Pixel 7"], launchOptions: chromium },
     },
   ],
-  webServer: {
-    command: "node scripts/start.mjs",
-    url: `http://127.0.0.1:${E2E_PORT}/login`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { ...E2E_ENV, DATABASE_URL: E2E_DATABASE_URL, PORT: String(E2E_PORT), HOST: "127.0.0.1" },
-  },
+  // Started in this order, each once the one before answers: the app without AI (every spec but the
+  // AI journeys, which see "not configured" here), the fake OpenAI, and a second server of the same
+  // build on the same database whose provider is that fake (E2E_AI_URL, for e2e/help-journey.spec.ts).
+  webServer: [
+    {
+      command: "node scripts/start.mjs",
+      url: `http://127.0.0.1:${E2E_PORT}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ...E2E_ENV, DATABASE_URL: E2E_DATABASE_URL, PORT: String(E2E_PORT), HOST: "127.0.0.1" },
+    },
+    {
+      command: "node_modules/.bin/tsx e2e/fake-ai-server.ts",
+      // Without the key the fake answers 401, which counts as up.
+      url: `http://127.0.0.1:${E2E_FAKE_OPENAI_PORT}/v1/models`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: "node scripts/start.mjs",
+      url: `http://127.0.0.1:${E2E_AI_PORT}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        ...E2E_ENV,
+        ...E2E_AI_ENV,
+        DATABASE_URL: E2E_DATABASE_URL,
+        PORT: String(E2E_AI_PORT),
+        HOST: "127.0.0.1",
+      },
+    },
+  ],
 });

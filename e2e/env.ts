@@ -1,5 +1,15 @@
+import { FAKE_API_KEY } from "../test/fakes/ai-providers";
+
 // Where the browser tests run: a database of their own on the local PostgreSQL, and the app's env.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+/**
+ * The journeys that need AI (e2e/help-journey.spec.ts) use a second server of the same build on the
+ * same database, with the fake OpenAI (e2e/fake-ai-server.ts) as its provider; the first server has
+ * no AI, as an installation without a key has none.
+ */
+export const E2E_AI_PORT = E2E_PORT + 1;
+export const E2E_AI_URL = `http://127.0.0.1:${E2E_AI_PORT}`;
+export const E2E_FAKE_OPENAI_PORT = E2E_PORT + 2;
 
 const serverUrl = new URL(
   process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/postgres",
@@ -37,4 +47,10 @@ export const E2E_ENV: Record<string, string> = {
   MAIL_IDLE: "off",
   // Encrypts integration secrets (32 bytes, base64); a fixed test key.
   INTEGRATIONS_KEY: "ZTJlLWludGVncmF0aW9ucy1rZXktMzItYnl0ZXMhISE=",
+};
+
+/** What the AI server adds to E2E_ENV: the fake OpenAI as its provider. */
+export const E2E_AI_ENV: Record<string, string> = {
+  OPENAI_API_KEY: FAKE_API_KEY,
+  OPENAI_BASE_URL: `http://127.0.0.1:${E2E_FAKE_OPENAI_PORT}/v1`,
 };

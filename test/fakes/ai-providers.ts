@@ -68,6 +68,8 @@ export type FakeResponder = (request: FakeRequest) => FakeReply | Promise<FakeRe
 export interface FakeProviderOptions {
   respond?: FakeResponder;
   apiKey?: string;
+  /** A fixed port (a server other processes are told about); by default any free one. */
+  port?: number;
 }
 
 export interface FakeProvider {
@@ -85,7 +87,7 @@ const defaultAnswer: FakeResponder = () => ({ output: { ok: true } });
 /** A fake of `POST /v1/chat/completions`, structured outputs and log-probabilities included. */
 export function startFakeOpenAI(options: FakeProviderOptions = {}): Promise<FakeProvider> {
   const apiKey = options.apiKey ?? FAKE_API_KEY;
-  return startFake("/v1", options.respond, async (request, reply, res) => {
+  return startFake("/v1", options, async (request, reply, res) => {
     if (request.headers.authorization !== `Bearer ${apiKey}`) {
       return sendJson(
         res,
@@ -172,7 +174,7 @@ export function startFakeOpenAI(options: FakeProviderOptions = {}): Promise<Fake
 /** A fake of `POST /v1/messages` answering with the forced tool call. */
 export function startFakeAnthropic(options: FakeProviderOptions = {}): Promise<FakeProvider> {
   const apiKey = options.apiKey ?? FAKE_API_KEY;
-  return startFake("", options.respond, async (request, reply, res) => {
+  return startFake("", options, async (request, reply, res) => {
     // The API takes the key as `x-api-key`; SDK 1.x sends it as a Bearer token instead. Both count.
     const { authorization, "x-api-key": xApiKey } = request.headers;
     if (xApiKey !== apiKey && authorization !== `Bearer ${apiKey}`) {
@@ -269,7 +271,7 @@ type Handler = (request: FakeRequest, reply: () => Promise<FakeReply>, res: Serv
 
 async function startFake(
   basePath: string,
-  respond: FakeResponder | undefined,
+  { respond, port: fixedPort = 0 }: FakeProviderOptions,
   handle: Handler,
 ): Promise<FakeProvider> {
   const requests: FakeRequest[] = [];
@@ -308,7 +310,10 @@ async function startFake(
     }
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(fixedPort, "127.0.0.1", resolve);
+  });
   const { port } = server.address() as AddressInfo;
 
   const fake: FakeProvider = {
