@@ -441,7 +441,7 @@ CREATE FUNCTION public.app_help_learn_words() RETURNS trigger
 
 CREATE FUNCTION public.app_help_may_read(p_space text, p_status text) RETURNS boolean
     LANGUAGE sql STABLE
-    AS $$ SELECT app_is_lead_manager() OR (p_space = 'enduser' AND p_status = 'PUBLISHED') $$;
+    AS $$ SELECT (p_space = 'enduser' AND p_status = 'PUBLISHED') OR public.app_is_lead_manager() $$;
 
 
 --
@@ -497,7 +497,10 @@ CREATE FUNCTION public.app_is_collaborator(p_lead uuid, p_roles text[]) RETURNS 
 
 CREATE FUNCTION public.app_is_lead_manager() RETURNS boolean
     LANGUAGE sql STABLE
-    AS $$ SELECT app_has_role('manager') OR app_has_role('admin') OR app_has_role('system') $$;
+    AS $$
+    SELECT string_to_array(NULLIF(current_setting('app.roles', true), ''), ',')
+           && ARRAY['manager', 'admin', 'system']
+  $$;
 
 
 --
@@ -9784,4 +9787,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261209300000'),
     ('20261209310000'),
     ('20261209320000'),
-    ('20261210100000');
+    ('20261210100000'),
+    ('20261210110000');
