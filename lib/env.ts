@@ -58,6 +58,11 @@ const ZEnv = z.object({
     .default(() => defaultPoolSize()),
   /** How long an idle pooled connection stays open. */
   DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Named (prepared, planned once per connection) statements; off behind poolers without them. */
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(["on", "off"])
+    .default("on")
+    .transform((v) => v === "on"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
   /** Optional single sign-on through any OpenID Connect provider (Keycloak, Entra ID, …). */
   AUTH_OIDC_ISSUER: z.url().optional(),

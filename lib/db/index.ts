@@ -1,5 +1,7 @@
 import "server-only";
 
+import { createHash } from "node:crypto";
+
 import { PrismaPg } from "@prisma/adapter-pg";
 
 import { env } from "@/lib/env";
@@ -28,15 +30,37 @@ const APP_ROLE = "freshplan_app";
 
 const globalForDb = globalThis as unknown as { freshplanPrisma?: PrismaClient };
 
+/** Statement texts given a name so far; beyond the limit, new texts run unnamed ("", as before). */
+const named = new Set<string>();
+const NAMED_STATEMENTS_MAX = 500;
+
+/**
+ * The name a statement is prepared under on each connection: the same text, the same name, so
+ * PostgreSQL parses and plans it once per connection instead of on every call (planning the lead
+ * access statement took longer than running it). Bounded, since every named statement stays
+ * prepared on its connection until the connection closes: texts built with a varying number of
+ * parameters must not fill the server's memory.
+ */
+function preparedStatementName({ sql }: { sql: string }): string {
+  if (!named.has(sql)) {
+    if (named.size >= NAMED_STATEMENTS_MAX) return "";
+    named.add(sql);
+  }
+  return `fp_${createHash("sha1").update(sql).digest("hex")}`;
+}
+
 /** The one Prisma client of this process, on DATABASE_URL. */
 export function db(): PrismaClient {
   if (!globalForDb.freshplanPrisma) {
-    const { DATABASE_URL, DATABASE_POOL_MAX, DATABASE_IDLE_TIMEOUT_MS } = env();
-    const adapter = new PrismaPg({
-      connectionString: DATABASE_URL,
-      max: DATABASE_POOL_MAX,
-      idleTimeoutMillis: DATABASE_IDLE_TIMEOUT_MS,
-    });
+    const { DATABASE_URL, DATABASE_POOL_MAX, DATABASE_IDLE_TIMEOUT_MS, DATABASE_PREPARED_STATEMENTS } = env();
+    const adapter = new PrismaPg(
+      {
+        connectionString: DATABASE_URL,
+        max: DATABASE_POOL_MAX,
+        idleTimeoutMillis: DATABASE_IDLE_TIMEOUT_MS,
+      },
+      DATABASE_PREPARED_STATEMENTS ? { statementNameGenerator: preparedStatementName } : {},
+    );
     globalForDb.freshplanPrisma = new PrismaClient({ adapter });
   }
   return globalForDb.freshplanPrisma;
