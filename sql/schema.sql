@@ -714,8 +714,7 @@ CREATE FUNCTION public.app_lead_expiry_trigger() RETURNS trigger
 --
 
 CREATE FUNCTION public.app_lead_paused(p_lead uuid, p_anchor timestamp with time zone, p_now timestamp with time zone) RETURNS interval
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path TO 'public', 'pg_temp'
+    LANGUAGE plpgsql STABLE
     AS $$
   BEGIN
     RETURN (
@@ -737,8 +736,7 @@ CREATE FUNCTION public.app_lead_paused(p_lead uuid, p_anchor timestamp with time
 --
 
 CREATE FUNCTION public.app_lead_protection_config() RETURNS TABLE(base_months integer, progress_days integer, grace_days integer, mode text, warning_days integer)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path TO 'public', 'pg_temp'
+    LANGUAGE plpgsql STABLE
     AS $$
   #variable_conflict use_column
   BEGIN
@@ -9788,4 +9786,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261209310000'),
     ('20261209320000'),
     ('20261210100000'),
-    ('20261210110000');
+    ('20261210110000'),
+    ('20261210120000');
