@@ -82,10 +82,13 @@ export function AutoSave({
     const onVisibility = () => {
       if (document.visibilityState === "hidden") flush();
     };
-    // Sending the form: the post carries everything, no draft save needed.
+    // Sending the form: the post carries everything, no draft save needed. A save still under way
+    // is dropped too: it would reach the server after the submission and be answered 409, and its
+    // reload would cancel the navigation to the thank-you page.
     const onSubmit = () => {
       clearTimeout(timer);
       pending = false;
+      controller?.abort();
     };
 
     form.addEventListener("change", onChange);
