@@ -1,6 +1,5 @@
 "use client";
 
-import AddOutlined from "@mui/icons-material/AddOutlined";
 import DeleteOutlined from "@mui/icons-material/DeleteOutlined";
 import MenuBookOutlined from "@mui/icons-material/MenuBookOutlined";
 import Alert from "@mui/material/Alert";
@@ -72,37 +71,22 @@ export function HelpArea({
   );
   return (
     <Stack spacing={2}>
-      <Stack
-        direction="row"
-        sx={{ justifyContent: "space-between", alignItems: "center", flexWrap: "wrap", gap: 1 }}
+      <Tabs
+        value={tab}
+        onChange={(_, value: TabName) => setTab(value)}
+        variant="scrollable"
+        allowScrollButtonsMobile
       >
-        <Tabs
-          value={tab}
-          onChange={(_, value: TabName) => setTab(value)}
-          variant="scrollable"
-          allowScrollButtonsMobile
-        >
-          {tabs.map((name) => (
-            <Tab
-              key={name}
-              value={name}
-              label={t(`tabs.${name}`)}
-              id={`help-tab-${name}`}
-              aria-controls={`help-panel-${name}`}
-            />
-          ))}
-        </Tabs>
-        {editor && (
-          <Stack direction="row" spacing={1}>
-            <ButtonLink href={`/${orgSlug}/help/experiments`} variant="outlined">
-              {t("experiments.open")}
-            </ButtonLink>
-            <ButtonLink href={`/${orgSlug}/help/new`} variant="contained" startIcon={<AddOutlined />}>
-              {t("newArticle")}
-            </ButtonLink>
-          </Stack>
-        )}
-      </Stack>
+        {tabs.map((name) => (
+          <Tab
+            key={name}
+            value={name}
+            label={t(`tabs.${name}`)}
+            id={`help-tab-${name}`}
+            aria-controls={`help-panel-${name}`}
+          />
+        ))}
+      </Tabs>
       <Box role="tabpanel" id={`help-panel-${tab}`} aria-labelledby={`help-tab-${tab}`}>
         {tab === "articles" && <ArticleTable orgSlug={orgSlug} editor={editor} articles={articles} />}
         {tab === "search" && <SearchBox orgSlug={orgSlug} />}
@@ -243,7 +227,7 @@ function Gaps({ orgSlug, gaps }: { orgSlug: string; gaps: TContentGap[] }) {
         <TableBody>
           {gaps.map((g) => (
             <TableRow key={g.query}>
-              <TableCell sx={{ overflowWrap: "anywhere" }}>{g.query}</TableCell>
+              <TableCell sx={{ overflowWrap: "anywhere" }}>{g.wording}</TableCell>
               <TableCell>{g.count}</TableCell>
               <TableCell>{format.dateTime(new Date(g.lastAt), { dateStyle: "medium" })}</TableCell>
               <TableCell>
@@ -254,11 +238,11 @@ function Gaps({ orgSlug, gaps }: { orgSlug: string; gaps: TContentGap[] }) {
                 >
                   <ButtonLink
                     size="small"
-                    href={`/${orgSlug}/help/new?${new URLSearchParams({ title: g.query, locale: g.locale })}`}
+                    href={`/${orgSlug}/help/new?${new URLSearchParams({ title: g.wording, locale: g.locale })}`}
                   >
                     {t("draft")}
                   </ButtonLink>
-                  <DraftWithAi orgSlug={orgSlug} topic={g.query} locale={g.locale} />
+                  <DraftWithAi orgSlug={orgSlug} topic={g.wording} locale={g.locale} />
                 </Stack>
               </TableCell>
             </TableRow>
