@@ -169,7 +169,7 @@ function Variants({
     setKeys((current) => current.filter((k) => k !== key));
   };
   return (
-    <Stack spacing={2}>
+    <Stack spacing={2} sx={{ pb: 2 }}>
       {keys.map((key, index) => {
         const label = variantLabel(index);
         const name = (part: string) => `variants.${index}.${part}`;
@@ -178,7 +178,7 @@ function Variants({
             key={key}
             role="group"
             aria-labelledby={`variant-${key}`}
-            sx={{ border: 1, borderColor: "divider", borderRadius: 1, px: 2, pt: 1 }}
+            sx={{ border: 1, borderColor: "divider", borderRadius: 1, px: 2, pt: 1, pb: 0.5 }}
           >
             <Stack
               direction="row"

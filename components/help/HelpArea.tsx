@@ -15,6 +15,7 @@ import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
 import TableContainer from "@mui/material/TableContainer";
+import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Tabs from "@mui/material/Tabs";
 import TextField from "@mui/material/TextField";
@@ -213,6 +214,9 @@ function SearchBox({ orgSlug }: { orgSlug: string }) {
   );
 }
 
+/** Cells a phone leaves out (their content moves into the row's first cell). */
+const WIDE_ONLY = { display: { xs: "none", sm: "table-cell" } } as const;
+
 function Gaps({ orgSlug, gaps }: { orgSlug: string; gaps: TContentGap[] }) {
   const t = useTranslations("help.gaps");
   const format = useFormatter();
@@ -223,13 +227,31 @@ function Gaps({ orgSlug, gaps }: { orgSlug: string; gaps: TContentGap[] }) {
         {t("title")}
       </Typography>
       <Table size="small">
-        <HeadRow titles={[t("query"), t("count"), t("lastAt")]} actions />
+        <TableHead>
+          <TableRow>
+            <TableCell>{t("query")}</TableCell>
+            <TableCell sx={WIDE_ONLY}>{t("count")}</TableCell>
+            <TableCell sx={WIDE_ONLY}>{t("lastAt")}</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
         <TableBody>
           {gaps.map((g) => (
             <TableRow key={g.query}>
-              <TableCell sx={{ overflowWrap: "anywhere" }}>{g.wording}</TableCell>
-              <TableCell>{g.count}</TableCell>
-              <TableCell>{format.dateTime(new Date(g.lastAt), { dateStyle: "medium" })}</TableCell>
+              <TableCell sx={{ overflowWrap: "break-word", minWidth: 140 }}>
+                {g.wording}
+                {/* On a phone the count and the date stand under the wording, not in columns of their own. */}
+                <Typography variant="body2" color="text.secondary" sx={{ display: { sm: "none" } }}>
+                  {t("summary", {
+                    count: g.count,
+                    date: format.dateTime(new Date(g.lastAt), { dateStyle: "medium" }),
+                  })}
+                </Typography>
+              </TableCell>
+              <TableCell sx={WIDE_ONLY}>{g.count}</TableCell>
+              <TableCell sx={WIDE_ONLY}>
+                {format.dateTime(new Date(g.lastAt), { dateStyle: "medium" })}
+              </TableCell>
               <TableCell>
                 <Stack
                   direction={{ xs: "column", md: "row" }}

@@ -42,7 +42,12 @@ export async function HelpArticlePanel({ session, articleId }: { session: OrgSes
         >
           {t("back")}
         </ButtonLink>
-        <Typography variant="h4" component="h1" lang={shown.locale} sx={{ wordBreak: "break-word" }}>
+        <Typography
+          variant="h4"
+          component="h1"
+          lang={shown.locale}
+          sx={{ wordBreak: "break-word", typography: { xs: "h5", sm: "h4" } }}
+        >
           {shown.title}
         </Typography>
       </Box>
