@@ -5,9 +5,10 @@ import { cli, createUser } from "./cli";
 import { E2E_DATABASE_URL } from "./env";
 import { signIn, visit } from "./helpers";
 
-// A help A/B test's results page: an article under test, 240 readers' exposures seeded (split
-// 150 : 90 against a planned 1 : 1, the variant voted "helpful" far more often), the hourly stop
-// job run as an operator would — and the editor sees the winner and the sample-ratio warning.
+// Help A/B tests in the browser. An editor creates one with two variants in the form (control and
+// both variants on its page). And a results page: an article under test, 240 readers' exposures
+// seeded (split 150 : 90 against a planned 1 : 1, the variant voted "helpful" far more often), the
+// hourly stop job run as an operator would — and the editor sees the winner and the SRM warning.
 
 const unique = (testInfo: TestInfo) =>
   `${testInfo.project.name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
@@ -23,17 +24,12 @@ async function manager(request: APIRequest, testInfo: TestInfo) {
   return { email, password, api };
 }
 
-test("an A/B test's results page shows the winner and a sample-ratio mismatch", async ({
-  page,
-  playwright,
-}, testInfo) => {
-  const [author, reviewer] = [
-    await manager(playwright.request, testInfo),
-    await manager(playwright.request, testInfo),
-  ];
-  const tag = unique(testInfo);
+type Manager = Awaited<ReturnType<typeof manager>>;
+
+/** An article written by one manager and published by the other (four eyes); its id. */
+async function publishedArticle(author: Manager, reviewer: Manager, title: string) {
   const created = await author.api.post("/api/v1/help/articles", {
-    data: { space: "enduser", locale: "de", title: `Schutzfrist AB ${tag}`, bodyMd: "Sechs Monate." },
+    data: { space: "enduser", locale: "de", title, bodyMd: "Sechs Monate." },
   });
   expect(created.status(), await created.text()).toBe(201);
   const articleId = ((await created.json()) as { id: string }).id;
@@ -45,6 +41,64 @@ test("an A/B test's results page shows the winner and a sample-ratio mismatch", 
       })
     ).status(),
   ).toBe(200);
+  return articleId;
+}
+
+test("an editor creates an A/B test with two variants in the form", async ({
+  page,
+  playwright,
+}, testInfo) => {
+  const [author, reviewer] = [
+    await manager(playwright.request, testInfo),
+    await manager(playwright.request, testInfo),
+  ];
+  const tag = unique(testInfo);
+  const title = `Schutzfrist Varianten ${tag}`;
+  await publishedArticle(author, reviewer, title);
+
+  await signIn(page, author);
+  await visit(page, "/e2e-alpha/help/experiments");
+  await page.getByLabel("Artikel (veröffentlicht)").selectOption({ label: `${title} (de)` });
+  await page.getByLabel("Name").fill(`Drei Fassungen ${tag}`);
+  const variant = (label: string) => page.getByRole("group", { name: `Variante ${label}` });
+  await variant("B").getByLabel("Titel").fill("Die Schutzfrist kurz");
+  await variant("B").getByLabel("Text (Markdown)").fill("Kurz: sechs Monate.");
+  // Adding a variant puts the cursor in its title; one left empty is refused beside its fields.
+  const addVariant = page.getByRole("button", { name: "Variante hinzufügen" });
+  await addVariant.click();
+  await expect(variant("C").getByLabel("Titel")).toBeFocused();
+  await page.keyboard.type("Die Schutzfrist mit Beispiel");
+  await variant("C")
+    .getByLabel("Text (Markdown)")
+    .fill("Sechs Monate, zum Beispiel vom 1. März bis 31. August.");
+  await addVariant.click();
+  await page.getByRole("button", { name: "Als Entwurf anlegen" }).click();
+  await expect(variant("D").getByText("Bitte ausfüllen.")).toHaveCount(2);
+  await variant("D").getByRole("button", { name: "Variante D entfernen" }).click();
+  await expect(variant("D")).toHaveCount(0);
+  await expect(addVariant).toBeFocused();
+  await page.getByRole("button", { name: "Als Entwurf anlegen" }).click();
+
+  // The new test's page: control and both variants.
+  await expect(page).toHaveURL(/\/e2e-alpha\/help\/experiments\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: `Drei Fassungen ${tag}` })).toBeVisible();
+  const helpful = page.getByRole("table", { name: "Hilfreich-Stimmen" });
+  await expect(helpful.getByRole("row")).toHaveCount(4); // the header and three arms
+  await expect(helpful.getByRole("row", { name: /^Kontrolle/ })).toBeVisible();
+  await expect(helpful.getByRole("row", { name: /^B / })).toBeVisible();
+  await expect(helpful.getByRole("row", { name: /^C / })).toBeVisible();
+});
+
+test("an A/B test's results page shows the winner and a sample-ratio mismatch", async ({
+  page,
+  playwright,
+}, testInfo) => {
+  const [author, reviewer] = [
+    await manager(playwright.request, testInfo),
+    await manager(playwright.request, testInfo),
+  ];
+  const tag = unique(testInfo);
+  const articleId = await publishedArticle(author, reviewer, `Schutzfrist AB ${tag}`);
 
   const experiment = await author.api.post("/api/v1/help/experiments", {
     headers: { "idempotency-key": `ab-${tag}` },

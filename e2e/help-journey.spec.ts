@@ -93,21 +93,24 @@ test("a manager closes a content gap with an AI draft that another editor publis
   await expect(ask.getByRole("link")).toHaveCount(0);
 
   // The unanswered question is a content gap; Draft with AI writes an article on it.
+  // It is listed as it was asked (not lower-cased), and the draft's title keeps its capitals.
   await visit(page, "/e2e-alpha/help?tab=gaps");
-  const gap = question.toLowerCase();
-  const row = page.getByRole("row").filter({ hasText: gap });
+  await expect(page.getByRole("heading", { name: "Suchen und Fragen ohne Antwort" })).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: question });
   await expect(row).toHaveCount(1);
-  await row.getByRole("button", { name: `Mit KI einen Artikel zu „${gap}“ entwerfen` }).click();
+  await expect(row.getByRole("cell", { name: question, exact: true })).toBeVisible();
+  await row.getByRole("button", { name: `Mit KI einen Artikel zu „${question}“ entwerfen` }).click();
   await expect(page).toHaveURL(/\/e2e-alpha\/help\/articles\/[0-9a-f-]{36}$/);
   const draftUrl = new URL(page.url()).pathname;
-  const draftTitle = `Wo finde ich die zollpapiere für ${word.toLowerCase()}`;
+  const draftTitle = `Wo finde ich die Zollpapiere für ${word}`;
+  await expect(page.getByRole("heading", { level: 1, name: draftTitle })).toBeVisible();
   await expect(page.getByLabel("Titel")).toHaveValue(draftTitle);
   await expect(page.getByText("Entwurf", { exact: true })).toBeVisible();
   const preview = page.getByRole("region", { name: "Vorschau" });
   await expect(preview.getByRole("heading", { name: "Schritte" })).toBeVisible();
   await expect(preview.getByText("[TODO: Wo fängt man in der App an?]")).toBeVisible();
   await expect(preview.getByRole("heading", { name: "Gefragt wurde" })).toBeVisible();
-  await expect(preview.getByRole("listitem").filter({ hasText: gap })).toBeVisible();
+  await expect(preview.getByRole("listitem").filter({ hasText: question })).toBeVisible();
 
   // The author submits it for review, but may not publish it.
   await page.getByRole("button", { name: "Zur Prüfung einreichen" }).click();

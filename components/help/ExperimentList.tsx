@@ -1,9 +1,13 @@
 "use client";
 
+import AddOutlined from "@mui/icons-material/AddOutlined";
+import DeleteOutlined from "@mui/icons-material/DeleteOutlined";
 import ScienceOutlined from "@mui/icons-material/ScienceOutlined";
 import Alert from "@mui/material/Alert";
 import Button from "@mui/material/Button";
+import Box from "@mui/material/Box";
 import Chip from "@mui/material/Chip";
+import IconButton from "@mui/material/IconButton";
 import Link from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
@@ -17,12 +21,13 @@ import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
 
 import { EmptyState } from "@/components/ui/EmptyState";
 import { HeadRow } from "@/components/ui/TableParts";
 import { useActionForm } from "@/components/ui/useActionForm";
 import { createHelpExperimentAction } from "@/lib/help/actions";
-import { experimentForms, type TExperiment } from "@/lib/help/experiment-schemas";
+import { experimentForms, MAX_VARIANTS, type TExperiment } from "@/lib/help/experiment-schemas";
 
 export const EXPERIMENT_COLOR = { DRAFT: "default", RUNNING: "info", STOPPED: "success" } as const;
 
@@ -96,13 +101,7 @@ export function ExperimentList({
               ))}
             </TextField>
             <TextField label={t("create.name")} {...form.field("name")} />
-            <TextField label={t("create.variantTitle")} {...form.field("variantTitle")} />
-            <TextField
-              label={t("create.variantBody")}
-              multiline
-              minRows={4}
-              {...form.field("variantBodyMd")}
-            />
+            <Variants field={form.field} />
             <Stack direction={{ xs: "column", sm: "row" }} spacing={1}>
               <TextField
                 label={t("create.days")}
@@ -130,6 +129,103 @@ export function ExperimentList({
           </Stack>
         )}
       </Paper>
+    </Stack>
+  );
+}
+
+/** A variant's label by its place: B, C, D, E (control is A). */
+const variantLabel = (index: number) => String.fromCharCode(66 + index);
+
+/**
+ * The form's variants: one to MAX_VARIANTS, each a group with its title and Markdown body, fields
+ * `variants.<n>.…` by place. Adding one moves the focus to its title; removing one moves it to the
+ * add button, so a keyboard user never loses their place.
+ */
+function Variants({
+  field,
+}: {
+  field: (name: string) => { name: string; error: boolean; helperText: string };
+}) {
+  const t = useTranslations("help.experiments.create");
+  const next = useRef(1);
+  const [keys, setKeys] = useState<number[]>([0]);
+  /** Where the focus goes once the variants have rendered: a new variant's title, or the add button. */
+  const focusNext = useRef<"add" | number | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const titles = useRef(new Map<number, HTMLInputElement>());
+  useEffect(() => {
+    const target = focusNext.current;
+    if (target === null) return;
+    focusNext.current = null;
+    (target === "add" ? addRef.current : titles.current.get(target))?.focus();
+  }, [keys]);
+  const add = () => {
+    const key = next.current++;
+    focusNext.current = key;
+    setKeys((current) => [...current, key]);
+  };
+  const remove = (key: number) => {
+    focusNext.current = "add";
+    setKeys((current) => current.filter((k) => k !== key));
+  };
+  return (
+    <Stack spacing={2} sx={{ pb: 2 }}>
+      {keys.map((key, index) => {
+        const label = variantLabel(index);
+        const name = (part: string) => `variants.${index}.${part}`;
+        return (
+          <Box
+            key={key}
+            role="group"
+            aria-labelledby={`variant-${key}`}
+            sx={{ border: 1, borderColor: "divider", borderRadius: 1, px: 2, pt: 1, pb: 0.5 }}
+          >
+            <Stack
+              direction="row"
+              sx={{ justifyContent: "space-between", alignItems: "center", minHeight: 40, mb: 1 }}
+            >
+              <Typography id={`variant-${key}`} variant="subtitle2" component="h3">
+                {t("variant", { label })}
+              </Typography>
+              {keys.length > 1 && (
+                <IconButton
+                  size="small"
+                  aria-label={t("removeVariant", { label })}
+                  onClick={() => remove(key)}
+                >
+                  <DeleteOutlined fontSize="small" />
+                </IconButton>
+              )}
+            </Stack>
+            <input type="hidden" name={name("label")} value={label} />
+            <Stack spacing={1}>
+              <TextField
+                label={t("variantTitle")}
+                inputRef={(el: HTMLInputElement | null) => {
+                  if (el) titles.current.set(key, el);
+                  else titles.current.delete(key);
+                }}
+                {...field(name("title"))}
+              />
+              <TextField label={t("variantBody")} multiline minRows={3} {...field(name("bodyMd"))} />
+            </Stack>
+          </Box>
+        );
+      })}
+      <Stack direction="row" spacing={1} sx={{ alignItems: "center", flexWrap: "wrap" }} useFlexGap>
+        <Button
+          ref={addRef}
+          variant="outlined"
+          startIcon={<AddOutlined />}
+          onClick={add}
+          disabled={keys.length >= MAX_VARIANTS}
+        >
+          {t("addVariant")}
+        </Button>
+        <Typography variant="body2" color="text.secondary">
+          {t("variantsHint", { max: MAX_VARIANTS })}
+        </Typography>
+      </Stack>
     </Stack>
   );
 }

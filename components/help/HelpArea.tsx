@@ -1,6 +1,5 @@
 "use client";
 
-import AddOutlined from "@mui/icons-material/AddOutlined";
 import DeleteOutlined from "@mui/icons-material/DeleteOutlined";
 import MenuBookOutlined from "@mui/icons-material/MenuBookOutlined";
 import Alert from "@mui/material/Alert";
@@ -16,6 +15,7 @@ import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
 import TableContainer from "@mui/material/TableContainer";
+import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Tabs from "@mui/material/Tabs";
 import TextField from "@mui/material/TextField";
@@ -72,37 +72,22 @@ export function HelpArea({
   );
   return (
     <Stack spacing={2}>
-      <Stack
-        direction="row"
-        sx={{ justifyContent: "space-between", alignItems: "center", flexWrap: "wrap", gap: 1 }}
+      <Tabs
+        value={tab}
+        onChange={(_, value: TabName) => setTab(value)}
+        variant="scrollable"
+        allowScrollButtonsMobile
       >
-        <Tabs
-          value={tab}
-          onChange={(_, value: TabName) => setTab(value)}
-          variant="scrollable"
-          allowScrollButtonsMobile
-        >
-          {tabs.map((name) => (
-            <Tab
-              key={name}
-              value={name}
-              label={t(`tabs.${name}`)}
-              id={`help-tab-${name}`}
-              aria-controls={`help-panel-${name}`}
-            />
-          ))}
-        </Tabs>
-        {editor && (
-          <Stack direction="row" spacing={1}>
-            <ButtonLink href={`/${orgSlug}/help/experiments`} variant="outlined">
-              {t("experiments.open")}
-            </ButtonLink>
-            <ButtonLink href={`/${orgSlug}/help/new`} variant="contained" startIcon={<AddOutlined />}>
-              {t("newArticle")}
-            </ButtonLink>
-          </Stack>
-        )}
-      </Stack>
+        {tabs.map((name) => (
+          <Tab
+            key={name}
+            value={name}
+            label={t(`tabs.${name}`)}
+            id={`help-tab-${name}`}
+            aria-controls={`help-panel-${name}`}
+          />
+        ))}
+      </Tabs>
       <Box role="tabpanel" id={`help-panel-${tab}`} aria-labelledby={`help-tab-${tab}`}>
         {tab === "articles" && <ArticleTable orgSlug={orgSlug} editor={editor} articles={articles} />}
         {tab === "search" && <SearchBox orgSlug={orgSlug} />}
@@ -229,6 +214,9 @@ function SearchBox({ orgSlug }: { orgSlug: string }) {
   );
 }
 
+/** Cells a phone leaves out (their content moves into the row's first cell). */
+const WIDE_ONLY = { display: { xs: "none", sm: "table-cell" } } as const;
+
 function Gaps({ orgSlug, gaps }: { orgSlug: string; gaps: TContentGap[] }) {
   const t = useTranslations("help.gaps");
   const format = useFormatter();
@@ -239,13 +227,31 @@ function Gaps({ orgSlug, gaps }: { orgSlug: string; gaps: TContentGap[] }) {
         {t("title")}
       </Typography>
       <Table size="small">
-        <HeadRow titles={[t("query"), t("count"), t("lastAt")]} actions />
+        <TableHead>
+          <TableRow>
+            <TableCell>{t("query")}</TableCell>
+            <TableCell sx={WIDE_ONLY}>{t("count")}</TableCell>
+            <TableCell sx={WIDE_ONLY}>{t("lastAt")}</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
         <TableBody>
           {gaps.map((g) => (
             <TableRow key={g.query}>
-              <TableCell sx={{ overflowWrap: "anywhere" }}>{g.query}</TableCell>
-              <TableCell>{g.count}</TableCell>
-              <TableCell>{format.dateTime(new Date(g.lastAt), { dateStyle: "medium" })}</TableCell>
+              <TableCell sx={{ overflowWrap: "break-word", minWidth: 140 }}>
+                {g.wording}
+                {/* On a phone the count and the date stand under the wording, not in columns of their own. */}
+                <Typography variant="body2" color="text.secondary" sx={{ display: { sm: "none" } }}>
+                  {t("summary", {
+                    count: g.count,
+                    date: format.dateTime(new Date(g.lastAt), { dateStyle: "medium" }),
+                  })}
+                </Typography>
+              </TableCell>
+              <TableCell sx={WIDE_ONLY}>{g.count}</TableCell>
+              <TableCell sx={WIDE_ONLY}>
+                {format.dateTime(new Date(g.lastAt), { dateStyle: "medium" })}
+              </TableCell>
               <TableCell>
                 <Stack
                   direction={{ xs: "column", md: "row" }}
@@ -254,11 +260,11 @@ function Gaps({ orgSlug, gaps }: { orgSlug: string; gaps: TContentGap[] }) {
                 >
                   <ButtonLink
                     size="small"
-                    href={`/${orgSlug}/help/new?${new URLSearchParams({ title: g.query, locale: g.locale })}`}
+                    href={`/${orgSlug}/help/new?${new URLSearchParams({ title: g.wording, locale: g.locale })}`}
                   >
                     {t("draft")}
                   </ButtonLink>
-                  <DraftWithAi orgSlug={orgSlug} topic={g.query} locale={g.locale} />
+                  <DraftWithAi orgSlug={orgSlug} topic={g.wording} locale={g.locale} />
                 </Stack>
               </TableCell>
             </TableRow>

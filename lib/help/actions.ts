@@ -100,7 +100,7 @@ export async function createHelpExperimentAction(
         minExposuresPerArm: input.minExposuresPerArm,
         winProbability: 0.95,
         controlWeight: 1,
-        variants: [{ label: "B", title: input.variantTitle, bodyMd: input.variantBodyMd, weight: 1 }],
+        variants: input.variants.map((variant) => ({ ...variant, weight: 1 })),
       })
     ).id,
   }));

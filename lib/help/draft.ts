@@ -62,7 +62,7 @@ export async function draftWithAi(
         (g) => [...wordsOf(g.query)].some((w) => topicWords.has(w)) || g.query === input.topic.toLowerCase(),
       )
       .slice(0, 10)
-      .map((g) => g.query);
+      .map((g) => g.wording);
     const related = (
       await searchArticles(tx, [input.topic], input.locale, salesops || current?.space === "salesops")
     )

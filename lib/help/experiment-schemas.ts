@@ -14,6 +14,9 @@ export type TExperimentStatus = (typeof EXPERIMENT_STATUSES)[number];
 
 const at = z.iso.datetime();
 
+/** Variants beside control, at most. */
+export const MAX_VARIANTS = 4;
+
 const ZVariantInput = z.strictObject({
   label: z.string().trim().min(1).max(100),
   title: z.string().trim().min(1).max(200),
@@ -30,7 +33,7 @@ export const ZCreateExperiment = z.strictObject({
   minExposuresPerArm: z.coerce.number().int().min(10).max(1_000_000).default(200),
   winProbability: z.coerce.number().min(0.5).max(0.999).default(0.95),
   controlWeight: z.coerce.number().int().min(1).max(100).default(1),
-  variants: z.array(ZVariantInput).min(1).max(4),
+  variants: z.array(ZVariantInput).min(1).max(MAX_VARIANTS),
 });
 export type TCreateExperiment = z.infer<typeof ZCreateExperiment>;
 
@@ -100,14 +103,30 @@ export const ZExperimentResults = z.object({
 });
 export type TExperimentResults = z.infer<typeof ZExperimentResults>;
 
-/** The Help area's form: one variant (the API takes up to four). */
+/**
+ * The Help area's form: the variants are fields `variants.<n>.label|title|bodyMd` (formInput nests
+ * them into an object keyed by position, made a list here in that order), so a field error's path
+ * (`variants.1.title`) names the field beside which it shows. Each variant's label is a hidden
+ * field (B, C, …), so a variant left empty is still there to be refused, not dropped.
+ */
 export const ZCreateExperimentForm = z.strictObject({
   articleId: z.uuid(),
   name: z.string().trim().min(1).max(200),
   days: z.coerce.number().int().min(1).max(365).default(14),
   minExposuresPerArm: z.coerce.number().int().min(10).max(1_000_000).default(200),
-  variantTitle: z.string().trim().min(1).max(200),
-  variantBodyMd: z.string().min(1).max(100_000),
+  variants: z.preprocess(
+    (raw) =>
+      raw && typeof raw === "object" && !Array.isArray(raw)
+        ? Object.entries(raw)
+            .filter(([position]) => /^\d+$/.test(position))
+            .sort(([a], [b]) => Number(a) - Number(b))
+            .map(([, variant]) => variant)
+        : raw,
+    z
+      .array(ZVariantInput.omit({ weight: true }))
+      .min(1)
+      .max(MAX_VARIANTS),
+  ),
 });
 
 export const experimentForms = {

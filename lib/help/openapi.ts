@@ -155,7 +155,7 @@ export const helpGapsApi = defineApi({
   method: "GET",
   path: "/help/gaps",
   tag,
-  summary: "Searches without a result, most asked first (editors)",
+  summary: "Searches without a result and unanswered questions, most asked first (editors)",
   query: z.object({ days: z.coerce.number().int().min(1).max(365).default(30) }),
   response: { status: 200, description: "The gaps", schema: ZContentGaps },
   problems: [403],

@@ -244,18 +244,26 @@ export function snippetParts(headline: string): TSnippetPart[] {
 
 /**
  * Queries without a result in the last `days` days, most asked first: searches that found nothing
- * and questions to "Ask" the published articles did not cover (normalised as normalizeQuery does).
+ * and questions to "Ask" the published articles did not cover, counted by their normalised form
+ * (`query`, as normalizeQuery makes it), each with its latest wording as typed (`wording`: trimmed,
+ * single spaces, its capitals kept) — the one a draft's title should start from.
  */
 export async function readContentGaps(tx: Tx, days: number) {
-  return tx.$queryRaw<{ query: string; count: number; last_at: Date; locale: THelpLocale }[]>`
+  return tx.$queryRaw<
+    { query: string; wording: string; count: number; last_at: Date; locale: THelpLocale }[]
+  >`
     WITH misses AS (
-      SELECT normalized, locale, created_at FROM help_search_log
+      SELECT normalized, btrim(regexp_replace(query, '\\s+', ' ', 'g')) AS wording, locale, created_at
+      FROM help_search_log
       WHERE result_count = 0 AND created_at > now() - make_interval(days => ${days}::int)
       UNION ALL
-      SELECT lower(regexp_replace(btrim(question), '\\s+', ' ', 'g')), locale, created_at FROM help_question
+      SELECT lower(regexp_replace(btrim(question), '\\s+', ' ', 'g')), regexp_replace(btrim(question), '\\s+', ' ', 'g'),
+             locale, created_at
+      FROM help_question
       WHERE NOT covered AND created_at > now() - make_interval(days => ${days}::int)
     )
-    SELECT normalized AS query, count(*)::int AS count, max(created_at) AS last_at,
+    SELECT normalized AS query, (array_agg(wording ORDER BY created_at DESC))[1] AS wording,
+           count(*)::int AS count, max(created_at) AS last_at,
            mode() WITHIN GROUP (ORDER BY locale) AS locale
     FROM misses
     GROUP BY normalized

@@ -157,7 +157,12 @@ export const ZContextHelp = z.object({
 export type TContextHelp = z.infer<typeof ZContextHelp>;
 
 export const ZContentGap = z.object({
-  query: z.string(),
+  query: z
+    .string()
+    .describe("The search or question normalised (lower case, single spaces): what the gap is counted by"),
+  wording: z
+    .string()
+    .describe("Its latest wording as typed (single spaces, capitals kept): the topic for a draft"),
   count: z.number().int(),
   lastAt: at,
   locale: z.enum(HELP_LOCALES),

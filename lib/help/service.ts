@@ -350,6 +350,7 @@ export async function contentGaps(ctx: MemberContext, days = 30): Promise<TConte
   return withOrg(ctx, async (tx) =>
     (await readContentGaps(tx, days)).map((g) => ({
       query: g.query,
+      wording: g.wording,
       count: g.count,
       lastAt: g.last_at.toISOString(),
       locale: g.locale,

@@ -1,12 +1,8 @@
 import { HelpArticlePanel } from "@/components/help/HelpArticlePanel";
-import { AreaPage } from "@/components/shell/AreaPage";
 import { requireOrgSession } from "@/lib/auth/session";
 
+/** One help article, headed by its title (not the area's "Help"), like a lead's page. */
 export default async function Page({ params }: PageProps<"/[org]/help/articles/[id]">) {
   const { org, id } = await params;
-  return (
-    <AreaPage area="help">
-      <HelpArticlePanel session={await requireOrgSession(org)} articleId={id} />
-    </AreaPage>
-  );
+  return <HelpArticlePanel session={await requireOrgSession(org)} articleId={id} />;
 }
