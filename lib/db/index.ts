@@ -30,8 +30,8 @@ const APP_ROLE = "freshplan_app";
 
 const globalForDb = globalThis as unknown as { freshplanPrisma?: PrismaClient };
 
-/** Statement texts given a name so far; beyond the limit, new texts run unnamed ("", as before). */
-const named = new Set<string>();
+/** Statement texts named so far, with their names; beyond the limit new texts run unnamed. */
+const statementNames = new Map<string, string>();
 const NAMED_STATEMENTS_MAX = 500;
 
 /**
@@ -39,14 +39,16 @@ const NAMED_STATEMENTS_MAX = 500;
  * PostgreSQL parses and plans it once per connection instead of on every call (planning the lead
  * access statement took longer than running it). Bounded, since every named statement stays
  * prepared on its connection until the connection closes: texts built with a varying number of
- * parameters must not fill the server's memory.
+ * parameters must not fill the server's memory. "" is pg's unnamed statement, as without names.
  */
 function preparedStatementName({ sql }: { sql: string }): string {
-  if (!named.has(sql)) {
-    if (named.size >= NAMED_STATEMENTS_MAX) return "";
-    named.add(sql);
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    if (statementNames.size >= NAMED_STATEMENTS_MAX) return "";
+    name = `fp_${createHash("sha1").update(sql).digest("hex")}`;
+    statementNames.set(sql, name);
   }
-  return `fp_${createHash("sha1").update(sql).digest("hex")}`;
+  return name;
 }
 
 /** The one Prisma client of this process, on DATABASE_URL. */
