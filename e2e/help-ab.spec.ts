@@ -1,33 +1,19 @@
-import { expect, test, type APIRequest, type APIRequestContext, type TestInfo } from "@playwright/test";
+import { expect, test, type APIRequest, type TestInfo } from "@playwright/test";
 import { Client } from "pg";
 
-import { cli, createUser } from "./cli";
+import { cli } from "./cli";
 import { E2E_DATABASE_URL } from "./env";
-import { signIn, visit } from "./helpers";
+import { apiMember, signIn, uniqueTag, visit, type ApiMember } from "./helpers";
 
 // Help A/B tests in the browser. An editor creates one with two variants in the form (control and
 // both variants on its page). And a results page: an article under test, 240 readers' exposures
 // seeded (split 150 : 90 against a planned 1 : 1, the variant voted "helpful" far more often), the
 // hourly stop job run as an operator would — and the editor sees the winner and the SRM warning.
 
-const unique = (testInfo: TestInfo) =>
-  `${testInfo.project.name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-
-async function manager(request: APIRequest, testInfo: TestInfo) {
-  const email = `ab-manager-${unique(testInfo)}@e2e.example`;
-  const password = createUser(email, "e2e-alpha", "manager", "AB Manager");
-  const token = cli("tokens:create", "--email", email, "--name", "e2e", "--org", "e2e-alpha");
-  const api: APIRequestContext = await request.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    extraHTTPHeaders: { authorization: `Bearer ${token}` },
-  });
-  return { email, password, api };
-}
-
-type Manager = Awaited<ReturnType<typeof manager>>;
+const manager = (request: APIRequest, testInfo: TestInfo) => apiMember(request, testInfo, "manager");
 
 /** An article written by one manager and published by the other (four eyes); its id. */
-async function publishedArticle(author: Manager, reviewer: Manager, title: string) {
+async function publishedArticle(author: ApiMember, reviewer: ApiMember, title: string) {
   const created = await author.api.post("/api/v1/help/articles", {
     data: { space: "enduser", locale: "de", title, bodyMd: "Sechs Monate." },
   });
@@ -52,7 +38,7 @@ test("an editor creates an A/B test with two variants in the form", async ({
     await manager(playwright.request, testInfo),
     await manager(playwright.request, testInfo),
   ];
-  const tag = unique(testInfo);
+  const tag = uniqueTag(testInfo);
   const title = `Schutzfrist Varianten ${tag}`;
   await publishedArticle(author, reviewer, title);
 
@@ -97,7 +83,7 @@ test("an A/B test's results page shows the winner and a sample-ratio mismatch", 
     await manager(playwright.request, testInfo),
     await manager(playwright.request, testInfo),
   ];
-  const tag = unique(testInfo);
+  const tag = uniqueTag(testInfo);
   const articleId = await publishedArticle(author, reviewer, `Schutzfrist AB ${tag}`);
 
   const experiment = await author.api.post("/api/v1/help/experiments", {

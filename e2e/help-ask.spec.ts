@@ -1,33 +1,12 @@
-import { expect, test, type APIRequest, type APIRequestContext, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { Client } from "pg";
 
-import { cli, createUser } from "./cli";
 import { E2E_DATABASE_URL } from "./env";
-import { signIn, visit } from "./helpers";
+import { apiMember, signIn, uniqueTag, visit } from "./helpers";
 
 // Ask and the workflow guides in the browser: a partner asks the help a question (no AI on the
 // server under test, so the search answers, saying why, and links the article); a manager ticks a
 // step of a salesops guide, which stays ticked after a reload; the partner never sees that guide.
-
-interface Member {
-  email: string;
-  password: string;
-  api: APIRequestContext;
-}
-
-const unique = (testInfo: TestInfo) =>
-  `${testInfo.project.name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-
-async function member(request: APIRequest, testInfo: TestInfo, role: "sales" | "manager"): Promise<Member> {
-  const email = `ask-${role}-${unique(testInfo)}@e2e.example`;
-  const password = createUser(email, "e2e-alpha", role, `Ask ${role}`);
-  const token = cli("tokens:create", "--email", email, "--name", "e2e", "--org", "e2e-alpha");
-  const api = await request.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    extraHTTPHeaders: { authorization: `Bearer ${token}` },
-  });
-  return { email, password, api };
-}
 
 /** A salesops guide with two steps (guides are seeded, not edited in the app). */
 async function seedGuide(title: string) {
@@ -51,12 +30,12 @@ async function seedGuide(title: string) {
 
 test("a partner asks the help; a manager works through a guide", async ({ page, playwright }, testInfo) => {
   const [author, reviewer, partner, manager] = [
-    await member(playwright.request, testInfo, "manager"),
-    await member(playwright.request, testInfo, "manager"),
-    await member(playwright.request, testInfo, "sales"),
-    await member(playwright.request, testInfo, "manager"),
+    await apiMember(playwright.request, testInfo, "manager"),
+    await apiMember(playwright.request, testInfo, "manager"),
+    await apiMember(playwright.request, testInfo, "sales"),
+    await apiMember(playwright.request, testInfo, "manager"),
   ];
-  const tag = unique(testInfo);
+  const tag = uniqueTag(testInfo);
   const title = `Tourenplan ${tag}`;
   const created = await author.api.post("/api/v1/help/articles", {
     data: { space: "enduser", locale: "de", title, bodyMd: "Der Tourenplan zeigt die Besuche der Woche." },

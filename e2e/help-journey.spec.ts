@@ -1,8 +1,7 @@
 import { expect, test, type APIRequest, type APIRequestContext, type TestInfo } from "@playwright/test";
 
-import { cli, createUser } from "./cli";
 import { E2E_AI_URL } from "./env";
-import { signIn, visit } from "./helpers";
+import { apiMember, signIn, uniqueTag, visit } from "./helpers";
 
 // The help's editorial journey with AI (issue 14), on the server whose provider is the fake OpenAI
 // (e2e/fake-ai-server.ts, a deterministic model: test/fakes/help-model.ts). A manager finds an
@@ -12,28 +11,12 @@ import { signIn, visit } from "./helpers";
 
 test.use({ baseURL: E2E_AI_URL });
 
-interface Member {
-  email: string;
-  password: string;
-  api: APIRequestContext;
-}
-
-const unique = (testInfo: TestInfo) =>
-  `${testInfo.project.name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
 /** A word no other article has: the search treats digits and hyphens as words of their own. */
 const uniqueWord = (prefix: string) =>
   prefix + Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
 
-async function manager(request: APIRequest, testInfo: TestInfo): Promise<Member> {
-  const email = `journey-${unique(testInfo)}@e2e.example`;
-  const password = createUser(email, "e2e-alpha", "manager", "Journey manager");
-  const token = cli("tokens:create", "--email", email, "--name", "e2e", "--org", "e2e-alpha");
-  const api = await request.newContext({
-    baseURL: E2E_AI_URL,
-    extraHTTPHeaders: { authorization: `Bearer ${token}` },
-  });
-  return { email, password, api };
-}
+const manager = (request: APIRequest, testInfo: TestInfo) =>
+  apiMember(request, testInfo, "manager", { name: "Journey manager", baseURL: E2E_AI_URL });
 
 test("a manager closes a content gap with an AI draft that another editor publishes", async ({
   page,
@@ -47,7 +30,7 @@ test("a manager closes a content gap with an AI draft that another editor publis
   ];
 
   // A published article (written and published through the API by two other editors).
-  const title = `Kühlkettenprotokoll ${unique(testInfo)}`;
+  const title = `Kühlkettenprotokoll ${uniqueTag(testInfo)}`;
   const body =
     "Die Temperatur jeder Kühlbox müssen Sie vor der Abfahrt ins Kühlkettenprotokoll eintragen. " +
     "Danach speichern Sie das Protokoll in der Tour.";

@@ -1,39 +1,18 @@
-import { expect, test, type APIRequest, type APIRequestContext, type TestInfo } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 
-import { cli, createUser } from "./cli";
-import { signIn, visit } from "./helpers";
+import { apiMember, signIn, uniqueTag, visit } from "./helpers";
 
 // Contextual help in the browser: two managers write and publish (four eyes) an article for the
 // lead page's protection timeline; a sales partner opens the "?" beside the timeline on their lead,
 // reads it in the drawer and votes "helpful", which the editors then see.
 
-interface Member {
-  email: string;
-  password: string;
-  api: APIRequestContext;
-}
-
-const unique = (testInfo: TestInfo) =>
-  `${testInfo.project.name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-
-async function member(request: APIRequest, testInfo: TestInfo, role: "sales" | "manager"): Promise<Member> {
-  const email = `help-${role}-${unique(testInfo)}@e2e.example`;
-  const password = createUser(email, "e2e-alpha", role, `Help ${role}`);
-  const token = cli("tokens:create", "--email", email, "--name", "e2e", "--org", "e2e-alpha");
-  const api = await request.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    extraHTTPHeaders: { authorization: `Bearer ${token}` },
-  });
-  return { email, password, api };
-}
-
 test("a partner opens contextual help on the lead page and votes", async ({ page, playwright }, testInfo) => {
   const [author, reviewer, partner] = [
-    await member(playwright.request, testInfo, "manager"),
-    await member(playwright.request, testInfo, "manager"),
-    await member(playwright.request, testInfo, "sales"),
+    await apiMember(playwright.request, testInfo, "manager"),
+    await apiMember(playwright.request, testInfo, "manager"),
+    await apiMember(playwright.request, testInfo, "sales"),
   ];
-  const tag = unique(testInfo);
+  const tag = uniqueTag(testInfo);
   const title = `Die Schutzfrist ${tag}`;
   const created = await author.api.post("/api/v1/help/articles", {
     data: {

@@ -1,8 +1,9 @@
 import { createDecipheriv, hkdfSync } from "node:crypto";
 
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequest, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 import { Client } from "pg";
 
+import { cli, createUser } from "./cli";
 import { E2E_DATABASE_URL, E2E_ENV } from "./env";
 
 import type { Credentials } from "./state";
@@ -69,4 +70,30 @@ export async function passwordLinkFor(email: string): Promise<string> {
   } finally {
     await client.end();
   }
+}
+
+/** A tag of its own for each test and project, so the desktop and phone runs never meet. */
+export const uniqueTag = (testInfo: TestInfo) =>
+  `${testInfo.project.name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+
+/** A member who signs in in the browser (email, password) and calls the API with a token (`api`). */
+export interface ApiMember extends Credentials {
+  api: APIRequestContext;
+}
+
+/**
+ * A new member of e2e-alpha with `role`, a password and an API token; `api` calls the server under
+ * test, or the one at `baseURL`.
+ */
+export async function apiMember(
+  request: APIRequest,
+  testInfo: TestInfo,
+  role: "sales" | "manager",
+  { name = `E2E ${role}`, baseURL = testInfo.project.use.baseURL }: { name?: string; baseURL?: string } = {},
+): Promise<ApiMember> {
+  const email = `${role}-${uniqueTag(testInfo)}@e2e.example`;
+  const password = createUser(email, "e2e-alpha", role, name);
+  const token = cli("tokens:create", "--email", email, "--name", "e2e", "--org", "e2e-alpha");
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  return { email, password, api };
 }
