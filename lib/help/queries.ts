@@ -199,6 +199,10 @@ export async function searchArticles(
   locale: THelpLocale,
   salesops: boolean,
 ): Promise<SearchRow[]> {
+  // The right plan depends on the words: a common one matches half the articles (one pass over the
+  // table is cheapest), a rare one a handful (the GIN index is). A plan made once for any words, as
+  // a prepared statement's generic plan is, would pick one way for all: plan each search anew.
+  await tx.$executeRaw`SELECT set_config('plan_cache_mode', 'force_custom_plan', true)`;
   const corrections = await correctWords(tx, terms[0]);
   const all = corrections.size > 0 ? [...terms, correctedQuery(terms[0], corrections)] : terms;
   const orQuery = (config: string) =>
