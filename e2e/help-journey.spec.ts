@@ -23,6 +23,9 @@ test("a manager closes a content gap with an AI draft that another editor publis
   browser,
   playwright,
 }, testInfo) => {
+  // Seven steps in two browser contexts on a server of its own: about a minute on a busy 2-core
+  // machine (the final rehearsal ran out of the default 60 s at its last step).
+  test.slow();
   const [author, reviewer, seeder] = [
     await manager(playwright.request, testInfo),
     await manager(playwright.request, testInfo),
